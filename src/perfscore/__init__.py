@@ -1,0 +1,41 @@
+"""perfscore: exact, traceable scoring of budget performance evaluations (预算绩效评价).
+
+Library use::
+
+    from perfscore import load, score
+    result = score(load("examples/yirenyidang-2023.yaml"))
+    print(result.score, result.grade)
+
+Names are imported lazily so that the command line starts fast.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "load": ("perfscore.check", "load_evaluation"),
+    "build_evaluation": ("perfscore.check", "build_evaluation"),
+    "score": ("perfscore.engine", "score"),
+    "Evaluation": ("perfscore.model", "Evaluation"),
+    "Node": ("perfscore.model", "Node"),
+    "Result": ("perfscore.engine", "Result"),
+    "NodeResult": ("perfscore.engine", "NodeResult"),
+    "Check": ("perfscore.engine", "Check"),
+    "PerfscoreError": ("perfscore.errors", "PerfscoreError"),
+    "InputError": ("perfscore.errors", "InputError"),
+    "result_to_dict": ("perfscore.render.json_export", "result_to_dict"),
+    "set_language": ("perfscore.messages", "set_language"),
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        module, attr = _EXPORTS[name]
+        return getattr(import_module(module), attr)
+    raise AttributeError(f"module 'perfscore' has no attribute {name!r}")

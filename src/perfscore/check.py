@@ -1,0 +1,229 @@
+"""Loaded YAML values → the checked model, or every problem in the file.
+
+This is where format.md §1 is enforced: required and unknown keys, the tree's
+arithmetic (a parent's points equal its children's), exactly one scoring form
+per leaf, and each rule's own parameters (delegated to the rule's ``parse``).
+The JSON Schema in ``schema/`` states the same contract for editors and other
+tools; ``tests/test_schema.py`` keeps the two in step.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from .decimals import plain
+from .errors import InputError, Problem
+from .fields import Fields
+from .load import YList, YMap, load_yaml
+from .messages import t
+from .model import DEFAULT_GRADES, DEFAULT_PRECISION, MAX_PRECISION, Evaluation, Grade, Leaf, Node
+from .rules import RULES
+
+TOP_KEYS = ("perfscore", "project", "grades", "precision", "points", "reported", "reported_rate",
+            "indicators")
+NODE_KEYS = ("name", "code", "points", "children", "reported", "reported_rate", "basis")
+# Keys that belong to some scoring form; on a parent they are a mistake.
+SCORING_KEYS = frozenset({"rule"}).union(*(spec.keys for spec in RULES.values()))
+# Rule names a file may write as `rule:` ("judged" and "target" are implicit forms).
+NAMED_RULES = tuple(name for name in RULES if name not in ("judged", "target"))
+
+
+def load_evaluation(file: str) -> Evaluation:
+    """Read, parse and check one evaluation file."""
+    return build_evaluation(load_yaml(file), file)
+
+
+def build_evaluation(raw: Any, file: str) -> Evaluation:
+    """Check loaded values; raise :class:`InputError` listing every problem found."""
+    problems: list[Problem] = []
+    if not isinstance(raw, YMap):
+        raise InputError(Problem(t("top_not_mapping"), file, getattr(raw, "line", 1)))
+    top = Fields(raw, file, "", problems)
+    top.reject_unknown(TOP_KEYS)
+
+    version = top.number("perfscore", required=True)
+    if version is not None and version != 1:
+        top.problem("perfscore", t("bad_version", value=plain(version)))
+    project = _project(top)
+    precision = _precision(top)
+    grades = _grades(top)
+    total = top.number("points", minimum=Decimal(0))
+    reported = top.number("reported", minimum=Decimal(0))
+    reported_rate = top.number("reported_rate", minimum=Decimal(0))
+    items = top.sequence("indicators", required=True)
+    indicators = _nodes(items, top, "") if items is not None else ()
+
+    if indicators and not problems:
+        summed = sum((node.points for node in indicators), Decimal(0))
+        if total is not None and total != summed:
+            top.problem("points", t("total_mismatch", points=plain(total), total=plain(summed)))
+        total = summed
+    if problems:
+        raise InputError(problems)
+    assert total is not None
+    return Evaluation(file=file, project=project, indicators=indicators, points=total,
+                      precision=precision, grades=grades, reported=reported,
+                      reported_rate=reported_rate, line=raw.line)
+
+
+def _project(top: Fields) -> dict[str, Any]:
+    raw = top.mapping("project", required=True)
+    if raw is None:
+        return {}
+    fields = top.child(raw)
+    fields.text("name", required=True)
+    project: dict[str, Any] = {}
+    for key, value in raw.items():
+        if isinstance(value, (YMap, YList)):
+            fields.problem(key, t("not_scalar", key=f"project.{key}"))
+        else:
+            project[key] = value
+    return project
+
+
+def _precision(top: Fields) -> int:
+    if not top.has("precision"):
+        return DEFAULT_PRECISION
+    value = top.raw["precision"]
+    ok = (isinstance(value, Decimal) and value == value.to_integral_value()
+          and 0 <= value <= MAX_PRECISION)
+    if not ok:
+        top.problem("precision", t("bad_precision", value=value, limit=MAX_PRECISION))
+        return DEFAULT_PRECISION
+    return int(value)
+
+
+def _grades(top: Fields) -> tuple[Grade, ...]:
+    items = top.sequence("grades")
+    if items is None:
+        return DEFAULT_GRADES
+    grades: list[Grade] = []
+    before = len(top.problems)
+    for item, line in zip(items, items.item_lines):
+        if not isinstance(item, YMap) or set(item) != {"grade", "min"}:
+            top.problems.append(Problem(t("grades_entry"), top.file, line))
+            continue
+        fields = top.child(item)
+        name = fields.text("grade")
+        minimum = fields.number("min")
+        if name is None or minimum is None:
+            continue
+        if minimum < 0:
+            fields.problem("min", t("grades_negative", value=plain(minimum)))
+        elif any(g.name == name for g in grades):
+            fields.problem("grade", t("grades_duplicate", value=name))
+        elif any(g.min == minimum for g in grades):
+            fields.problem("min", t("grades_duplicate_min", value=plain(minimum)))
+        else:
+            grades.append(Grade(name, minimum))
+    if len(top.problems) > before:
+        return DEFAULT_GRADES
+    if not any(g.min == 0 for g in grades):
+        top.problem("grades", t("grades_no_floor"))
+        return DEFAULT_GRADES
+    return tuple(sorted(grades, key=lambda g: g.min, reverse=True))
+
+
+def _nodes(items: YList, parent: Fields, parent_path: str) -> tuple[Node, ...]:
+    nodes: list[Node] = []
+    seen: dict[str, int] = {}
+    for index, (item, line) in enumerate(zip(items, items.item_lines)):
+        if not isinstance(item, YMap):
+            parent.problems.append(Problem(t("node_not_mapping"), parent.file, line,
+                                           parent_path or None))
+            continue
+        node = _node(item, parent, parent_path, index, seen)
+        if node is not None:
+            nodes.append(node)
+    return tuple(nodes)
+
+
+def _node(raw: YMap, parent: Fields, parent_path: str, index: int,
+          seen: dict[str, int]) -> Node | None:
+    problems = parent.problems
+    before = len(problems)
+    name_fields = Fields(raw, parent.file, parent_path, problems)
+    name = name_fields.text("name", required=True)
+    label = name if name is not None else f"#{index + 1}"
+    path = f"{parent_path}/{label}" if parent_path else label
+    fields = Fields(raw, parent.file, path, problems)
+    if name is not None:
+        if "/" in name:
+            fields.problem("name", t("name_has_slash"))
+        elif name in seen:
+            fields.problem("name", t("duplicate_name", name=name, first=seen[name]))
+        else:
+            seen[name] = fields.line("name")
+
+    code = fields.text("code") if fields.has("code") else None
+    basis = fields.text("basis") if fields.has("basis") else None
+    reported = fields.number("reported", minimum=Decimal(0))
+    reported_rate = fields.number("reported_rate", minimum=Decimal(0))
+    points = fields.number("points")
+    if points is not None and points <= 0:
+        fields.problem("points", t("points_not_positive", value=plain(points)))
+        points = None
+
+    children: tuple[Node, ...] = ()
+    leaf = None
+    if fields.has("children"):
+        fields.reject_unknown((*NODE_KEYS, *SCORING_KEYS))
+        for key in raw:
+            if key in SCORING_KEYS:
+                fields.problem(key, t("parent_has_scoring", key=key))
+        items = fields.sequence("children")
+        if items is not None:
+            children = _nodes(items, fields, path)
+        if len(problems) == before:
+            summed = sum((child.points for child in children), Decimal(0))
+            if points is not None and points != summed:
+                fields.problem("points", t("points_mismatch", points=plain(points),
+                                           total=plain(summed)))
+            points = summed
+    else:
+        if not fields.has("points"):
+            fields.problem(None, t("leaf_without_points"))
+        leaf = _leaf(fields, points)
+
+    if len(problems) > before or points is None:
+        return None
+    return Node(name=label, path=path, line=raw.line, points=points, children=children,
+                leaf=leaf, code=code, reported=reported, reported_rate=reported_rate, basis=basis)
+
+
+def _leaf(fields: Fields, points: Decimal | None) -> Leaf | None:
+    """Pick the leaf's one scoring form (format.md §1) and parse its parameters."""
+    raw = fields.raw
+    if "rule" in raw:
+        name = fields.text("rule")
+        if name is None:
+            return None
+        if name not in NAMED_RULES:
+            fields.problem("rule", t("unknown_rule", rule=name, known=", ".join(NAMED_RULES)))
+            return None
+    elif "target" in raw or "actual" in raw:
+        name = "target"
+    elif "score" in raw or "level" in raw:
+        name = "judged"
+    else:
+        stray = [key for key in raw if key in SCORING_KEYS]
+        if stray:
+            owner = next(n for n in NAMED_RULES if stray[0] in RULES[n].keys)
+            fields.problem(stray[0], t("key_of_other_rule", key=stray[0], rule=owner))
+        else:
+            fields.problem(None, t("no_scoring_form"))
+        return None
+    spec = RULES[name]
+    others = [key for key in raw if key in SCORING_KEYS and key != "rule" and key not in spec.keys]
+    if others:
+        form = f"rule: {name}" if "rule" in raw else ("target/actual" if name == "target" else "score")
+        fields.problem(others[0], t("two_scoring_forms", forms=f"{form} + {others[0]}"))
+        return None
+    fields.reject_unknown((*NODE_KEYS, "rule", *spec.keys))
+    if points is None:
+        return None
+    params = spec.parse(fields, points)
+    if params is None:
+        return None
+    return Leaf(name, params)

@@ -1,0 +1,58 @@
+"""Exact numbers: one rounding policy and one way to print a number.
+
+format.md: every leaf score is rounded once, ROUND_HALF_UP, to the file's
+``precision``; rates (得分率) are rounded HALF_UP to 2 places. Intermediate
+arithmetic uses ``Fraction`` so that a quotient such as 5 × 8 / 30 is exact
+until that single rounding; no Decimal context precision can interfere.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+Exact = Fraction | Decimal | int
+
+HUNDRED = Decimal(100)
+RATE_PLACES = 2
+
+
+def round_half_up(value: Exact, places: int) -> Decimal:
+    """``value`` rounded half away from zero to ``places`` decimals, exactly."""
+    q = Fraction(value) * 10**places
+    n, d = q.numerator, q.denominator
+    if n >= 0:
+        r = (2 * n + d) // (2 * d)
+    else:
+        r = -((-2 * n + d) // (2 * d))
+    return Decimal(r).scaleb(-places)
+
+
+def rate_of(score: Exact, points: Exact) -> Decimal:
+    """得分率 in percent: score / points × 100, HALF_UP to 2 places."""
+    return round_half_up(Fraction(score) * 100 / Fraction(points), RATE_PLACES)
+
+
+def plain(value: Decimal | int) -> str:
+    """A number as people write it: no exponent, no trailing zeros (1.50 → 1.5).
+
+    Works on the digits directly so that no Decimal context can round it.
+    """
+    sign, digits, exp = Decimal(value).as_tuple()
+    if not any(digits):
+        return "0"
+    kept = list(digits)
+    while isinstance(exp, int) and exp < 0 and kept[-1] == 0:
+        kept.pop()
+        exp += 1
+    return format(Decimal((sign, tuple(kept), exp)), "f")
+
+
+def fixed(value: Decimal, places: int) -> str:
+    """A number with exactly ``places`` decimals, for aligned table columns."""
+    return format(round_half_up(value, places), "f")
+
+
+def percent(value: Exact, places: int = RATE_PLACES) -> str:
+    """A fraction (0.894) as a percentage with ``places`` decimals ("89.40%")."""
+    return f"{format(round_half_up(Fraction(value) * 100, places), 'f')}%"

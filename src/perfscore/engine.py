@@ -1,0 +1,133 @@
+"""Scoring: leaf rules, the roll-up, rates, the grade and the checks.
+
+format.md §1 "Numbers and rounding": a leaf's score is rounded once, HALF_UP,
+to ``precision`` places; a parent's score is the sum of its children's
+rounded scores; a rate is score / points × 100, HALF_UP to 2 places; the grade
+is looked up from the total as computed, lower bound inclusive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from fractions import Fraction
+
+from .decimals import rate_of
+from .model import Evaluation, Grade, Node
+from .rules import RULES, Scored
+
+
+@dataclass(frozen=True)
+class NodeResult:
+    """A scored indicator. ``scored`` is set on leaves."""
+
+    node: Node
+    score: Decimal
+    rate: Decimal
+    children: tuple[NodeResult, ...] = ()
+    scored: Scored | None = None
+
+    @property
+    def lost(self) -> Decimal:
+        return self.node.points - self.score
+
+    def walk(self):
+        """This node and every node below it, parents first."""
+        stack = [self]
+        while stack:
+            result = stack.pop()
+            yield result
+            stack.extend(reversed(result.children))
+
+
+@dataclass(frozen=True)
+class Check:
+    """One published (``reported``) value compared with the computed one."""
+
+    path: str  # "" for the whole evaluation
+    of: str  # "score" or "rate"
+    reported: Decimal
+    computed: Decimal
+    line: int
+
+    @property
+    def ok(self) -> bool:
+        return self.reported == self.computed
+
+    @property
+    def difference(self) -> Decimal:
+        return self.computed - self.reported
+
+
+@dataclass(frozen=True)
+class Result:
+    evaluation: Evaluation
+    score: Decimal
+    rate: Decimal
+    grade: str
+    indicators: tuple[NodeResult, ...]
+    checks: tuple[Check, ...]
+
+    @property
+    def points(self) -> Decimal:
+        return self.evaluation.points
+
+    @property
+    def agrees(self) -> bool:
+        return all(check.ok for check in self.checks)
+
+    def walk(self):
+        for top in self.indicators:
+            yield from top.walk()
+
+
+def grade_for(total: Decimal | Fraction, grades: tuple[Grade, ...]) -> str:
+    """The first band (highest first) whose lower bound the total reaches."""
+    for grade in grades:
+        if Fraction(total) >= Fraction(grade.min):
+            return grade.name
+    return grades[-1].name  # unreachable for checked tables: the lowest band starts at 0
+
+
+def score_node(node: Node, precision: int) -> NodeResult:
+    if node.leaf is not None:
+        spec = RULES[node.leaf.rule]
+        scored = spec.score(node.leaf.params, node.points, precision)
+        if not scored.rule:
+            scored = replace(scored, rule=node.leaf.rule)
+        return NodeResult(node, scored.score, rate_of(scored.score, node.points), scored=scored)
+    children = tuple(score_node(child, precision) for child in node.children)
+    score = sum((child.score for child in children), Decimal(0))
+    return NodeResult(node, score, rate_of(score, node.points), children)
+
+
+def _checks(evaluation: Evaluation, score: Decimal, rate: Decimal,
+            indicators: tuple[NodeResult, ...]) -> tuple[Check, ...]:
+    checks: list[Check] = []
+
+    def add(path: str, node_reported: Decimal | None, reported_rate: Decimal | None,
+            computed: Decimal, computed_rate: Decimal, line: int) -> None:
+        if node_reported is not None:
+            checks.append(Check(path, "score", node_reported, computed, line))
+        if reported_rate is not None:
+            checks.append(Check(path, "rate", reported_rate, computed_rate, line))
+
+    add("", evaluation.reported, evaluation.reported_rate, score, rate, evaluation.line)
+    for top in indicators:
+        for result in top.walk():
+            node = result.node
+            add(node.path, node.reported, node.reported_rate, result.score, result.rate, node.line)
+    return tuple(checks)
+
+
+def score(evaluation: Evaluation) -> Result:
+    """Score a checked evaluation. Pure: the same evaluation gives the same result."""
+    indicators = tuple(score_node(node, evaluation.precision) for node in evaluation.indicators)
+    total = sum((node.score for node in indicators), Decimal(0))
+    rate = rate_of(total, evaluation.points)
+    # The grade table is on a 100-point scale; a tree on another base is graded
+    # on its exact share of 100 (never on the rounded rate: 89.995 is not 90).
+    on_100 = Fraction(total) * 100 / Fraction(evaluation.points)
+    grade = grade_for(on_100, evaluation.grades)
+    return Result(evaluation, total, rate, grade, indicators,
+                  _checks(evaluation, total, rate, indicators))

@@ -1,0 +1,91 @@
+"""The checked input model: frozen dataclasses with exact numbers and source lines.
+
+Built from a loaded YAML file by :mod:`perfscore.check`; read by the engine.
+Nothing here computes a score.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+DEFAULT_PRECISION = 2
+MAX_PRECISION = 6
+
+
+@dataclass(frozen=True)
+class Grade:
+    """One band of the grade table: totals ≥ ``min`` get ``name``."""
+
+    name: str
+    min: Decimal
+
+
+# rules.md §1: 财预〔2020〕10号 as applied by the Ministry; lower bound inclusive.
+DEFAULT_GRADES: tuple[Grade, ...] = (
+    Grade("优", Decimal(90)),
+    Grade("良", Decimal(80)),
+    Grade("中", Decimal(60)),
+    Grade("差", Decimal(0)),
+)
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """How a leaf is scored: a rule name from the registry and its parsed parameters."""
+
+    rule: str
+    params: Any
+
+
+@dataclass(frozen=True)
+class Node:
+    """One indicator (指标). A parent has ``children``; a leaf has ``leaf``."""
+
+    name: str
+    path: str  # names from level 1 down, joined by "/"
+    line: int
+    points: Decimal  # 分值 (for a parent: the sum of its children's)
+    children: tuple[Node, ...] = ()
+    leaf: Leaf | None = None
+    code: str | None = None
+    reported: Decimal | None = None
+    reported_rate: Decimal | None = None
+    basis: str | None = None
+
+    @property
+    def is_leaf(self) -> bool:
+        return not self.children
+
+    @property
+    def depth(self) -> int:
+        return self.path.count("/") + 1
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """One evaluation file, checked."""
+
+    file: str
+    project: dict[str, Any]
+    indicators: tuple[Node, ...]
+    points: Decimal
+    precision: int = DEFAULT_PRECISION
+    grades: tuple[Grade, ...] = DEFAULT_GRADES  # highest band first
+    reported: Decimal | None = None
+    reported_rate: Decimal | None = None
+    line: int = 1
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return str(self.project.get("name", ""))
+
+    def walk(self):
+        """Every node, depth first, parents before children."""
+        stack = list(reversed(self.indicators))
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))

@@ -1,0 +1,104 @@
+"""The JSON export of format.md §2 (format version 1).
+
+Numbers are written from the exact decimals (``78.49``, never
+``78.49000000000001``): the standard ``json`` module cannot write a Decimal
+as a number, so this module writes the (small, fixed) structure itself.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from ..decimals import plain
+from ..engine import Check, NodeResult, Result
+
+FORMAT_VERSION = 1
+
+
+def node_to_dict(result: NodeResult) -> dict[str, Any]:
+    node = result.node
+    out: dict[str, Any] = {"name": node.name, "path": node.path}
+    if node.code is not None:
+        out["code"] = node.code
+    out.update(points=node.points, score=result.score, rate=result.rate)
+    if result.scored is not None:
+        scored = result.scored
+        out["rule"] = scored.rule
+        out.update(scored.details)
+        if scored.level is not None:
+            out["level"] = scored.level
+        out["explain"] = scored.explain
+    if node.basis is not None:
+        out["basis"] = node.basis
+    if node.reported is not None:
+        out["reported"] = node.reported
+    if node.reported_rate is not None:
+        out["reported_rate"] = node.reported_rate
+    if result.children:
+        out["children"] = [node_to_dict(child) for child in result.children]
+    return out
+
+
+def check_to_dict(check: Check) -> dict[str, Any]:
+    return {"path": check.path, "of": check.of, "reported": check.reported,
+            "computed": check.computed, "difference": check.difference, "ok": check.ok,
+            "line": check.line}
+
+
+def result_to_dict(result: Result) -> dict[str, Any]:
+    evaluation = result.evaluation
+    return {
+        "perfscore": FORMAT_VERSION,
+        "file": evaluation.file,
+        "project": dict(evaluation.project),
+        "points": result.points,
+        "score": result.score,
+        "rate": result.rate,
+        "grade": result.grade,
+        "grades": [{"grade": g.name, "min": g.min} for g in evaluation.grades],
+        "precision": evaluation.precision,
+        "indicators": [node_to_dict(node) for node in result.indicators],
+        "checks": [check_to_dict(check) for check in result.checks],
+    }
+
+
+def dumps(value: Any, indent: int = 2) -> str:
+    """JSON text with Decimals written as exact JSON numbers."""
+    parts: list[str] = []
+    _write(value, parts, indent, 0)
+    return "".join(parts) + "\n"
+
+
+def _write(value: Any, out: list[str], indent: int, level: int) -> None:
+    if isinstance(value, bool) or value is None:
+        out.append(json.dumps(value))
+    elif isinstance(value, Decimal):
+        out.append(plain(value))
+    elif isinstance(value, (int, str)):
+        out.append(json.dumps(value, ensure_ascii=False))
+    elif isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        pad, inner = " " * (indent * level), " " * (indent * (level + 1))
+        out.append("{\n")
+        for i, (key, item) in enumerate(value.items()):
+            out.append(f"{inner}{json.dumps(str(key), ensure_ascii=False)}: ")
+            _write(item, out, indent, level + 1)
+            out.append(",\n" if i < len(value) - 1 else "\n")
+        out.append(f"{pad}}}")
+    elif isinstance(value, (list, tuple)):
+        if not value:
+            out.append("[]")
+            return
+        pad, inner = " " * (indent * level), " " * (indent * (level + 1))
+        out.append("[\n")
+        for i, item in enumerate(value):
+            out.append(inner)
+            _write(item, out, indent, level + 1)
+            out.append(",\n" if i < len(value) - 1 else "\n")
+        out.append(f"{pad}]")
+    else:  # pragma: no cover - a bug: every exported value is one of the above
+        raise TypeError(f"cannot export {type(value).__name__}")

@@ -1,0 +1,103 @@
+"""Judged leaves: the evaluator's score, optionally inside a tier (rules.md §5).
+
+The three tiers (完成情况) of the national self-evaluation system:
+
+    达成      0.8w ≤ s ≤ w
+    部分达成  0.6w ≤ s < 0.8w
+    未达成    0    ≤ s < 0.6w
+
+The tier does not fix the score; the evaluator picks it inside the range, and
+perfscore rejects a score outside it. ``level: 达成`` alone means full points.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..decimals import plain, round_half_up
+from ..fields import Fields
+from ..messages import t
+from .base import RuleSpec, Scored
+
+MET, PARTLY, NOT_MET = "达成", "部分达成", "未达成"
+
+# level: (low share, high share, high inclusive)
+LEVELS: dict[str, tuple[Decimal, Decimal, bool]] = {
+    MET: (Decimal("0.8"), Decimal(1), True),
+    PARTLY: (Decimal("0.6"), Decimal("0.8"), False),
+    NOT_MET: (Decimal(0), Decimal("0.6"), False),
+}
+
+
+def level_bounds(level: str, points: Decimal) -> tuple[Decimal, Decimal, bool]:
+    """The score range of ``level`` for a leaf worth ``points``."""
+    low, high, inclusive = LEVELS[level]
+    return low * points, high * points, inclusive
+
+
+def in_level(score: Decimal, level: str, points: Decimal) -> bool:
+    low, high, inclusive = level_bounds(level, points)
+    return low <= score and (score <= high if inclusive else score < high)
+
+
+def level_range_text(level: str, points: Decimal) -> str:
+    low, high, inclusive = level_bounds(level, points)
+    return f"[{plain(low)}, {plain(high)}{']' if inclusive else ')'}"
+
+
+def level_of(score: Decimal, points: Decimal) -> str:
+    """The tier a score falls in (used for display when no level was given)."""
+    for level in (MET, PARTLY, NOT_MET):
+        if in_level(score, level, points):
+            return level
+    return NOT_MET
+
+
+@dataclass(frozen=True)
+class Judgement:
+    score: Decimal | None  # None: level 达成 alone, full points
+    level: str | None
+
+
+def parse_judgement(fields: Fields, points: Decimal) -> Judgement | None:
+    """Read ``score`` and ``level``; check 0 ≤ score ≤ points and the tier's range."""
+    before = len(fields.problems)
+    score = fields.number("score") if fields.has("score") else None
+    level = fields.text("level") if fields.has("level") else None
+    if level is not None and level not in LEVELS:
+        fields.problem("level", t("bad_level", value=level))
+        level = None
+    if score is not None:
+        if score > points:
+            fields.problem("score", t("score_above_points", score=plain(score), points=plain(points)))
+        elif score < 0:
+            fields.problem("score", t("score_negative", score=plain(score)))
+        elif level is not None and not in_level(score, level, points):
+            fields.problem(
+                "score",
+                t("score_outside_level", score=plain(score), level=level,
+                  range=level_range_text(level, points)),
+            )
+    elif level is not None and level != MET:
+        low, high, _ = level_bounds(level, points)
+        fields.problem("level", t("level_needs_score", level=level, low=plain(low), high=plain(high)))
+    if len(fields.problems) > before:
+        return None
+    return Judgement(score, level)
+
+
+def score_judged(judgement: Judgement, points: Decimal, precision: int) -> Scored:
+    """The evaluator's score, rounded once to the file's precision."""
+    if judgement.score is None:  # level 达成 alone
+        score = round_half_up(points, precision)
+        return Scored(score, t("x_level_full", level=MET, points=plain(points)), MET)
+    score = round_half_up(judgement.score, precision)
+    if judgement.level:
+        explain = t("x_judged_level", level=judgement.level, score=plain(score))
+    else:
+        explain = t("x_judged", score=plain(score))
+    return Scored(score, explain, judgement.level)
+
+
+SPECS = (RuleSpec("judged", frozenset({"score", "level"}), parse_judgement, score_judged),)
