@@ -38,7 +38,10 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 200  # nested mappings/lists
 MAX_NODES = 1_000_000  # values after alias expansion
 
-_Parser: Any = getattr(yaml, "CParser", None)
+try:  # PyYAML does not re-export CParser at the top level: import it from cyaml
+    from yaml.cyaml import CParser as _Parser
+except ImportError:  # pragma: no cover - libyaml missing
+    _Parser = None
 if _Parser is None:  # pragma: no cover - libyaml missing
     from yaml.parser import Parser as _PyParser
     from yaml.reader import Reader
@@ -189,7 +192,8 @@ def _build(parser: Any, file: str) -> Any:
                 raise InputError(Problem(t("complex_key"), file, line))
             if value in container:
                 first = container.key_lines[value]
-                raise InputError(Problem(t("duplicate_key", key=value, first=first), file, line))
+                raise InputError(Problem(t("duplicate_key", key=value, first=first), file, line,
+                                         _indicator_path(stack)))
             frame[2] = value
             frame[3] = line
         else:
@@ -245,6 +249,22 @@ def _build(parser: Any, file: str) -> Any:
     if documents == 0 or root is None:
         raise InputError(Problem(t("empty_file"), file))
     return root
+
+
+def _indicator_path(stack: list[list[Any]]) -> str | None:
+    """The indicator path of the innermost node being built (for error messages).
+
+    A node is a mapping in a list under ``indicators`` or ``children``; its
+    name is known when ``name`` came before the offending key, as it usually does.
+    """
+    names = []
+    for index in range(2, len(stack)):
+        owner, items, node = stack[index - 2], stack[index - 1], stack[index][0]
+        if (isinstance(owner[0], YMap) and owner[2] in ("indicators", "children")
+                and isinstance(items[0], YList) and isinstance(node, YMap)):
+            name = node.get("name")
+            names.append(name if isinstance(name, str) else f"#{len(items[0]) + 1}")
+    return "/".join(names) or None
 
 
 def load_yaml(file: str) -> Any:
