@@ -7,7 +7,7 @@ form of a leaf with only ``score``/``level``) to its :class:`RuleSpec`.
 from __future__ import annotations
 
 from .base import RuleSpec, Scored
-from . import execution, judged, targets
+from . import bands, execution, judged, targets
 
 RULES: dict[str, RuleSpec] = {
     spec.name: spec
@@ -15,6 +15,7 @@ RULES: dict[str, RuleSpec] = {
         *judged.SPECS,
         *targets.SPECS,
         *execution.SPECS,
+        *bands.SPECS,
     )
 }
 
