@@ -16,17 +16,22 @@ from .decimals import plain
 from .errors import InputError, Problem
 from .fields import Fields
 from .load import YList, YMap, load_yaml
-from .messages import t
+from .messages import register, t
 from .model import DEFAULT_GRADES, DEFAULT_PRECISION, MAX_PRECISION, Evaluation, Grade, Leaf, Node
 from .rules import RULES
 
 TOP_KEYS = ("perfscore", "project", "grades", "precision", "points", "reported", "reported_rate",
-            "indicators")
+            "reported_grade", "indicators")
 NODE_KEYS = ("name", "code", "points", "children", "reported", "reported_rate", "basis")
 # Keys that belong to some scoring form; on a parent they are a mistake.
 SCORING_KEYS = frozenset({"rule"}).union(*(spec.keys for spec in RULES.values()))
 # Rule names a file may write as `rule:` ("judged" and "target" are implicit forms).
 NAMED_RULES = tuple(name for name in RULES if name not in ("judged", "target"))
+
+register({"reported_grade_unknown": (
+    "报告等级“{grade}”不在所用的等级表中（{known}）",
+    "the reported grade '{grade}' is not in the grade table in use ({known})",
+)})
 
 
 def load_evaluation(file: str) -> Evaluation:
@@ -51,6 +56,7 @@ def build_evaluation(raw: Any, file: str) -> Evaluation:
     total = top.number("points", minimum=Decimal(0))
     reported = top.number("reported", minimum=Decimal(0))
     reported_rate = top.number("reported_rate", minimum=Decimal(0))
+    extras = _reported_grade(top, grades)
     items = top.sequence("indicators", required=True)
     indicators = _nodes(items, top, "") if items is not None else ()
 
@@ -64,7 +70,18 @@ def build_evaluation(raw: Any, file: str) -> Evaluation:
     assert total is not None
     return Evaluation(file=file, project=project, indicators=indicators, points=total,
                       precision=precision, grades=grades, reported=reported,
-                      reported_rate=reported_rate, line=raw.line)
+                      reported_rate=reported_rate, line=raw.line, extras=extras)
+
+
+def _reported_grade(top: Fields, grades: tuple[Grade, ...]) -> dict[str, Any]:
+    """The published grade (optional; audited by ``perfscore check``), kept in ``extras``."""
+    name = top.text("reported_grade") if top.has("reported_grade") else None
+    if name is None:
+        return {}
+    if all(grade.name != name for grade in grades):
+        known = "、".join(grade.name for grade in grades)
+        top.problem("reported_grade", t("reported_grade_unknown", grade=name, known=known))
+    return {"reported_grade": name}
 
 
 def _project(top: Fields) -> dict[str, Any]:
