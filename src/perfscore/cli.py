@@ -67,6 +67,8 @@ def evaluate(
     json_path: Annotated[Optional[str], typer.Option(
         "--json", metavar="PATH",
         help="写出 JSON 结果（format.md §2）；- 为标准输出 / write the JSON export; - for stdout.")] = None,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="逐项说明末级指标的规则、输入、计算与结果 / explain every leaf.")] = False,
     lang: LangOption = Lang.zh,
 ) -> None:
     """评分：打印指标得分表、一级指标汇总、总分与等级 / score files and print the tables."""
@@ -93,6 +95,9 @@ def evaluate(
             if len(files) > 1:
                 out.rule(file)
             print_result(result, out)
+            from .render.terminal_analysis import print_analysis
+
+            print_analysis(result, out, explain=explain)
     if json_path is not None and results:
         from .render.json_export import dumps, result_to_dict
 

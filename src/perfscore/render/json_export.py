@@ -61,6 +61,28 @@ def result_to_dict(result: Result) -> dict[str, Any]:
         "precision": evaluation.precision,
         "indicators": [node_to_dict(node) for node in result.indicators],
         "checks": [check_to_dict(check) for check in result.checks],
+        **analysis_to_dict(result),
+    }
+
+
+def analysis_to_dict(result: Result) -> dict[str, Any]:
+    """The added keys ``lost_points`` and ``next_grade`` (see perfscore.analysis)."""
+    from ..analysis import lost_points, next_grade
+
+    ranking = lost_points(result)
+    answer = next_grade(result, ranking)
+    lost = [{"rank": item.rank, "path": item.path, "name": item.name, "group": item.group,
+             "points": item.points, "score": item.score, "lost": item.lost,
+             **({"basis": item.basis} if item.basis is not None else {})} for item in ranking]
+    return {
+        "lost_points": lost,
+        "next_grade": {
+            "current": answer.current, "top": answer.top, "grade": answer.grade,
+            "min": answer.min, "needed": answer.needed, "gap": answer.gap,
+            "reachable": answer.reachable,
+            "leaves": [item.path for item in answer.leaves],
+            "any_one": [item.path for item in answer.any_one],
+        },
     }
 
 

@@ -1,0 +1,69 @@
+"""The terminal's report blocks after the score tables: lost points, next grade, explain.
+
+``perfscore evaluate`` prints the lost-points table and the next grade after
+the tables of :mod:`perfscore.render.terminal`; ``--explain`` adds every leaf
+with its rule, inputs, calculation with numbers, result and basis, grouped by
+level (level-1 and intermediate indicators as headings).
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from ..analysis import lost_points, next_grade
+from ..decimals import plain
+from ..engine import NodeResult, Result
+from ..messages import t
+from .common import explain_lines, next_grade_lines, node_heading
+
+
+def lost_points_table(result: Result) -> Table:
+    """失分情况: the leaves that lost points, most first, with level-1 group and basis."""
+    table = Table(title=t("rpt_lost_title"), title_style="bold", header_style="bold cyan")
+    table.add_column(t("rpt_rank"), justify="right")
+    table.add_column(t("rpt_name"), no_wrap=True)
+    table.add_column(t("rpt_group"), no_wrap=True)
+    table.add_column(t("lbl_points"), justify="right")
+    table.add_column(t("lbl_score"), justify="right")
+    table.add_column(t("rpt_lost"), justify="right", style="bold red")
+    table.add_column(t("rpt_basis"), overflow="fold", ratio=1)
+    for item in lost_points(result):
+        table.add_row(str(item.rank), item.name, item.group, plain(item.points), plain(item.score),
+                      plain(item.lost), item.basis or "")
+    return table
+
+
+def explain_tree(result: Result) -> Tree:
+    """Every leaf's account, under its level-1 and intermediate indicators."""
+    root = Tree(Text(t("rpt_explain_title"), style="bold"))
+
+    def add(branch: Tree, node: NodeResult) -> None:
+        if node.children:
+            sub = branch.add(Text(node_heading(node), style="bold" if node.node.depth == 1 else ""))
+            for child in node.children:
+                add(sub, child)
+            return
+        leaf = branch.add(Text(node_heading(node), style="bold cyan"))
+        for line in explain_lines(node):
+            leaf.add(Text(line))
+
+    for top in result.indicators:
+        add(root, top)
+    return root
+
+
+def print_analysis(result: Result, console: Console, explain: bool = False) -> None:
+    """Lost points and the next grade; with ``explain``, every leaf's account first."""
+    if explain:
+        console.print(explain_tree(result))
+    ranking = lost_points(result)
+    if ranking:
+        console.print(lost_points_table(result))
+    else:
+        console.print(t("rpt_lost_none"), style="dim")
+    console.print(Text(t("rpt_next_title"), style="bold"))
+    for line in next_grade_lines(next_grade(result, ranking), result):
+        console.print(line)
