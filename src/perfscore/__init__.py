@@ -2,8 +2,8 @@
 
 Library use::
 
-    from perfscore import load, score
-    result = score(load("examples/yirenyidang-2023.yaml"))
+    from perfscore import load_evaluation, score
+    result = score(load_evaluation("examples/yirenyidang-2023.yaml"))
     print(result.score, result.grade)
 
 Names are imported lazily so that the command line starts fast.
@@ -17,7 +17,8 @@ from typing import Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "load": ("perfscore.check", "load_evaluation"),
+    # Not "load": perfscore.load is the YAML-reading module.
+    "load_evaluation": ("perfscore.check", "load_evaluation"),
     "build_evaluation": ("perfscore.check", "build_evaluation"),
     "score": ("perfscore.engine", "score"),
     "Evaluation": ("perfscore.model", "Evaluation"),

@@ -153,8 +153,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "precision must be a whole number from 0 to {limit}, not '{value}'",
     ),
     "grades_entry": (
-        "grades 的每一项须为 {{grade: 名称, min: 最低分}}",
-        "each grades entry must be {{grade: name, min: lowest score}}",
+        "grades 的每一项须为 {grade: 名称, min: 最低分}",
+        "each grades entry must be {grade: name, min: lowest score}",
     ),
     "grades_duplicate": ("等级“{value}”重复", "grade '{value}' repeats"),
     "grades_duplicate_min": ("两个等级的最低分都是 {value}", "two grades share the lowest score {value}"),
@@ -305,6 +305,7 @@ def t(key: str, /, **params: object) -> str:
     """The sentence ``key`` in the current language, with ``params`` filled in."""
     zh, en = CATALOG[key]
     template = en if _LANG == "en" else zh
+    # A sentence without parameters is returned as written (braces and all).
     return template.format(**params) if params else template
 
 
