@@ -82,6 +82,14 @@ register({
     "rpt_in_execution_rate": ("执行率", "execution rate"),
     "rpt_in_level": ("完成情况", "level"),
     "rpt_in_score": ("评价得分", "evaluator's score"),
+    "rpt_meta_item": ("{label}：{value}", "{label}: {value}"),
+    "rpt_meta_department": ("主管部门", "Department"),
+    "rpt_meta_year": ("年度", "Year"),
+    "rpt_meta_kind": ("评价类型", "Kind"),
+    "rpt_meta_evaluator": ("评价机构", "Evaluator"),
+    "rpt_meta_budget": ("预算安排", "Budget"),
+    "rpt_meta_source": ("来源", "Source"),
+    "rpt_meta_unit": ("实施单位", "Implementing unit"),
     "rpt_rule_judged": ("评价打分：评价人依据评分标准给分", "judged: the evaluator's score against the criteria"),
     "rpt_rule_positive": (
         "正向指标：实际达到目标得满分，否则 分值 × 实际 ÷ 目标",
@@ -248,6 +256,20 @@ def next_grade_lines(answer: NextGrade, result: Result) -> list[str]:
 
 
 def project_items(result: Result) -> list[tuple[str, str]]:
-    """The project's metadata as (key, value) text pairs, name excluded."""
-    return [(str(key), str(value)) for key, value in result.evaluation.project.items()
-            if key != "name"]
+    """The project's metadata as (label, value) text pairs, name excluded."""
+    items = []
+    for key, value in result.evaluation.project.items():
+        if key == "name" or value is None or isinstance(value, (dict, list)):
+            continue
+        label_key = f"rpt_meta_{key}"
+        items.append((t(label_key) if label_key in CATALOG else str(key), plain_value(value)))
+    return items
+
+
+def plain_value(value: object) -> str:
+    return plain(value) if isinstance(value, Decimal) else str(value)
+
+
+def one_line(text: str | None) -> str:
+    """Text for a table cell: line breaks folded into spaces."""
+    return " ".join((text or "").split())

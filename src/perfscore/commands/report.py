@@ -1,0 +1,106 @@
+"""``perfscore report FILE --format md|csv|xlsx|html --output PATH``.
+
+Scores one evaluation file and writes it as a report: Markdown, CSV, XLSX or a
+self-contained HTML page (renderers in :mod:`perfscore.render`). ``--output -``
+(the default) writes a text format to standard output; XLSX is binary and must
+go to a file. Without ``--format`` the format follows the output's suffix
+(.md, .csv, .xlsx, .html/.htm), else Markdown.
+"""
+
+from __future__ import annotations
+
+import os
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from ..cli import Lang, LangOption, _set_lang, report_error
+from ..errors import EXIT_OK, OutputError, PerfscoreError, Problem, UsageError
+from ..messages import register as register_messages
+from ..messages import t
+
+register_messages({
+    "rpt_xlsx_stdout": (
+        "XLSX 是二进制文件，不能写到标准输出；请用 --output 指定文件名（如 -o 得分表.xlsx）",
+        "XLSX is a binary file and cannot go to standard output; name a file with --output (e.g. -o scores.xlsx)",
+    ),
+    "rpt_xlsx_missing": (
+        "生成 XLSX 需要 XlsxWriter：请运行 pip install 'perfscore[xlsx]'",
+        "writing XLSX needs XlsxWriter: run pip install 'perfscore[xlsx]'",
+    ),
+})
+
+
+class Format(str, Enum):
+    md = "md"
+    csv = "csv"
+    xlsx = "xlsx"
+    html = "html"
+
+
+SUFFIXES = {".md": Format.md, ".markdown": Format.md, ".csv": Format.csv, ".xlsx": Format.xlsx,
+            ".html": Format.html, ".htm": Format.html}
+
+
+def pick_format(fmt: Format | None, output: str) -> Format:
+    if fmt is not None:
+        return fmt
+    return SUFFIXES.get(os.path.splitext(output)[1].lower(), Format.md)
+
+
+def render(result, fmt: Format) -> str | bytes:
+    """The report in ``fmt``: text for md/csv/html, bytes for xlsx."""
+    if fmt is Format.md:
+        from ..render.markdown import render_markdown
+
+        return render_markdown(result)
+    if fmt is Format.csv:
+        from ..render.csv_export import render_csv
+
+        return render_csv(result)
+    if fmt is Format.html:
+        from ..render.html import render_html
+
+        return render_html(result)
+    try:
+        from ..render.xlsx import render_xlsx
+    except ImportError as error:
+        if error.name != "xlsxwriter":
+            raise
+        raise OutputError(Problem(t("rpt_xlsx_missing"))) from None
+    return render_xlsx(result)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``report`` command to the perfscore app."""
+
+    @app.command()
+    def report(
+        file: Annotated[str, typer.Argument(help="评价文件 (YAML) / evaluation file.",
+                                            metavar="FILE")],
+        fmt: Annotated[Format | None, typer.Option(
+            "--format", "-f",
+            help="md、csv、xlsx 或 html；默认按输出文件后缀，否则 md / "
+                 "md, csv, xlsx or html; default: from the output's suffix, else md.")] = None,
+        output: Annotated[str, typer.Option(
+            "--output", "-o", metavar="PATH",
+            help="输出文件；- 为标准输出（仅文本格式）/ output file; - for stdout (text formats).")] = "-",
+        lang: LangOption = Lang.zh,
+    ) -> None:
+        """报告：把评价结果写成 Markdown、CSV、XLSX 或 HTML / write the result as a report."""
+        _set_lang(lang)
+        from ..check import load_evaluation
+        from ..engine import score
+        from ..output import STDOUT, write_output
+
+        chosen = pick_format(fmt, output)
+        try:
+            if chosen is Format.xlsx and output == STDOUT:
+                raise UsageError(Problem(t("rpt_xlsx_stdout")))
+            result = score(load_evaluation(file))
+            write_output(output, render(result, chosen), inputs=[file])
+        except PerfscoreError as error:
+            report_error(error)
+            raise typer.Exit(error.exit_code) from None
+        raise typer.Exit(EXIT_OK)
