@@ -7,7 +7,7 @@ form of a leaf with only ``score``/``level``) to its :class:`RuleSpec`.
 from __future__ import annotations
 
 from .base import RuleSpec, Scored
-from . import bands, execution, judged, targets
+from . import bands, deduction, execution, experts, judged, targets
 
 RULES: dict[str, RuleSpec] = {
     spec.name: spec
@@ -16,6 +16,8 @@ RULES: dict[str, RuleSpec] = {
         *targets.SPECS,
         *execution.SPECS,
         *bands.SPECS,
+        *deduction.SPECS,
+        *experts.SPECS,
     )
 }
 

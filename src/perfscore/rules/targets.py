@@ -16,10 +16,17 @@ from fractions import Fraction
 from ..decimals import plain, round_half_up
 from ..expr import Quantity, UnitMismatch, common_unit, normalise
 from ..fields import Fields
-from ..messages import t
+from ..messages import register, t
 from .base import RuleSpec, Scored
 from .judged import (MET, Judgement, in_level, level_range_text, parse_judgement,
                      score_judged)
+
+register({
+    "x_reverse_ratio": (
+        "实际 {actual} 超出目标 {target}，按比值法：{target} ÷ {actual} × {points} = {score}",
+        "actual {actual} exceeds target {target}, ratio form: {target} ÷ {actual} × {points} = {score}",
+    ),
+})
 
 # Operator → rule (format.md §1). rules.md §4: "For > and < the boundary
 # value itself counts as met (the national system treats ≥ and > alike)."
@@ -99,10 +106,30 @@ def score_equal(target: Decimal, actual: Decimal, points: Decimal, precision: in
     return score_positive(target, actual, points, precision, labels)
 
 
+def score_reverse_ratio(target: Decimal, actual: Decimal, points: Decimal, precision: int,
+                        labels: Labels) -> Scored:
+    """反向，比值法 (rules.md §4, ``rule: reverse-ratio``): B ≤ A → w; else w × A / B.
+
+    The form some templates use for ≤ targets; never the default. Unlike the
+    default reverse rule it never reaches 0 (B = 2A scores w / 2).
+    A = 0: B ≤ 0 → w, else 0.
+    """
+    if target == 0:
+        if actual <= 0:
+            return _full(points, precision, "x_reverse_zero_target", labels)
+        return _zero("x_zero_target_missed", labels, precision)
+    if actual <= target:
+        return _full(points, precision, "x_reverse_met", labels)
+    score = round_half_up(Fraction(points) * Fraction(target) / Fraction(actual), precision)
+    return Scored(score, t("x_reverse_ratio", actual=labels.actual, target=labels.target,
+                           points=plain(points), score=plain(score)) + labels.note)
+
+
 QUANTITATIVE: dict[str, Callable[[Decimal, Decimal, Decimal, int, Labels], Scored]] = {
     "positive": score_positive,
     "reverse": score_reverse,
     "equal": score_equal,
+    "reverse-ratio": score_reverse_ratio,
 }
 
 
@@ -224,5 +251,5 @@ def _spec(name: str | None) -> RuleSpec:
                     parse, score_target)
 
 
-TARGET_RULE_NAMES = ("positive", "reverse", "equal", "qualitative")
+TARGET_RULE_NAMES = ("positive", "reverse", "equal", "qualitative", "reverse-ratio")
 SPECS = (_spec(None), *(_spec(name) for name in TARGET_RULE_NAMES))
