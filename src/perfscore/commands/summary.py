@@ -1,0 +1,312 @@
+"""``perfscore summary PATH...``: the 汇总表 of many evaluations (seed 02's 自评结果汇总表).
+
+序号 | 项目名称 | 部门 | 得分 | 等级 | 失分, sorted as asked, then the grade
+distribution (count and share per grade) and the mean score. ``--json`` and
+``--csv`` write the same table; files that fail are listed with their errors
+and the exit code is 1.
+"""
+
+# No "from __future__ import annotations": typer reads the option annotations of the
+# command defined inside register(), where Lang and LangOption are local names.
+import sys
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+
+from ..messages import register as register_messages
+from ..messages import t
+
+if TYPE_CHECKING:
+    from ..batch import Distribution, Failure, SummaryRow
+
+register_messages({
+    "lbl_batch_title": ("绩效评价结果汇总表", "Evaluation results"),
+    "lbl_batch_no": ("序号", "No."),
+    "lbl_batch_name": ("项目名称", "Project"),
+    "lbl_batch_department": ("部门", "Department"),
+    "lbl_batch_points": ("满分", "Points"),
+    "lbl_batch_grade": ("等级", "Grade"),
+    "lbl_batch_lost": ("失分", "Points lost"),
+    "lbl_batch_file": ("文件", "File"),
+    "lbl_batch_error": ("错误", "Error"),
+    "lbl_batch_count": ("项目数", "Projects"),
+    "lbl_batch_share": ("占比", "Share"),
+    "lbl_batch_dist_title": ("等级分布", "Grades"),
+    "lbl_batch_mean": ("平均得分：{mean}（{n} 个项目）", "Mean score: {mean} ({n} projects)"),
+    "lbl_batch_none": ("没有可汇总的项目", "No project could be scored"),
+    "lbl_batch_failed": ("{n} 个文件无法评分：", "{n} file(s) could not be scored:"),
+    "lbl_batch_mixed": (
+        "注意：这些文件使用了 {n} 种等级标准，各项目按自身文件的等级标准定级、按等级名称合并计数：",
+        "Note: these files use {n} grade tables; each project is graded on its own table and "
+        "counted by grade name:",
+    ),
+    "lbl_batch_table_use": ("  {bands}：{n} 个项目", "  {bands}: {n} projects"),
+    "lbl_batch_progress": ("评分", "Scoring"),
+    "no_input_files": ("没有找到评价文件（*.yaml、*.yml）", "no evaluation files (*.yaml, *.yml) found"),
+})
+
+# A progress bar only for batches that take a noticeable time.
+PROGRESS_THRESHOLD = 100
+# The terminal table is printed in blocks of this many rows (fixed column
+# widths), so that a table of 100,000 rows is never held in memory at once.
+BLOCK_ROWS = 500
+
+
+class SortKey(str, Enum):
+    file = "file"
+    name = "name"
+    score = "score"
+    grade = "grade"
+
+
+def register(app: typer.Typer) -> None:
+    from ..cli import Lang, LangOption
+
+    @app.command()
+    def summary(
+        paths: Annotated[list[str], typer.Argument(
+            help="评价文件或文件夹（递归查找 *.yaml、*.yml）/ files, or folders searched recursively.",
+            metavar="PATH...")],
+        sort: Annotated[SortKey, typer.Option(
+            "--sort", help="排序：file（默认，按文件路径）、name、score、grade / sort key.")] = SortKey.file,
+        desc: Annotated[bool, typer.Option(
+            "--desc", help="降序（如 --sort score --desc：得分从高到低）/ descending.")] = False,
+        json_path: Annotated[Optional[str], typer.Option(
+            "--json", metavar="PATH", help="写出 JSON；- 为标准输出 / write JSON; - for stdout.")] = None,
+        csv_path: Annotated[Optional[str], typer.Option(
+            "--csv", metavar="PATH", help="写出 CSV（UTF-8，带 BOM）/ write CSV (UTF-8 with BOM).")] = None,
+        jobs: Annotated[Optional[int], typer.Option(
+            "--jobs", "-j", min=1, help="并行进程数（默认：CPU 核数）/ worker processes.")] = None,
+        lang: LangOption = Lang.zh,
+    ) -> None:
+        """汇总表：多个评价文件的得分、等级、失分与等级分布 / summary table of many evaluations."""
+        from ..cli import _set_lang
+
+        _set_lang(lang)
+        raise typer.Exit(run_summary(paths, sort.value, desc, json_path, csv_path, jobs))
+
+
+def progress_bar(total: int) -> tuple[Callable[[int], None] | None, Callable[[], None]]:
+    """A rich progress bar on standard error when the batch is large and stderr a terminal."""
+    if total < PROGRESS_THRESHOLD or not sys.stderr.isatty():
+        return None, lambda: None
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    from ..cli import console
+
+    bar = Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                   TimeRemainingColumn(), console=console(stderr=True), transient=True)
+    task = bar.add_task(t("lbl_batch_progress"), total=total)
+    bar.start()
+    return (lambda n: bar.advance(task, n)), bar.stop
+
+
+def collect(work: Callable[[str], Any], files: Sequence[str], jobs: int | None) -> tuple[list, list]:
+    """Run ``work`` over the files (in parallel when large), with a progress bar."""
+    from ..batch import Failure, run
+
+    rows: list = []
+    failed: list["Failure"] = []
+    advance, stop = progress_bar(len(files))
+    try:
+        for row in run(work, files, jobs=jobs, progress=advance):
+            (failed if isinstance(row, Failure) else rows).append(row)
+    finally:
+        stop()
+    return rows, failed
+
+
+def report_failures(failed: Sequence["Failure"]) -> None:
+    if not failed:
+        return
+    typer.secho(t("lbl_batch_failed", n=len(failed)), err=True, fg="red", bold=True)
+    for failure in failed:
+        for problem in failure.problems:
+            typer.secho(str(problem), err=True, fg="red")
+
+
+def run_summary(paths: Sequence[str], sort: str, desc: bool, json_path: str | None,
+                csv_path: str | None, jobs: int | None) -> int:
+    from ..batch import distribution, expand_paths, sort_rows, summarise
+    from ..errors import EXIT_INPUT, EXIT_OK, PerfscoreError, Problem
+    from ..output import STDOUT, write_output
+
+    files = expand_paths(paths)
+    if not files:
+        typer.secho(str(Problem(t("no_input_files"))), err=True, fg="red")
+        return EXIT_INPUT
+    rows, failed = collect(summarise, files, jobs)
+    sort_rows(rows, sort, desc)
+    dist = distribution(rows)
+    status = EXIT_INPUT if failed else EXIT_OK
+    if json_path != STDOUT:
+        print_summary(rows, dist)
+    report_failures(failed)
+    outputs = []
+    if json_path is not None:
+        outputs.append((json_path, lambda: summary_json(rows, dist, failed)))
+    if csv_path is not None:
+        outputs.append((csv_path, lambda: summary_csv(rows, failed)))
+    for path, render in outputs:
+        try:
+            write_output(path, render(), inputs=files)
+        except PerfscoreError as error:
+            for problem in error.problems:
+                typer.secho(str(problem), err=True, fg="red")
+            status = EXIT_INPUT
+    return status
+
+
+# ---------------------------------------------------------------- views
+
+
+def _fixed(value: Decimal, places: int) -> str:
+    from ..decimals import fixed
+
+    return fixed(value, places)
+
+
+def table_cells(rows: Sequence["SummaryRow"], with_points: bool) -> list[list[str]]:
+    cells = []
+    for index, row in enumerate(rows, 1):
+        line = [str(index), row.name, row.department or ""]
+        if with_points:
+            from ..decimals import plain
+
+            line.append(plain(row.points))
+        line += [_fixed(row.score, row.precision), row.grade, _fixed(row.points_lost, row.precision)]
+        cells.append(line)
+    return cells
+
+
+def print_summary(rows: Sequence["SummaryRow"], dist: "Distribution") -> None:
+    from rich.cells import cell_len
+    from rich.table import Table
+    from rich.text import Text
+
+    from ..cli import console
+    from ..model import Grade
+    from ..render.terminal import grade_bands_text
+
+    out = console()
+    if not rows:
+        out.print(t("lbl_batch_none"), style="bold red")
+        return
+    with_points = any(row.points != 100 for row in rows)
+    headers = [t("lbl_batch_no"), t("lbl_batch_name"), t("lbl_batch_department")]
+    if with_points:
+        headers.append(t("lbl_batch_points"))
+    headers += [t("lbl_score"), t("lbl_batch_grade"), t("lbl_batch_lost")]
+    right = {0, len(headers) - 3, len(headers) - 1} | ({3} if with_points else set())
+    # Column widths from every row, cheaply, so that blocks line up.
+    widths = [cell_len(h) for h in headers]
+    for line in table_cells_iter(rows, with_points):
+        widths = [max(w, cell_len(c)) for w, c in zip(widths, line)]
+    out.print(Text(t("lbl_batch_title"), style="bold"))
+    for start in range(0, len(rows), BLOCK_ROWS):
+        block = rows[start:start + BLOCK_ROWS]
+        table = Table(box=None, show_header=start == 0, header_style="bold cyan", pad_edge=False)
+        for i, header in enumerate(headers):
+            table.add_column(header, justify="right" if i in right else "left",
+                             min_width=widths[i], max_width=widths[i], no_wrap=True)
+        for offset, line in enumerate(table_cells(block, with_points)):
+            line[0] = str(start + offset + 1)
+            table.add_row(*line)
+        out.print(table)
+
+    grades = Table(title=t("lbl_batch_dist_title"), title_justify="left", header_style="bold cyan")
+    grades.add_column(t("lbl_batch_grade"))
+    grades.add_column(t("lbl_batch_count"), justify="right")
+    grades.add_column(t("lbl_batch_share"), justify="right")
+    for name, count in dist.counts.items():
+        grades.add_row(name, str(count), f"{dist.shares[name]:f}%")
+    grades.add_row(t("lbl_total_row"), str(len(rows)), "100.00%" if rows else "0.00%")
+    out.print(grades)
+    assert dist.mean is not None
+    out.print(Text(t("lbl_batch_mean", mean=format(dist.mean, "f"), n=len(rows)), style="bold"))
+    if dist.mixed_tables:
+        out.print(t("lbl_batch_mixed", n=len(dist.tables)), style="yellow")
+        for table_key, count in dist.tables.items():
+            bands = grade_bands_text(tuple(Grade(name, low) for name, low in table_key))
+            out.print(t("lbl_batch_table_use", bands=bands, n=count), style="yellow")
+
+
+def table_cells_iter(rows: Sequence["SummaryRow"], with_points: bool):
+    for start in range(0, len(rows), BLOCK_ROWS):
+        yield from table_cells(rows[start:start + BLOCK_ROWS], with_points)
+
+
+def project_dict(index: int, row: "SummaryRow") -> dict[str, Any]:
+    out: dict[str, Any] = {"no": index, "file": row.file, "name": row.name,
+                           "department": row.department}
+    if row.year is not None:
+        out["year"] = row.year
+    out.update(points=row.points, score=row.score, rate=row.rate, grade=row.grade,
+               points_lost=row.points_lost, checks=row.checks, disagreements=row.disagreements)
+    return out
+
+
+def summary_json(rows: Sequence["SummaryRow"], dist: "Distribution", failed: Sequence["Failure"]) -> str:
+    """The JSON of the summary, written project by project (exact numbers)."""
+    from ..render.json_export import dumps
+
+    def block(key: str, items: list[Any], last: bool = False) -> str:
+        if not items:
+            return f'  "{key}": []' + ("\n" if last else ",\n")
+        body = ",\n".join(_indent(dumps(item).rstrip("\n"), "    ") for item in items)
+        return f'  "{key}": [\n{body}\n  ]' + ("\n" if last else ",\n")
+
+    head = {"perfscore": 1, "count": len(rows) + len(failed), "scored": len(rows),
+            "failed_count": len(failed)}
+    parts = ["{\n"]
+    parts += [f"  {_dumps_inline(k)}: {_dumps_inline(v)},\n" for k, v in head.items()]
+    parts.append(block("projects", [project_dict(i, r) for i, r in enumerate(rows, 1)]))
+    grades = {name: {"count": dist.counts[name], "share": dist.shares[name]} for name in dist.counts}
+    parts.append('  "grades": ' + _indent(dumps(grades).rstrip("\n"), "  ").lstrip() + ",\n")
+    parts.append(f'  "mean": {_dumps_inline(dist.mean)},\n')
+    tables = [{"grades": [{"grade": n, "min": m} for n, m in key], "count": c}
+              for key, c in dist.tables.items()]
+    parts.append(block("grade_tables", tables))
+    parts.append(block("failed", [failure_dict(f) for f in failed], last=True))
+    parts.append("}\n")
+    return "".join(parts)
+
+
+def failure_dict(failure: "Failure") -> dict[str, Any]:
+    return {"file": failure.file, "error": failure.error,
+            "problems": [{"line": p.line, "path": p.path, "message": p.message}
+                         for p in failure.problems]}
+
+
+def _dumps_inline(value: Any) -> str:
+    from ..render.json_export import dumps
+
+    return dumps(value).rstrip("\n")
+
+
+def _indent(text: str, pad: str) -> str:
+    return "\n".join(pad + line for line in text.split("\n"))
+
+
+def summary_csv(rows: Sequence["SummaryRow"], failed: Sequence["Failure"]) -> bytes:
+    """The table as CSV, UTF-8 with BOM (Excel opens it as UTF-8); failures at the end."""
+    import csv
+    import io
+
+    from ..decimals import plain
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([t("lbl_batch_no"), t("lbl_batch_name"), t("lbl_batch_department"),
+                     t("lbl_batch_points"), t("lbl_score"), t("lbl_rate"), t("lbl_batch_grade"),
+                     t("lbl_batch_lost"), t("lbl_batch_file"), t("lbl_batch_error")])
+    for index, row in enumerate(rows, 1):
+        writer.writerow([index, row.name, row.department or "", plain(row.points),
+                         _fixed(row.score, row.precision), _fixed(row.rate, 2), row.grade,
+                         _fixed(row.points_lost, row.precision), row.file, ""])
+    for failure in failed:
+        writer.writerow(["", "", "", "", "", "", "", "", failure.file, failure.error])
+    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
