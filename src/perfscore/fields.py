@@ -8,19 +8,70 @@ a file reports every mistake in it, each with file, line and indicator path.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
 from .errors import Problem
 from .expr import Quantity, parse_expression
-from .load import YList, YMap
-from .messages import t
+from .load import NumberLike, YList, YMap
+from .messages import register, t
 
-# Decimal's default context carries 28 significant digits; perfscore's exact
-# arithmetic (Fraction) does not need the limit, but a number longer than this
-# is a typing or generating mistake in an evaluation, never a real value.
+# Every number a file gives (scores, points, targets, budgets, reported
+# values, grade bounds, numeric project metadata) passes through
+# :meth:`Fields.as_number`, which bounds it: at most MAX_DIGITS significant
+# digits and a magnitude between 10**-MAX_DIGITS and 10**(MAX_DIGITS + 1).
+# Decimal's default context carries 28 digits; perfscore's exact arithmetic
+# (Fraction) does not need the limit, but a number longer than this is a
+# typing or generating mistake, never a real value; and a bounded exponent
+# keeps Fraction arithmetic and printing cheap (1e999999999 would be a
+# billion-digit integer).
 MAX_DIGITS = 28
+
+# YAML 1.1 booleans that perfscore reads as text (load.py): where a boolean is
+# expected they get a message of their own.
+YAML11_BOOLEANS = frozenset({"yes", "no", "on", "off", "y", "n"})
+
+register({
+    "fields_octal": (
+        "“{key}”的值 {value} 以 0 开头：YAML 1.1 会把它读成八进制；请去掉前导零，或加引号写成文字",
+        "'{key}' is {value}, with a leading zero, which YAML 1.1 reads as octal; drop the zero or quote it",
+    ),
+    "fields_sexagesimal": (
+        "“{key}”的值 {value} 像时间或六十进制数（YAML 1.1 会读成 {sexagesimal}）；perfscore 不这样读：请写成普通数字，或加引号写成文字",
+        "'{key}' is {value}, a time or base-60 number (YAML 1.1 reads {sexagesimal}); perfscore does not: write a plain number, or quote it",
+    ),
+    "fields_base": (
+        "“{key}”的值 {value} 是十六进制/八进制/二进制写法；请写成十进制数字",
+        "'{key}' is {value}, a hexadecimal/octal/binary number; write it in decimal",
+    ),
+    "fields_underscore": (
+        "“{key}”的值 {value} 含下划线；请去掉下划线（千位分隔可写成 1,000 并加引号）",
+        "'{key}' is {value}, with underscores; drop them",
+    ),
+    "fields_yaml11_bool": (
+        "“{key}”写成了“{value}”：YAML 1.1 把它当作布尔值，perfscore 不这样读；请写 true 或 false",
+        "'{key}' is '{value}', a boolean only in YAML 1.1; write true or false",
+    ),
+    "fields_exponent": (
+        "“{key}”的值“{value}”用了科学计数法；目标值和实际值请写成普通数字",
+        "'{key}' is '{value}', in scientific notation; write targets and actuals as plain numbers",
+    ),
+})
+
+# "30e3人次": a number followed by an exponent the expression grammar does not read.
+_EXPONENT_UNIT = re.compile(r"[eE][-+]?\d")
+
+
+def _sexagesimal(text: str) -> str:
+    """What YAML 1.1 makes of ``1:30`` (90): shown so that the trap is visible."""
+    sign = -1 if text.startswith("-") else 1
+    value = Decimal(0)
+    for part in text.lstrip("+-").replace("_", "").split(":"):
+        value = value * 60 + Decimal(part or "0")
+    return format(sign * value, "f")
 
 
 class Fields:
@@ -60,10 +111,13 @@ class Fields:
                 self.problem(None, t("missing_key", key=key))
             return None
         value = self.raw[key]
-        if isinstance(value, (YMap, YList)) or value is None or isinstance(value, bool):
+        if isinstance(value, (YMap, YList)):
             self.problem(key, t("not_text", key=key))
             return None
-        text = value if isinstance(value, str) else str(value)
+        if value is None:
+            self.problem(key, t("empty_text", key=key))
+            return None
+        text = self.written(key, value)
         if not text.strip():
             self.problem(key, t("empty_text", key=key))
             return None
@@ -83,22 +137,24 @@ class Fields:
         def fail(message: str) -> None:
             self.problems.append(Problem(message, self.file, line or self.line(key), self.path or None))
 
+        if isinstance(value, NumberLike):
+            fail(_number_like_message(key, value))
+            return None
         if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
-            shown = value if isinstance(value, str) else type(value).__name__
-            if isinstance(value, str) and value.lower().lstrip("+-") in (".inf", ".nan"):
-                fail(t("not_finite", key=key, value=value))
-            else:
-                fail(t("not_number", key=key, value=shown))
+            shown = self.written(key, value) if isinstance(value, (str, bool)) else type(value).__name__
+            fail(t("not_number", key=key, value=shown))
             return None
         number = Decimal(value)
         if not number.is_finite():
             fail(t("not_finite", key=key, value=value))
             return None
-        if len(number.as_tuple().digits) > MAX_DIGITS or abs(number.adjusted()) > MAX_DIGITS:
-            fail(t("too_many_digits", key=key, value=value, limit=MAX_DIGITS))
-            return None
         if number.is_zero():
-            number = abs(number)  # -0 is 0
+            number = Decimal(0)  # -0, 0.00 and 0e-99 are 0
+        elif len(number.as_tuple().digits) > MAX_DIGITS or abs(number.adjusted()) > MAX_DIGITS:
+            written = self.written(key, value)
+            shown = written if len(written) <= 40 else f"{written[:20]}…"
+            fail(t("too_many_digits", key=key, value=shown, limit=MAX_DIGITS))
+            return None
         if minimum is not None and number < minimum:
             fail(t("negative_amount", key=key, value=value))
             return None
@@ -109,7 +165,11 @@ class Fields:
             return default
         value = self.raw[key]
         if not isinstance(value, bool):
-            self.problem(key, t("not_bool", key=key, value=value))
+            if isinstance(value, str) and value.lower() in YAML11_BOOLEANS:
+                self.problem(key, t("fields_yaml11_bool", key=key, value=value))
+            else:
+                shown = self.written(key, value) if not isinstance(value, (YMap, YList)) else "…"
+                self.problem(key, t("not_bool", key=key, value=shown))
             return default
         return value
 
@@ -118,19 +178,42 @@ class Fields:
         if key not in self.raw:
             return None
         value = self.raw[key]
-        if isinstance(value, (YMap, YList)) or value is None or isinstance(value, bool):
+        if isinstance(value, (YMap, YList)):
             self.problem(key, t("not_scalar", key=key))
+            return None
+        if value is None:
+            self.problem(key, t("empty_text", key=key))
+            return None
+        if isinstance(value, NumberLike):  # 010, 1:30, .inf …: say which trap
+            self.as_number(key, value)
             return None
         if isinstance(value, Decimal):
             if self.as_number(key, value) is None:
                 return None
-        elif not str(value).strip():
+            return replace(parse_expression(value), text=self.written(key, value))
+        text = self.written(key, value)  # a boolean is the word written (true)
+        if not text.strip():
             self.problem(key, t("empty_text", key=key))
             return None
-        quantity = parse_expression(value)
-        if quantity.value is not None and self.as_number(key, quantity.value) is None:
-            return None
+        quantity = parse_expression(text)
+        if quantity.value is not None:
+            if _EXPONENT_UNIT.match(quantity.unit):
+                self.problem(key, t("fields_exponent", key=key, value=text))
+                return None
+            if self.as_number(key, quantity.value) is None:
+                return None
         return quantity
+
+    def written(self, key: str, value: Any) -> str:
+        """``value`` as the text the file wrote it (``1e3``, ``True``), not as Python prints it."""
+        if isinstance(value, str):
+            return value
+        written = self.raw.texts.get(key) if isinstance(self.raw, YMap) else None
+        if written is not None and self.raw.get(key) is value:
+            return written
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        return str(value)
 
     def mapping(self, key: str, *, required: bool = False) -> YMap | None:
         if key not in self.raw:
@@ -160,3 +243,20 @@ class Fields:
     def child(self, raw: YMap) -> "Fields":
         """Fields of a nested mapping, at the same indicator path."""
         return Fields(raw, self.file, self.path, self.problems)
+
+
+def _number_like_message(key: str, value: NumberLike) -> str:
+    """Why text that YAML 1.1 would read as a number is not a number here."""
+    kind = value.kind
+    if kind == "octal":
+        return t("fields_octal", key=key, value=value)
+    if kind == "sexagesimal":
+        return t("fields_sexagesimal", key=key, value=value, sexagesimal=_sexagesimal(value))
+    if kind == "base":
+        return t("fields_base", key=key, value=value)
+    if kind == "underscore":
+        return t("fields_underscore", key=key, value=value)
+    if kind == "special":
+        return t("not_finite", key=key, value=value)
+    shown = value if len(value) <= 40 else f"{value[:20]}…"
+    return t("too_many_digits", key=key, value=shown, limit=MAX_DIGITS)  # "huge"

@@ -1,39 +1,123 @@
 """Writing outputs safely: atomically, never over an input, with clear errors.
 
 An interrupted run must never leave a half-written file: everything is written
-to a temporary file in the target's folder and renamed over the target.
+to a temporary file in the target's folder, flushed to disk, and renamed over
+the target (``os.replace`` is atomic on POSIX and Windows). An interruption
+(Ctrl-C, an error) before the rename removes the temporary file and leaves the
+target as it was; only a hard kill can leave a ``.perfscore-*.tmp`` beside it,
+never a half-written target. The new file gets the permissions an ordinary
+``open(path, "w")`` would (the target's own if it existed, else 0666 minus
+the umask), not the 0600 of a temporary file.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable
 
 from .errors import OutputError, Problem
-from .messages import t
+from .messages import register, t
 
 STDOUT = "-"
 
+register({
+    "output_is_directory": (
+        "输出路径 {path} 是一个文件夹；请给出文件名（例如 {path}/result.json）",
+        "the output {path} is a folder; give a file name (for example {path}/result.json)",
+    ),
+    "output_parent_not_dir": (
+        "输出路径 {path} 的上级 {folder} 不是文件夹",
+        "the output {path}: {folder} is not a folder",
+    ),
+    "output_permission": (
+        "没有写入 {path} 的权限（文件夹或文件只读）",
+        "permission denied: cannot write {path} (read-only folder or file)",
+    ),
+    "output_read_only_fs": (
+        "无法写入 {path}：所在的磁盘或文件系统是只读的",
+        "cannot write {path}: the disk or file system is read-only",
+    ),
+    "output_no_space": ("无法写入 {path}：磁盘空间不足", "cannot write {path}: the disk is full"),
+    "output_bad_name": ("输出文件名 {path} 无效", "the output file name {path} is not valid"),
+})
+
+# errno → message key, for the failures a user can cause and fix.
+_ERRNO_MESSAGES = {
+    errno.EACCES: "output_permission",
+    errno.EPERM: "output_permission",
+    errno.EROFS: "output_read_only_fs",
+    errno.ENOSPC: "output_no_space",
+    errno.EDQUOT: "output_no_space",
+    errno.EISDIR: "output_is_directory",
+    errno.ENAMETOOLONG: "output_bad_name",
+}
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _failure(path: str, exc: OSError) -> OutputError:
+    key = _ERRNO_MESSAGES.get(exc.errno or 0)
+    if key is not None:
+        return OutputError(Problem(t(key, path=path)))
+    return OutputError(Problem(t("output_failed", path=path, reason=exc.strerror or exc)))
+
+
+def write_stdout(data: str | bytes) -> None:
+    """Write to standard output as UTF-8 whatever the terminal's encoding (JSON is UTF-8)."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (some test harnesses)
+        sys.stdout.write(payload.decode("utf-8"))
+        sys.stdout.flush()
+        return
+    sys.stdout.flush()  # keep anything written as text before in order
+    buffer.write(payload)
+    buffer.flush()
+
 
 def write_output(path: str, data: str | bytes, inputs: Iterable[str] = ()) -> None:
-    """Write ``data`` to ``path`` (``-`` is standard output) atomically."""
+    """Write ``data`` to ``path`` (``-`` is standard output) atomically.
+
+    Raises :class:`OutputError` (exit code 1) with a Chinese message for every
+    failure a user can cause: the target is an input, a folder, in a missing
+    or read-only folder, on a full disk.
+    """
     if path == STDOUT:
-        if isinstance(data, bytes):
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
-        else:
-            sys.stdout.write(data)
-            sys.stdout.flush()
+        write_stdout(data)
         return
-    target = os.path.abspath(path)
+    try:
+        target = os.path.abspath(path)
+    except (ValueError, OSError):  # a NUL in the name
+        raise OutputError(Problem(t("output_bad_name", path=path))) from None
+    if not os.path.basename(target) or path.endswith(("/", os.sep)):
+        raise OutputError(Problem(t("output_is_directory", path=path.rstrip("/" + os.sep) or path)))
     for source in inputs:
-        if os.path.exists(source) and os.path.exists(target) and os.path.samefile(source, target):
+        try:
+            same = os.path.exists(target) and os.path.samefile(source, target)
+        except (OSError, ValueError):
+            same = False
+        if same:
             raise OutputError(Problem(t("output_is_input", path=path)))
     folder = os.path.dirname(target)
+    shown_folder = os.path.dirname(path) or "."
+    if not os.path.exists(folder):
+        raise OutputError(Problem(t("output_dir_missing", path=shown_folder)))
     if not os.path.isdir(folder):
-        raise OutputError(Problem(t("output_dir_missing", path=os.path.dirname(path) or ".")))
+        raise OutputError(Problem(t("output_parent_not_dir", path=path, folder=shown_folder)))
+    if os.path.isdir(target):
+        raise OutputError(Problem(t("output_is_directory", path=path)))
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        mode = 0o666 & ~_umask()
     payload = data.encode("utf-8") if isinstance(data, str) else data
     tmp = None
     try:
@@ -42,12 +126,14 @@ def write_output(path: str, data: str | bytes, inputs: Iterable[str] = ()) -> No
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        if os.path.isdir(target):
-            raise IsADirectoryError(21, "Is a directory")
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
         tmp = None
     except OSError as exc:
-        raise OutputError(Problem(t("output_failed", path=path, reason=exc.strerror or exc))) from None
-    finally:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
+        raise _failure(path, exc) from None
+    finally:  # also on KeyboardInterrupt: never leave the temporary file behind
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
