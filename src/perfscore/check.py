@@ -19,10 +19,12 @@ from .load import YList, YMap, load_yaml
 from .messages import register, t
 from .model import DEFAULT_GRADES, DEFAULT_PRECISION, MAX_PRECISION, Evaluation, Grade, Leaf, Node
 from .rules import RULES
+from .weights import ROOT_POINTS, check_siblings, read_weight
 
 TOP_KEYS = ("perfscore", "project", "grades", "precision", "points", "reported", "reported_rate",
             "reported_grade", "indicators")
-NODE_KEYS = ("name", "code", "points", "children", "reported", "reported_rate", "basis")
+NODE_KEYS = ("name", "code", "points", "children", "reported", "reported_rate", "basis",
+             "weight", "applicable")
 # Keys that belong to some scoring form; on a parent they are a mistake.
 SCORING_KEYS = frozenset({"rule"}).union(*(spec.keys for spec in RULES.values()))
 # Rule names a file may write as `rule:` ("judged" and "target" are implicit forms).
@@ -58,7 +60,11 @@ def build_evaluation(raw: Any, file: str) -> Evaluation:
     reported_rate = top.number("reported_rate", minimum=Decimal(0))
     extras = _reported_grade(top, grades)
     items = top.sequence("indicators", required=True)
-    indicators = _nodes(items, top, "") if items is not None else ()
+    # Level-1 weights share the root's points: 100 unless `points:` says otherwise.
+    base = total if total is not None else ROOT_POINTS
+    indicators = _nodes(items, top, "", base) if items is not None else ()
+    if indicators and not problems and not any(n.applicable for n in indicators):
+        top.problem("indicators", t("all_not_applicable"))
 
     if indicators and not problems:
         summed = sum((node.points for node in indicators), Decimal(0))
@@ -144,22 +150,28 @@ def _grades(top: Fields) -> tuple[Grade, ...]:
     return tuple(sorted(grades, key=lambda g: g.min, reverse=True))
 
 
-def _nodes(items: YList, parent: Fields, parent_path: str) -> tuple[Node, ...]:
+def _nodes(items: YList, parent: Fields, parent_path: str, parent_points: Decimal | None,
+           applicable: bool = True) -> tuple[Node, ...]:
+    """The nodes of one list; ``parent_points`` converts their weights (None: not stated)."""
     nodes: list[Node] = []
     seen: dict[str, int] = {}
+    before = len(parent.problems)
     for index, (item, line) in enumerate(zip(items, items.item_lines)):
         if not isinstance(item, YMap):
             parent.problems.append(Problem(t("node_not_mapping"), parent.file, line,
                                            parent_path or None))
             continue
-        node = _node(item, parent, parent_path, index, seen)
+        node = _node(item, parent, parent_path, index, seen, parent_points, applicable)
         if node is not None:
             nodes.append(node)
+    check_siblings(items, tuple(nodes), parent, parent_path, parent_points,
+                   complete=len(parent.problems) == before)
     return tuple(nodes)
 
 
 def _node(raw: YMap, parent: Fields, parent_path: str, index: int,
-          seen: dict[str, int]) -> Node | None:
+          seen: dict[str, int], parent_points: Decimal | None = None,
+          parent_applicable: bool = True) -> Node | None:
     problems = parent.problems
     before = len(problems)
     name_fields = Fields(raw, parent.file, parent_path, problems)
@@ -183,6 +195,11 @@ def _node(raw: YMap, parent: Fields, parent_path: str, index: int,
     if points is not None and points <= 0:
         fields.problem("points", t("points_not_positive", value=plain(points)))
         points = None
+    weight, weighted_points = read_weight(fields, parent_points)
+    if weight is not None:
+        points = weighted_points
+    # 不适用指标 (rules.md §2): everything below a node marked so is left out too.
+    applicable = fields.boolean("applicable", True) and parent_applicable
 
     children: tuple[Node, ...] = ()
     leaf = None
@@ -193,7 +210,7 @@ def _node(raw: YMap, parent: Fields, parent_path: str, index: int,
                 fields.problem(key, t("parent_has_scoring", key=key))
         items = fields.sequence("children")
         if items is not None:
-            children = _nodes(items, fields, path)
+            children = _nodes(items, fields, path, points, applicable)
         if len(problems) == before:
             summed = sum((child.points for child in children), Decimal(0))
             if points is not None and points != summed:
@@ -201,18 +218,22 @@ def _node(raw: YMap, parent: Fields, parent_path: str, index: int,
                                            total=plain(summed)))
             points = summed
     else:
-        if not fields.has("points"):
+        if not fields.has("points") and weight is None:
             fields.problem(None, t("leaf_without_points"))
-        leaf = _leaf(fields, points)
+        leaf = _leaf(fields, points, required=applicable)
 
     if len(problems) > before or points is None:
         return None
     return Node(name=label, path=path, line=raw.line, points=points, children=children,
-                leaf=leaf, code=code, reported=reported, reported_rate=reported_rate, basis=basis)
+                leaf=leaf, code=code, reported=reported, reported_rate=reported_rate, basis=basis,
+                applicable=applicable, weight=weight)
 
 
-def _leaf(fields: Fields, points: Decimal | None) -> Leaf | None:
-    """Pick the leaf's one scoring form (format.md §1) and parse its parameters."""
+def _leaf(fields: Fields, points: Decimal | None, required: bool = True) -> Leaf | None:
+    """Pick the leaf's one scoring form (format.md §1) and parse its parameters.
+
+    A leaf that is not applicable (``required`` False) may have none.
+    """
     raw = fields.raw
     if "rule" in raw:
         name = fields.text("rule")
@@ -230,6 +251,8 @@ def _leaf(fields: Fields, points: Decimal | None) -> Leaf | None:
         if stray:
             owner = next(n for n in NAMED_RULES if stray[0] in RULES[n].keys)
             fields.problem(stray[0], t("key_of_other_rule", key=stray[0], rule=owner))
+        elif not required:
+            fields.reject_unknown(NODE_KEYS)
         else:
             fields.problem(None, t("no_scoring_form"))
         return None

@@ -12,9 +12,10 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 
-from .decimals import rate_of
+from .decimals import rate_of, round_half_up
 from .model import Evaluation, Grade, Node
 from .rules import RULES, Scored
+from .selfeval import ResultWarning, warnings_for
 
 
 @dataclass(frozen=True)
@@ -26,10 +27,14 @@ class NodeResult:
     rate: Decimal
     children: tuple[NodeResult, ...] = ()
     scored: Scored | None = None
+    # The points of the applicable leaves below (rules.md §2 不适用指标); the
+    # rate is taken on them. None: all of ``node.points``.
+    applicable_points: Decimal | None = None
 
     @property
     def lost(self) -> Decimal:
-        return self.node.points - self.score
+        """Points lost; a node left out (不适用) loses none."""
+        return _in_play(self) - self.score
 
     def walk(self):
         """This node and every node below it, parents first."""
@@ -60,6 +65,19 @@ class Check:
 
 
 @dataclass(frozen=True)
+class Rescale:
+    """rules.md §2 不适用指标, applied once at the root:
+    total = Σ applicable scores × (base points / Σ applicable points), rounded
+    at the file's precision. Nodes below the root keep their unscaled scores."""
+
+    points: Decimal  # the base (the evaluation's points)
+    applicable_points: Decimal
+    applicable_score: Decimal  # Σ of the applicable scores, before rescaling
+    total: Decimal
+    paths: tuple[str, ...]  # the nodes marked applicable: false (topmost only)
+
+
+@dataclass(frozen=True)
 class Result:
     evaluation: Evaluation
     score: Decimal
@@ -67,6 +85,8 @@ class Result:
     grade: str
     indicators: tuple[NodeResult, ...]
     checks: tuple[Check, ...]
+    rescale: Rescale | None = None
+    warnings: tuple[ResultWarning, ...] = ()
 
     @property
     def points(self) -> Decimal:
@@ -90,6 +110,9 @@ def grade_for(total: Decimal | Fraction, grades: tuple[Grade, ...]) -> str:
 
 
 def score_node(node: Node, precision: int) -> NodeResult:
+    if not node.applicable:  # left out (rules.md §2); shown as 不适用
+        children = tuple(score_node(child, precision) for child in node.children)
+        return NodeResult(node, Decimal(0), Decimal(0), children, applicable_points=Decimal(0))
     if node.leaf is not None:
         spec = RULES[node.leaf.rule]
         scored = spec.score(node.leaf.params, node.points, precision)
@@ -98,7 +121,35 @@ def score_node(node: Node, precision: int) -> NodeResult:
         return NodeResult(node, scored.score, rate_of(scored.score, node.points), scored=scored)
     children = tuple(score_node(child, precision) for child in node.children)
     score = sum((child.score for child in children), Decimal(0))
-    return NodeResult(node, score, rate_of(score, node.points), children)
+    in_play = sum((_in_play(child) for child in children), Decimal(0))
+    if in_play == node.points:
+        return NodeResult(node, score, rate_of(score, node.points), children)
+    rate = rate_of(score, in_play) if in_play else Decimal(0)
+    return NodeResult(node, score, rate, children, applicable_points=in_play)
+
+
+def _in_play(result: NodeResult) -> Decimal:
+    return result.node.points if result.applicable_points is None else result.applicable_points
+
+
+def _rescale(evaluation: Evaluation, indicators: tuple[NodeResult, ...],
+             summed: Decimal) -> Rescale | None:
+    in_play = sum((_in_play(top) for top in indicators), Decimal(0))
+    if in_play == evaluation.points:
+        return None
+    total = round_half_up(Fraction(summed) * Fraction(evaluation.points) / Fraction(in_play),
+                          evaluation.precision)
+    paths = tuple(_left_out(indicators))
+    return Rescale(evaluation.points, in_play, summed, total, paths)
+
+
+def _left_out(results: tuple[NodeResult, ...]):
+    """The paths of the topmost nodes marked applicable: false."""
+    for result in results:
+        if not result.node.applicable:
+            yield result.node.path
+        else:
+            yield from _left_out(result.children)
 
 
 def _checks(evaluation: Evaluation, score: Decimal, rate: Decimal,
@@ -124,10 +175,14 @@ def score(evaluation: Evaluation) -> Result:
     """Score a checked evaluation. Pure: the same evaluation gives the same result."""
     indicators = tuple(score_node(node, evaluation.precision) for node in evaluation.indicators)
     total = sum((node.score for node in indicators), Decimal(0))
+    rescale = _rescale(evaluation, indicators, total)
+    if rescale is not None:
+        total = rescale.total
     rate = rate_of(total, evaluation.points)
     # The grade table is on a 100-point scale; a tree on another base is graded
     # on its exact share of 100 (never on the rounded rate: 89.995 is not 90).
     on_100 = Fraction(total) * 100 / Fraction(evaluation.points)
     grade = grade_for(on_100, evaluation.grades)
     return Result(evaluation, total, rate, grade, indicators,
-                  _checks(evaluation, total, rate, indicators))
+                  _checks(evaluation, total, rate, indicators), rescale,
+                  warnings_for(indicators, evaluation.file))

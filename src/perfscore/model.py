@@ -53,6 +53,11 @@ class Node:
     reported: Decimal | None = None
     reported_rate: Decimal | None = None
     basis: str | None = None
+    # rules.md §2 不适用指标: False for a node marked `applicable: false` (or
+    # below one); its points stay in the base, its score is left out, and the
+    # total is rescaled at the root (engine.score).
+    applicable: bool = True
+    weight: Decimal | None = None  # 权重 as a share (0.25), when points came from it
 
     @property
     def is_leaf(self) -> bool:

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..decimals import plain
 from ..engine import Check, NodeResult, Result
+from ..shares import percent_text
 
 FORMAT_VERSION = 1
 
@@ -23,6 +24,12 @@ def node_to_dict(result: NodeResult) -> dict[str, Any]:
     if node.code is not None:
         out["code"] = node.code
     out.update(points=node.points, score=result.score, rate=result.rate)
+    if node.weight is not None:  # 权重, converted exactly into points above
+        out["weight"] = percent_text(node.weight)
+    if not node.applicable:  # 不适用指标: left out of the total (see "not_applicable")
+        out["applicable"] = False
+    elif result.applicable_points is not None:
+        out["applicable_points"] = result.applicable_points
     if result.scored is not None:
         scored = result.scored
         out["rule"] = scored.rule
@@ -61,8 +68,22 @@ def result_to_dict(result: Result) -> dict[str, Any]:
         "precision": evaluation.precision,
         "indicators": [node_to_dict(node) for node in result.indicators],
         "checks": [check_to_dict(check) for check in result.checks],
+        **selfeval_to_dict(result),
         **analysis_to_dict(result),
     }
+
+
+def selfeval_to_dict(result: Result) -> dict[str, Any]:
+    """The added keys ``warnings`` (always) and ``not_applicable`` (when some node is)."""
+    out: dict[str, Any] = {"warnings": [
+        {"kind": w.kind, "path": w.path, "line": w.line, "message": w.message}
+        for w in result.warnings]}
+    if result.rescale is not None:
+        r = result.rescale
+        out["not_applicable"] = {"paths": list(r.paths), "points": r.points,
+                                 "applicable_points": r.applicable_points,
+                                 "applicable_score": r.applicable_score, "score": r.total}
+    return out
 
 
 def analysis_to_dict(result: Result) -> dict[str, Any]:

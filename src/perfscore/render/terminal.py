@@ -52,14 +52,16 @@ def tree_table(result: Result) -> Table:
         style = "bold" if depth == 1 else ""
         scored = node_result.scored
         details = scored.details if scored else {}
+        na = not node.applicable  # 不适用指标 (rules.md §2)
         table.add_row(
             Text("  " * (depth - 1) + node.name, style=style),
             plain(node.points),
-            cell(fixed(node_result.score, precision), bad.get((node.path, "score"))),
-            cell(_rate(node_result.rate), bad.get((node.path, "rate"))),
+            cell(t("lbl_not_applicable") if na else fixed(node_result.score, precision),
+                 bad.get((node.path, "score"))),
+            cell("—" if na else _rate(node_result.rate), bad.get((node.path, "rate"))),
             str(details.get("target", "")),
             str(details.get("actual", "")),
-            scored.explain if scored else "",
+            t("x_not_applicable") if na else (scored.explain if scored else ""),
         )
         for child in node_result.children:
             add(child)
@@ -119,6 +121,11 @@ def print_result(result: Result, console: Console) -> None:
     precision = result.evaluation.precision
     console.print(Text(t("lbl_result", score=fixed(result.score, precision), grade=result.grade),
                        style="bold"))
+    if result.rescale is not None:  # 不适用指标: the total was rescaled at the root
+        r = result.rescale
+        console.print(t("lbl_rescale", paths="、".join(r.paths), applicable=plain(r.applicable_points),
+                        score=plain(r.applicable_score), base=plain(r.points),
+                        total=fixed(r.total, precision)), style="yellow")
     console.print(t("lbl_grade_table", bands=grade_bands_text(result.evaluation.grades)), style="dim")
     bad = [c for c in result.checks if not c.ok]
     if not result.checks:
@@ -128,3 +135,6 @@ def print_result(result: Result, console: Console) -> None:
     else:
         console.print(t("lbl_checks_bad", bad=len(bad), n=len(result.checks)), style="bold red")
         console.print(checks_table(result))
+    for warning in result.warnings:  # self-evaluation warnings: shown, never change a score
+        console.print(f"{t('lbl_warning')}：[{warning.path}] {warning.message}", style="yellow",
+                      markup=False)

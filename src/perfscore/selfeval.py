@@ -1,0 +1,96 @@
+"""Warnings for self-evaluation tables (绩效自评), as the national system raises them.
+
+The national budget-management system (预算管理一体化, 绩效自评) asks for the
+deviation's cause (偏差原因分析) wherever an indicator is not fully met, and
+flags actual values far above a ≥ target (the target was likely set too low).
+perfscore raises both as warnings: they are shown and exported, and never
+change a score or the exit code.
+
+* over-achievement: a ≥ (or >) target whose actual reaches 130% of it;
+* a leaf scored below full without ``basis`` (偏差原因).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from .decimals import percent, plain
+from .messages import register, t
+
+if TYPE_CHECKING:
+    from .engine import NodeResult
+
+# Issue 3: "actual ≥ 130% of a ≥ target" is over-achievement far beyond the target.
+OVER_ACHIEVEMENT = Fraction(13, 10)
+
+register({
+    "warn_over_achievement": (
+        "实际 {actual} 为目标 {target} 的 {ratio}，超过 {limit}：年度指标值可能设置偏低，请说明原因",
+        "actual {actual} is {ratio} of the target {target}, above {limit}: the target may have "
+        "been set too low; explain why",
+    ),
+    "warn_no_basis": (
+        "得分 {score} 低于满分 {points}，未说明偏差原因（basis）",
+        "score {score} is below full points {points} and no reason (basis) is given",
+    ),
+    "lbl_warning": ("提示", "Warning"),
+    "lbl_not_applicable": ("不适用", "n/a"),
+    "x_not_applicable": ("不适用指标，不计分", "not applicable: left out"),
+    "lbl_rescale": (
+        "不适用指标：{paths}。其余 {applicable} 分的得分 {score} 按 {base} 分折算："
+        "{score} × {base} ÷ {applicable} = {total}",
+        "Not applicable: {paths}. The score {score} on the remaining {applicable} points is "
+        "rescaled to {base}: {score} × {base} ÷ {applicable} = {total}",
+    ),
+})
+
+
+@dataclass(frozen=True)
+class ResultWarning:
+    """A located warning about a scored file; it never changes a score."""
+
+    kind: str  # "over_achievement" or "no_basis"
+    path: str
+    line: int
+    message: str
+    file: str | None = None
+
+    def __str__(self) -> str:
+        head = f"{self.file}:{self.line}" if self.file else f"{self.line}"
+        return f"{head}: [{self.path}] {self.message}"
+
+
+def _over_achievement(result: NodeResult) -> str | None:
+    params = result.node.leaf.params if result.node.leaf is not None else None
+    target = getattr(params, "target", None)
+    if (getattr(params, "rule", None) != "positive" or target is None
+            or target.op not in (">=", ">") or not params.target_value):
+        return None
+    ratio = Fraction(params.actual_value) / Fraction(params.target_value)
+    if ratio < OVER_ACHIEVEMENT:
+        return None
+    return t("warn_over_achievement", actual=params.labels.actual, target=params.labels.target,
+             ratio=percent(ratio), limit=percent(OVER_ACHIEVEMENT, 0))
+
+
+def warnings_for(results: Iterable[NodeResult], file: str | None = None) -> tuple[ResultWarning, ...]:
+    """Every warning of the applicable scored leaves, in tree order."""
+    found: list[ResultWarning] = []
+    for top in results:
+        for result in top.walk():
+            node = result.node
+            if result.scored is None or not node.applicable:
+                continue
+            over = _over_achievement(result)
+            if over is not None:
+                found.append(ResultWarning("over_achievement", node.path, node.line, over, file))
+            if result.score < node.points and node.basis is None:
+                message = t("warn_no_basis", score=plain(result.score), points=plain(node.points))
+                found.append(ResultWarning("no_basis", node.path, node.line, message, file))
+    return tuple(found)
+
+
+__all__ = ["OVER_ACHIEVEMENT", "ResultWarning", "warnings_for"]
