@@ -7,6 +7,7 @@ all. Keys carry the ``rpt_`` prefix so they cannot clash with other modules'.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -273,3 +274,8 @@ def plain_value(value: object) -> str:
 def one_line(text: str | None) -> str:
     """Text for a table cell: line breaks folded into spaces."""
     return " ".join((text or "").split())
+
+
+def text_width(text: str) -> int:
+    """Display width in character units: CJK (wide) characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

@@ -19,7 +19,6 @@ column widths count a CJK character as two.
 from __future__ import annotations
 
 import io
-import unicodedata
 from decimal import Decimal
 
 import xlsxwriter
@@ -28,7 +27,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from ..analysis import lost_points, next_grade
 from ..engine import NodeResult, Result
 from ..messages import register, t
-from .common import depth_of, level_label, next_grade_lines, one_line, tree_rows
+from .common import depth_of, level_label, next_grade_lines, one_line, text_width, tree_rows
 
 register({
     "rpt_xlsx_tree_sheet": ("得分情况表", "Scores"),
@@ -38,11 +37,6 @@ register({
 })
 
 FONT = "宋体"
-
-
-def text_width(text: str) -> int:
-    """Display width in character units: CJK (wide) characters count two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _num(value: Decimal) -> float | int:

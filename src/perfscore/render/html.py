@@ -1,0 +1,240 @@
+"""The HTML report: one self-contained page, no network, no JavaScript, printable on A4.
+
+Header (project, total, grade), an inline SVG bar chart of the level-1 rates
+(bars coloured by the grade band each rate falls in), the level-1 summary, the
+tree table with merged cells (rowspan) as published reports lay it out, the
+lost points and the next grade. A Content-Security-Policy forbids every
+fetch, so the page cannot reach the network even if text in a file tried to.
+The output is deterministic (no dates), so it can be kept and diffed.
+"""
+
+from __future__ import annotations
+
+import os
+from html import escape
+
+from ..analysis import lost_points, next_grade
+from ..decimals import fixed, plain
+from ..engine import Result
+from ..messages import language, register, t
+from .common import (depth_of, level_label, next_grade_lines, one_line, project_items, rate_text,
+                     text_width, tree_rows)
+
+register({
+    "rpt_html_points_of": ("满分 {points}", "of {points}"),
+    "rpt_html_rate": ("得分率 {rate}", "rate {rate}"),
+    "rpt_html_footer": ("由 perfscore 根据 {file} 计算生成", "Computed by perfscore from {file}"),
+    "rpt_html_chart_desc": (
+        "各一级指标得分率条形图，颜色表示所处等级区间",
+        "Bar chart of each level-1 indicator's rate, coloured by grade band",
+    ),
+})
+
+# Colours of the grade bands, best first (a table with more bands reuses the last).
+BAND_COLOURS = ("#2e7d32", "#1565c0", "#ef8f00", "#c62828", "#6d4c41")
+
+CSS = """
+@page { size: A4; margin: 14mm 12mm 16mm; }
+* { box-sizing: border-box; }
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
+       "WenQuanYi Micro Hei", "SimSun", sans-serif; color: #1f2933; margin: 0; background: #fff;
+       font-size: 13px; line-height: 1.5; }
+main { max-width: 186mm; margin: 0 auto; padding: 18px 0 24px; }
+header { border-bottom: 3px solid #1f3a5f; padding-bottom: 12px; margin-bottom: 16px;
+         display: flex; justify-content: space-between; align-items: flex-end; gap: 16px; }
+h1 { font-size: 21px; margin: 0 0 6px; color: #1f3a5f; }
+h2 { font-size: 15px; margin: 22px 0 8px; padding-left: 8px; border-left: 4px solid #1f3a5f;
+     color: #1f3a5f; break-after: avoid; }
+.meta { margin: 0; padding: 0; list-style: none; color: #52606d; font-size: 12px; }
+.meta li { display: inline; margin-right: 14px; }
+.score { text-align: right; white-space: nowrap; }
+.score .total { font-size: 34px; font-weight: 700; color: #1f3a5f; line-height: 1.1; }
+.score .of { color: #52606d; font-size: 12px; }
+.grade { display: inline-block; margin-left: 10px; padding: 2px 12px; border-radius: 4px;
+         color: #fff; font-size: 20px; font-weight: 700; vertical-align: 6px; }
+table { border-collapse: collapse; width: 100%; margin: 4px 0 8px; font-size: 12px; }
+th, td { border: 1px solid #9aa5b1; padding: 4px 6px; vertical-align: middle; }
+th { background: #e4ebf5; font-weight: 700; text-align: center; white-space: nowrap; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.c { text-align: center; }
+td.x { font-size: 11px; color: #3e4c59; }
+.sub { display: block; font-weight: 400; color: #52606d; font-size: 11px; }
+tr.total td { font-weight: 700; background: #f0f4f8; }
+.level1 { font-weight: 700; text-align: center; }
+table.tree td:nth-child(1) { min-width: 5em; }
+.lost td:nth-child(2) { min-width: 8em; }
+.lost td.l { color: #c62828; font-weight: 700; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+.next { border: 1px solid #9aa5b1; border-left: 4px solid #ef8f00; padding: 8px 12px;
+        background: #fffaf0; }
+.next p { margin: 4px 0; }
+figure { margin: 0; }
+figcaption { font-size: 11px; color: #52606d; }
+footer { margin-top: 20px; font-size: 11px; color: #7b8794; border-top: 1px solid #d9e2ec;
+         padding-top: 6px; }
+@media print { main { max-width: none; padding: 0; } h2 { margin-top: 14px; } }
+"""
+
+
+def _e(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def band_colour(result: Result, rate) -> str:
+    """The colour of the grade band a rate (percent) falls in, on the file's grade table."""
+    for index, grade in enumerate(result.evaluation.grades):
+        if rate >= grade.min:
+            return BAND_COLOURS[min(index, len(BAND_COLOURS) - 1)]
+    return BAND_COLOURS[-1]
+
+
+def chart_svg(result: Result) -> str:
+    """Horizontal bars of the level-1 rates, 0–100%, with the value at each bar's end."""
+    tops = result.indicators
+    label_w = max([text_width(top.node.name) for top in tops] + [4]) * 7 + 16
+    value_w, bar_h, gap, top_pad = 150, 20, 12, 22
+    width = 680
+    plot_w = width - label_w - value_w
+    height = top_pad + len(tops) * (bar_h + gap) + 6
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" '
+             f'width="100%" aria-label="{_e(t("rpt_html_chart_desc"))}" '
+             'font-family="inherit" font-size="13">',
+             f'<title>{_e(t("rpt_chart_title"))}</title>']
+    for tick in range(0, 101, 20):
+        x = label_w + plot_w * tick / 100
+        parts.append(f'<line x1="{x:.1f}" y1="{top_pad - 6}" x2="{x:.1f}" y2="{height - 6}" '
+                     'stroke="#d9e2ec" stroke-width="1"/>')
+        parts.append(f'<text x="{x:.1f}" y="{top_pad - 10}" text-anchor="middle" fill="#7b8794" '
+                     f'font-size="10">{tick}%</text>')
+    for index, top in enumerate(tops):
+        y = top_pad + index * (bar_h + gap)
+        rate = min(max(float(top.rate), 0.0), 100.0)
+        bar = plot_w * rate / 100
+        colour = band_colour(result, top.rate)
+        parts.append(f'<text x="{label_w - 10}" y="{y + bar_h * 0.72:.1f}" text-anchor="end" '
+                     f'fill="#1f2933">{_e(top.node.name)}</text>')
+        parts.append(f'<rect x="{label_w}" y="{y}" width="{plot_w:.1f}" height="{bar_h}" '
+                     'fill="#f0f4f8"/>')
+        parts.append(f'<rect x="{label_w}" y="{y}" width="{bar:.1f}" height="{bar_h}" '
+                     f'fill="{colour}"/>')
+        label = f"{rate_text(top.rate)}（{plain(top.score)}/{plain(top.node.points)}）" \
+            if language() == "zh" else f"{rate_text(top.rate)} ({plain(top.score)}/{plain(top.node.points)})"
+        parts.append(f'<text x="{label_w + plot_w + 8}" y="{y + bar_h * 0.72:.1f}" '
+                     f'fill="#1f2933">{_e(label)}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def summary_table(result: Result) -> str:
+    rows = [f"<tr><td class=\"level1\">{_e(top.node.name)}</td><td class=\"n\">{plain(top.node.points)}"
+            f"</td><td class=\"n\">{plain(top.score)}</td><td class=\"n\">{rate_text(top.rate)}</td></tr>"
+            for top in result.indicators]
+    rows.append(f"<tr class=\"total\"><td class=\"c\">{_e(t('lbl_total_row'))}</td>"
+                f"<td class=\"n\">{plain(result.points)}</td><td class=\"n\">{plain(result.score)}</td>"
+                f"<td class=\"n\">{rate_text(result.rate)}</td></tr>")
+    head = "".join(f"<th>{_e(t(key))}</th>" for key in
+                   ("lbl_level1", "lbl_points_l1", "lbl_score", "lbl_rate"))
+    return f"<table class=\"summary\"><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def tree_table(result: Result) -> str:
+    """一级指标 | 二级指标 | 三级指标 | 分值 | 得分 | 得分率 | 评分说明, parents merged (rowspan)."""
+    depth = depth_of(result)
+    head = "".join(f"<th>{_e(level_label(d))}</th>" for d in range(1, depth + 1))
+    head += "".join(f"<th>{_e(t(key))}</th>" for key in
+                    ("lbl_points", "lbl_score", "lbl_rate", "lbl_explain"))
+    rows = []
+    for row in tree_rows(result):
+        cells = []
+        for node, span in zip(row.chain[:-1], row.spans[:-1]):
+            if span:
+                sub = f"{plain(node.score)} / {plain(node.node.points)}"
+                cls = ' class="level1"' if node.node.depth == 1 else ""
+                cells.append(f"<td rowspan=\"{span}\"{cls}>{_e(node.node.name)}"
+                             f"<span class=\"sub\">{_e(sub)}</span></td>")
+        leaf = row.leaf
+        colspan = depth - leaf.node.depth + 1
+        span_attr = f' colspan="{colspan}"' if colspan > 1 else ""
+        cells.append(f"<td{span_attr}>{_e(leaf.node.name)}</td>")
+        explain = leaf.scored.explain if leaf.scored else ""
+        cells.append(f"<td class=\"n\">{plain(leaf.node.points)}</td><td class=\"n\">{plain(leaf.score)}"
+                     f"</td><td class=\"n\">{rate_text(leaf.rate)}</td><td class=\"x\">{_e(explain)}</td>")
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    rows.append(f"<tr class=\"total\"><td colspan=\"{depth}\" class=\"c\">{_e(t('lbl_total_row'))}</td>"
+                f"<td class=\"n\">{plain(result.points)}</td><td class=\"n\">{plain(result.score)}</td>"
+                f"<td class=\"n\">{rate_text(result.rate)}</td><td></td></tr>")
+    return f"<table class=\"tree\"><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def lost_table(result: Result) -> str:
+    ranking = lost_points(result)
+    if not ranking:
+        return f"<p>{_e(t('rpt_lost_none'))}</p>"
+    head = "".join(f"<th>{_e(t(key))}</th>" for key in
+                   ("rpt_rank", "rpt_name", "rpt_group", "lbl_points", "lbl_score", "rpt_lost",
+                    "rpt_basis"))
+    rows = [f"<tr><td class=\"c\">{item.rank}</td><td>{_e(item.name)}</td><td class=\"c\">"
+            f"{_e(item.group)}</td><td class=\"n\">{plain(item.points)}</td><td class=\"n\">"
+            f"{plain(item.score)}</td><td class=\"n l\">{plain(item.lost)}</td><td class=\"x\">"
+            f"{_e(one_line(item.basis))}</td></tr>" for item in ranking]
+    return f"<table class=\"lost\"><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def render_html(result: Result) -> str:
+    """The report as one HTML document (UTF-8 text)."""
+    evaluation = result.evaluation
+    precision = evaluation.precision
+    title = t("rpt_title", name=evaluation.name)
+    meta = "".join(f"<li>{_e(t('rpt_meta_item', label=label, value=value))}</li>"
+                   for label, value in project_items(result))
+    next_lines = "".join(f"<p>{_e(line)}</p>" for line in next_grade_lines(next_grade(result), result))
+    lang = "zh-CN" if language() == "zh" else "en"
+    colour = band_colour(result, result.rate)
+    return f"""<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="perfscore">
+<title>{_e(title)}</title>
+<style>{CSS}</style>
+</head>
+<body>
+<main>
+<header>
+<div>
+<h1>{_e(title)}</h1>
+<ul class="meta">{meta}</ul>
+</div>
+<div class="score">
+<span class="total">{fixed(result.score, precision)}</span><span class="grade" style="background:{colour}">{_e(result.grade)}</span>
+<div class="of">{_e(t('rpt_html_points_of', points=plain(result.points)))} · {_e(t('rpt_html_rate', rate=rate_text(result.rate)))}</div>
+</div>
+</header>
+<section>
+<h2>{_e(t('rpt_chart_title'))}</h2>
+<figure>{chart_svg(result)}</figure>
+</section>
+<section>
+<h2>{_e(t('lbl_summary_title'))}</h2>
+{summary_table(result)}
+</section>
+<section>
+<h2>{_e(t('rpt_tree_title'))}</h2>
+{tree_table(result)}
+</section>
+<section>
+<h2>{_e(t('rpt_lost_title'))}</h2>
+{lost_table(result)}
+</section>
+<section>
+<h2>{_e(t('rpt_next_title'))}</h2>
+<div class="next">{next_lines}</div>
+</section>
+<footer>{_e(t('rpt_html_footer', file=os.path.basename(evaluation.file)))}</footer>
+</main>
+</body>
+</html>
+"""

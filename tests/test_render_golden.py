@@ -1,0 +1,93 @@
+"""Golden files for the Markdown, CSV and HTML reports of the 78.49 example.
+
+The reports are written through the CLI (``perfscore report … -o FILE``) and
+compared byte for byte with tests/golden/. After an intended change, regenerate
+them and review the diff:
+
+    PERFSCORE_REGEN=1 .venv/bin/pytest tests/test_render_golden.py
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from .conftest import EXAMPLES
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+REGEN = os.environ.get("PERFSCORE_REGEN") == "1"
+EXAMPLE = EXAMPLES / "yirenyidang-2023.yaml"
+
+CASES = [
+    ("md", "zh", "yirenyidang-2023.md"),
+    ("csv", "zh", "yirenyidang-2023.csv"),
+    ("html", "zh", "yirenyidang-2023.html"),
+    ("md", "en", "yirenyidang-2023.en.md"),
+    ("csv", "en", "yirenyidang-2023.en.csv"),
+]
+
+
+@pytest.mark.parametrize(("fmt", "lang", "name"), CASES)
+def test_report_matches_golden(cli, tmp_path, fmt, lang, name):
+    """`perfscore report -f FMT --lang LANG` writes exactly the reviewed golden file."""
+    out = tmp_path / name
+    result = cli("report", EXAMPLE, "-f", fmt, "-o", out, "--lang", lang)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    data = out.read_bytes()
+    golden = GOLDEN / name
+    if REGEN:
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_bytes(data)
+    assert golden.exists(), f"missing {golden}: run PERFSCORE_REGEN=1 pytest {__file__}"
+    assert data == golden.read_bytes(), f"{name} changed: review, then regenerate (see module doc)"
+
+
+def test_csv_starts_with_bom_and_has_a_row_per_node():
+    """The CSV is UTF-8 with a BOM, one header row and one row per node (42 nodes)."""
+    data = (GOLDEN / "yirenyidang-2023.csv").read_bytes()
+    assert data.startswith("\ufeff".encode())
+    rows = data.decode("utf-8-sig").splitlines()
+    assert rows[0].split(",")[:10] == ["指标路径", "层级", "指标名称", "分值", "得分", "得分率",
+                                       "评分规则", "目标值", "实际值", "评分依据"]
+    assert len(rows) == 1 + 42
+    training = next(row for row in rows if row.startswith("产出/产出数量/系统培训完成率,"))
+    assert training.startswith("产出/产出数量/系统培训完成率,3,系统培训完成率,5,1.33,26.60,positive,≥30人次,8人次,")
+    assert training.endswith(",实际 8人次 ÷ 目标 30人次 × 5 = 1.33,3.67,2")  # explain, lost, rank
+
+
+def test_markdown_tree_shows_merged_cells_once():
+    """The tree table shows a parent's name on its first row only, as published tables do."""
+    text = (GOLDEN / "yirenyidang-2023.md").read_text(encoding="utf-8")
+    assert "| 一级指标 | 二级指标 | 三级指标 | 分值 | 得分 | 得分率 |" in text
+    assert "| 决策 | 项目立项 | 立项依据充分性 | 3 | 3 | 100.00% |" in text
+    assert "|  |  | 立项程序规范性 | 2 | 2 | 100.00% |" in text
+    assert "| 合计 |  |  | 100 | 78.49 | 78.49% |" in text
+    assert "距“良”（≥ 80 分）还差 1.51 分：总分须达到 80.00 分。" in text
+
+
+def test_markdown_handles_shallower_and_deeper_trees(cli, write):
+    """A ragged tree (a leaf at level 1, another at level 4) gets one column per level."""
+    path = write("""
+    perfscore: 1
+    project: {name: 不等深}
+    indicators:
+      - {name: 甲, points: 40, score: 30}
+      - name: 乙
+        points: 60
+        children:
+          - name: 乙一
+            children:
+              - name: 乙一一
+                children:
+                  - {name: 末, points: 60, score: 45}
+    """)
+    result = cli("report", path, "-f", "md")
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout
+    assert "| 一级指标 | 二级指标 | 三级指标 | 四级指标 | 分值 | 得分 | 得分率 |" in text
+    assert "| 甲 |  |  |  | 40 | 30 | 75.00% |" in text
+    assert "| 乙 | 乙一 | 乙一一 | 末 | 60 | 45 | 75.00% |" in text
+    assert "| 合计 |  |  |  | 100 | 75 | 75.00% |" in text

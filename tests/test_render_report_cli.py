@@ -1,0 +1,116 @@
+"""`perfscore report` options and `perfscore evaluate --explain` / lost points / next grade."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from .conftest import EXAMPLES
+
+EXAMPLE = EXAMPLES / "yirenyidang-2023.yaml"
+
+
+def test_markdown_to_stdout_by_default(cli):
+    """Without --format and --output the report is Markdown on standard output."""
+    result = cli("report", EXAMPLE)
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# “一人一档、一企一档”建设项目绩效评价得分情况\n")
+
+
+def test_format_follows_the_output_suffix(cli, tmp_path):
+    """-o x.html without -f writes HTML; -o x.csv writes CSV."""
+    assert cli("report", EXAMPLE, "-o", tmp_path / "r.html").exit_code == 0
+    assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert cli("report", EXAMPLE, "-o", tmp_path / "r.csv").exit_code == 0
+    assert (tmp_path / "r.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_xlsx_to_stdout_is_refused(cli):
+    """XLSX is binary: `-f xlsx -o -` is a usage error (exit 2) with a message, nothing on stdout."""
+    result = cli("report", EXAMPLE, "-f", "xlsx", "-o", "-")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == "XLSX 是二进制文件，不能写到标准输出；请用 --output 指定文件名（如 -o 得分表.xlsx）\n"
+
+
+def test_xlsx_without_xlsxwriter(cli, tmp_path, monkeypatch):
+    """Without the xlsx extra, a clear message (exit 1) says how to install it."""
+    monkeypatch.setitem(sys.modules, "xlsxwriter", None)
+    monkeypatch.delitem(sys.modules, "perfscore.render.xlsx", raising=False)
+    result = cli("report", EXAMPLE, "-o", tmp_path / "r.xlsx")
+    assert result.exit_code == 1
+    assert result.stderr == "生成 XLSX 需要 XlsxWriter：请运行 pip install 'perfscore[xlsx]'\n"
+    assert not (tmp_path / "r.xlsx").exists()
+
+
+def test_report_never_overwrites_its_input(cli, tmp_path):
+    """`-o` naming the evaluation file itself is refused; the file is untouched."""
+    source = tmp_path / "e.yaml"
+    source.write_bytes(EXAMPLE.read_bytes())
+    result = cli("report", source, "-f", "md", "-o", source)
+    assert result.exit_code == 1
+    assert source.read_bytes() == EXAMPLE.read_bytes()
+
+
+def test_report_of_a_broken_file(cli, write):
+    """A wrong input gets the located error and exit 1, as evaluate does."""
+    path = write("perfscore: 1\nproject: {name: x}\n")
+    result = cli("report", path)
+    assert result.exit_code == 1
+    assert "indicators" in result.stderr and result.stdout == ""
+
+
+def test_evaluate_shows_lost_points_and_next_grade(cli):
+    """evaluate prints the lost-points table and the next grade after the score tables."""
+    out = cli("evaluate", EXAMPLE).stdout
+    assert "失分情况（按失分从多到少）" in out
+    assert "距“良”（≥ 80 分）还差 1.51 分：总分须达到 80.00 分。" in out
+    assert "收回失分最多的 1 项指标即可补足：应用场景质量（失 4 分）。" in out
+    assert "规则：" not in out  # the explain block only with --explain
+
+
+def test_evaluate_explain(cli):
+    """--explain gives every leaf its rule, inputs, calculation and result, under its parents."""
+    out = cli("evaluate", EXAMPLE, "--explain").stdout
+    assert "评分说明" in out
+    assert "产出：分值 30，得分 22.33，得分率 74.43%" in out
+    assert "系统培训完成率：分值 5，得分 1.33，得分率 26.60%" in out
+    assert "规则：正向指标：实际达到目标得满分，否则 分值 × 实际 ÷ 目标" in out
+    assert "输入：目标值 ≥30人次；实际值 8人次" in out
+    assert "计算：实际 8人次 ÷ 目标 30人次 × 5 = 1.33" in out
+    assert "结果：得分 1.33 / 分值 5，得分率 26.60%" in out
+    assert out.count("结果：得分") == 25  # every leaf
+
+
+def test_evaluate_explain_in_english(cli):
+    """--lang en switches the explain block, the lost points and the next grade."""
+    out = cli("evaluate", EXAMPLE, "--explain", "--lang", "en").stdout
+    assert "Calculation: actual 8人次 ÷ target 30人次 × 5 = 1.33" in out
+    assert "Points lost, most first" in out
+    assert "1.51 points short of 良 (≥ 80): the total must reach 80.00." in out
+
+
+def test_json_lost_points_and_next_grade(cli):
+    """The JSON export adds lost_points (ranked) and next_grade; existing keys stay."""
+    data = json.loads(cli("evaluate", EXAMPLE, "--json", "-").stdout)
+    assert data["lost_points"][0] == {
+        "rank": 1, "path": "产出/产出质量/应用场景质量", "name": "应用场景质量", "group": "产出",
+        "points": 5, "score": 1, "lost": 4,
+        "basis": "“一企一档”应用已入驻“爱山东”枣庄分厅，但应用场景未建立，未达到预期效果。"}
+    assert len(data["lost_points"]) == 12
+    assert data["next_grade"] == {
+        "current": "中", "top": False, "grade": "良", "min": 80, "needed": 80, "gap": 1.51,
+        "reachable": True, "leaves": ["产出/产出质量/应用场景质量"],
+        "any_one": ["产出/产出质量/应用场景质量", "产出/产出数量/系统培训完成率",
+                    "过程/组织实施/验收管理规范性", "过程/组织实施/管理制度健全性",
+                    "效益/经济效益/降低了群众及企业的办事成本",
+                    "效益/社会效益/电子证照证明、数据资产采集上线、数据更新"]}
+
+
+def test_json_next_grade_at_the_top(cli):
+    """At the top grade next_grade says so: top true, no grade, no gap."""
+    data = json.loads(cli("evaluate", EXAMPLES / "ganbu-peixun-2023.yaml", "--json", "-").stdout)
+    assert data["lost_points"] == []
+    assert data["next_grade"] == {"current": "优", "top": True, "grade": None, "min": None,
+                                  "needed": None, "gap": None, "reachable": True, "leaves": [],
+                                  "any_one": []}
