@@ -7,7 +7,7 @@ form of a leaf with only ``score``/``level``) to its :class:`RuleSpec`.
 from __future__ import annotations
 
 from .base import RuleSpec, Scored
-from . import bands, deduction, execution, experts, judged, targets
+from . import bands, deduction, execution, experts, judged, survey, targets
 
 RULES: dict[str, RuleSpec] = {
     spec.name: spec
@@ -18,6 +18,7 @@ RULES: dict[str, RuleSpec] = {
         *bands.SPECS,
         *deduction.SPECS,
         *experts.SPECS,
+        *survey.SPECS,
     )
 }
 
