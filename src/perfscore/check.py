@@ -199,7 +199,9 @@ def _node(raw: YMap, parent: Fields, parent_path: str, index: int,
     if weight is not None:
         points = weighted_points
     # 不适用指标 (rules.md §2): everything below a node marked so is left out too.
-    applicable = fields.boolean("applicable", True) and parent_applicable
+    # (An unreadable value is reported and counts as false, so that a missing
+    # scoring form is not reported on top of it.)
+    applicable = fields.boolean("applicable", not fields.has("applicable")) and parent_applicable
 
     children: tuple[Node, ...] = ()
     leaf = None
@@ -218,7 +220,7 @@ def _node(raw: YMap, parent: Fields, parent_path: str, index: int,
                                            total=plain(summed)))
             points = summed
     else:
-        if not fields.has("points") and weight is None:
+        if not fields.has("points") and not fields.has("weight"):
             fields.problem(None, t("leaf_without_points"))
         leaf = _leaf(fields, points, required=applicable)
 
