@@ -55,6 +55,10 @@ register({
         "“{key}”写成了“{value}”：YAML 1.1 把它当作布尔值，perfscore 不这样读；请写 true 或 false",
         "'{key}' is '{value}', a boolean only in YAML 1.1; write true or false",
     ),
+    "fields_date": (
+        "“{key}”的值“{value}”是日期，不能按数值计分；时效类指标请写成文字目标（如 target: 按时完成）或由评价人打分",
+        "'{key}' is '{value}', a date, which cannot be scored as a number; write a word target (按时完成) or judge it",
+    ),
     "fields_exponent": (
         "“{key}”的值“{value}”用了科学计数法；目标值和实际值请写成普通数字",
         "'{key}' is '{value}', in scientific notation; write targets and actuals as plain numbers",
@@ -63,6 +67,8 @@ register({
 
 # "30e3人次": a number followed by an exponent the expression grammar does not read.
 _EXPONENT_UNIT = re.compile(r"[eE][-+]?\d")
+# "2023-12-15", "2023/12/15": a date is not a quantity (it would read as 2023 with unit "-12-15").
+_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
 
 
 def _sexagesimal(text: str) -> str:
@@ -197,6 +203,9 @@ class Fields:
             return None
         quantity = parse_expression(text)
         if quantity.value is not None:
+            if quantity.unit[:1] in "-/." and _DATE.match(f"{quantity.value}{quantity.unit}"):
+                self.problem(key, t("fields_date", key=key, value=text))
+                return None
             if _EXPONENT_UNIT.match(quantity.unit):
                 self.problem(key, t("fields_exponent", key=key, value=text))
                 return None

@@ -212,7 +212,7 @@ def plain_scalar(text: str, file: str | None = None, line: int | None = None) ->
             return Decimal(text)
         except InvalidOperation:  # an exponent beyond Decimal's range (1e99999999999999999999)
             return NumberLike(text, "huge")
-    if len(text) <= 64 and ("_" in text or ":" in text or text[:3].lstrip("+-") in ("0x", "0o", "0b")
+    if len(text) <= 64 and ("_" in text or ":" in text or text.lstrip("+-")[:2] in ("0x", "0o", "0b")
                             or "." in text[:2]):
         for kind, pattern in _NOT_NUMBERS[1:]:
             if pattern.match(text) and (kind != "underscore" or "_" in text):
@@ -355,18 +355,22 @@ def _build(parser: Any, file: str) -> Any:
     stack: list[list[Any]] = []
     # anchor → (value, values, chars, text written for a number/boolean)
     anchors: dict[str, tuple[Any, int, int, str | None]] = {}
-    values = chars = 0
+    values = chars = 0  # after alias expansion
     root: Any = None
     documents = 0
 
-    def attach(value: Any, size: int, text_size: int, line: int, written: str | None) -> None:
-        nonlocal root, values, chars
-        values += size
-        chars += text_size
+    def count(new_values: int, new_chars: int, line: int) -> None:
+        nonlocal values, chars
+        values += new_values
+        chars += new_chars
         if values > MAX_VALUES:
             raise InputError(Problem(t("load_too_many_values", limit=MAX_VALUES), file, line))
         if chars > MAX_TOTAL_CHARS:
             raise InputError(Problem(t("load_too_much_text", limit=MAX_TOTAL_CHARS), file, line))
+
+    def attach(value: Any, size: int, text_size: int, line: int, written: str | None) -> None:
+        """Put ``value`` (a subtree of ``size`` values, already counted) in its container."""
+        nonlocal root
         if not stack:
             root = value
             return
@@ -420,12 +424,14 @@ def _build(parser: Any, file: str) -> Any:
                     written = text
             if event.anchor:
                 anchors[event.anchor] = (value, 1, len(text), written)
+            count(1, len(text), line)
             attach(value, 1, len(text), line, written)
         elif kind in ("MappingStartEvent", "SequenceStartEvent"):
             if event.tag not in (None, "!", _TAG + "map", _TAG + "seq"):
                 raise InputError(Problem(t("bad_tag", tag=event.tag), file, line))
             if len(stack) >= MAX_DEPTH:
                 raise InputError(Problem(t("too_deep", limit=MAX_DEPTH), file, line))
+            count(1, 0, line)
             container = YMap(line) if kind == "MappingStartEvent" else YList(line)
             stack.append([container, 1, None, 0, event.anchor, line, 0])
         elif kind in ("MappingEndEvent", "SequenceEndEvent"):
@@ -439,6 +445,7 @@ def _build(parser: Any, file: str) -> Any:
             value, size, text_size, written = anchors[event.anchor]
             if stack and isinstance(stack[-1][0], YMap) and stack[-1][2] is None:
                 raise InputError(Problem(t("complex_key"), file, line))  # an alias as a key
+            count(size, text_size, line)  # an alias costs what it expands to
             attach(value, size, text_size, line, written)
         elif kind == "DocumentStartEvent":
             documents += 1
