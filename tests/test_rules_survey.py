@@ -241,3 +241,17 @@ def test_neither_answers_nor_from(write):
     """A survey leaf needs its counts."""
     assert problems(write, "weights: {满意: 100%}") == [
         "6: 问卷指标须给出 answers（各选项人数），或 from 与 question（从问卷文件统计）"]
+
+
+def test_rounded_shares_reproduce_the_published_overall_satisfaction():
+    """Seed 03's 94.68%: 85.25%×100% + 11.48%×75% + 1.64%×50% + 1.64%×0% = 94.68%
+    (from the counts: (52 + 5.25 + 0.5) ÷ 61 = 5775/6100 = 94.672…% → 94.67%)."""
+    weights = (OptionWeight("非常满意", D(1), "100%"), OptionWeight("较满意", D("0.75"), "75%"),
+               OptionWeight("一般", D("0.5"), "50%"), OptionWeight("不满意", D(0), "0%"))
+    counts = (("非常满意", 52), ("较满意", 7), ("一般", 1), ("不满意", 1))
+    exact = score_survey(SurveyParams(weights, counts), D(6), 2)
+    printed = score_survey(SurveyParams(weights, counts, rounded_shares=True), D(6), 2)
+    assert exact.details["satisfaction"] == "94.67%"
+    assert printed.details["satisfaction"] == "94.68%"
+    assert printed.explain == ("满意度 = 85.25%×100% + 11.48%×75% + 1.64%×50% + 1.64%×0% = 94.68%"
+                               "（各选项占比先按两位小数取整），94.68% × 6 = 5.68")

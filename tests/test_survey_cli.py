@@ -246,3 +246,21 @@ def test_multi_answer_question_cannot_score_a_leaf(tmp_path):
     path = evaluation(tmp_path, "from: m.csv\nquestion: q")
     assert problems(path) == [
         "10: [满意度/用户满意度] 问卷第 1 题有 1 份答卷选了多个选项（第 2 行）：满意度只对单选题计算"]
+
+
+def test_survey_example_reproduces_the_published_scores():
+    """examples/yirenyidang-survey-2024.yaml: the five questionnaire leaves of seed 03 from the
+    raw answers (inferred weights 100/75/50/0): 3.74, 3.72, 3.74, 3.77, 4.5, and 7.51."""
+    result = score(load_evaluation(str(EXAMPLES / "yirenyidang-survey-2024.yaml")))
+    assert [c.ok for c in result.checks] == [True] * 6
+    assert result.score == D("19.47")  # 3.74 + 3.72 + 3.74 + 3.77 + 4.5
+    satisfaction = result.indicators[0].children[-1].children[0].scored
+    assert satisfaction.details["satisfaction"] == "94.68%"
+
+
+def test_rounded_shares_option(cli):
+    """--rounded-shares: the rate from the printed shares, as seed 03 computes 94.68%."""
+    args = ("survey", SURVEY, "-q", "10", "--weights", "非常满意=100%,较满意=75%,一般=50%,不满意=0%")
+    assert json.loads(cli(*args, "--json", "-").stdout)["questions"][0]["satisfaction"] == 94.67
+    data = json.loads(cli(*args, "--rounded-shares", "--json", "-").stdout)
+    assert data["questions"][0]["satisfaction"] == 94.68

@@ -226,3 +226,16 @@ def test_find_question_errors(key, message):
     with pytest.raises(QuestionNotFound) as caught:
         find_question(read_sheet(str(SURVEY)), key)
     assert str(caught.value) == message
+
+
+def test_xlsx_without_openpyxl_says_which_extra(tmp_path, monkeypatch):
+    """No openpyxl: a clear message naming the survey extra (and CSV as the way around)."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # import openpyxl → ImportError
+    path = tmp_path / "s.xlsx"
+    path.write_bytes(b"PK\x03\x04")
+    with pytest.raises(InputError) as caught:
+        read_sheet(str(path))
+    assert str(caught.value) == (f"{path}: 读取 XLSX 问卷需要 openpyxl：pip install 'perfscore[survey]'"
+                                 "（或另存为 CSV）")

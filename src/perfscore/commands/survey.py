@@ -114,9 +114,9 @@ class SurveyData:
     questions: tuple  # of QuestionData
 
 
-def question_data(counted, weights) -> QuestionData:
+def question_data(counted, weights, rounded_shares: bool = False) -> QuestionData:
     """One question's distribution and, where the weight table applies, its rate (pure)."""
-    from ..rules.survey import rate_explain, weighted_rate
+    from ..rules.survey import rate_explain, weighted_rate, weighted_rate_of_shares
 
     table = {w.option: w for w in weights or ()}
     weighted = any(o.option in table for o in counted.options)
@@ -132,20 +132,22 @@ def question_data(counted, weights) -> QuestionData:
         # Single answers: the valid counts, in the weight table's order (rules.md §9).
         counts = [(w.option, counted.counts[w.option]) for w in weights if w.option in counted.counts]
         if sum(c for _, c in counts):
-            rate = weighted_rate(counts, {w.option: w.weight for w in weights})
-            explain = rate_explain(counts, {w.option: w.text for w in weights}, rate)
+            rate = (weighted_rate_of_shares if rounded_shares else weighted_rate)(
+                counts, {w.option: w.weight for w in weights})
+            explain = rate_explain(counts, {w.option: w.text for w in weights}, rate,
+                                   rounded_shares=rounded_shares)
     return QuestionData(counted.number, counted.title, counted.respondents, counted.blank,
                         counted.blank_rows, counted.multiple_rows, rows, weighted, valid, outside,
                         rate, explain)
 
 
-def survey_data(sheet, weights=None, questions=None) -> SurveyData:
+def survey_data(sheet, weights=None, questions=None, rounded_shares: bool = False) -> SurveyData:
     """Every selected question (all by default, in sheet order) counted (pure)."""
     from ..survey_file import tally
 
     indexes = questions if questions is not None else range(len(sheet.titles))
     return SurveyData(sheet.file, sheet.respondents, sheet.empty_rows, weights,
-                      tuple(question_data(tally(sheet, i), weights) for i in indexes))
+                      tuple(question_data(tally(sheet, i), weights, rounded_shares) for i in indexes))
 
 
 def parse_weights_option(text: str):
@@ -297,6 +299,9 @@ def register(app: typer.Typer) -> None:
         question: Annotated[Optional[list[str]], typer.Option(
             "--question", "-q", metavar="Q",
             help="只统计这些题（题号或标题，可重复）/ only these questions (number or title; repeatable).")] = None,
+        rounded_shares: Annotated[bool, typer.Option(
+            "--rounded-shares",
+            help="满意度按两位小数的各选项占比计算（如报告手算）/ weight the printed (rounded) shares.")] = False,
         json_path: Annotated[Optional[str], typer.Option(
             "--json", metavar="PATH", help="写出 JSON；- 为标准输出 / write JSON; - for stdout.")] = None,
         lang: LangOption = Lang.zh,
@@ -322,7 +327,7 @@ def register(app: typer.Typer) -> None:
                     indexes = [find_question(sheet, q) for q in question]
                 except QuestionNotFound as error:
                     raise UsageError(str(error)) from None
-            data = survey_data(sheet, table, indexes)
+            data = survey_data(sheet, table, indexes, rounded_shares)
             if json_path != STDOUT:
                 print_data(data, console())
             if json_path is not None:

@@ -14,7 +14,11 @@ case of weights 100% and 0%: satisfied ÷ valid answers. The rate is exact
 * with neither: score = w × rate.
 
 The exact rate is compared and multiplied (as ``execution`` does); the rate is
-shown HALF_UP to 2 places. Counts are typed (``answers:``) or counted from an
+shown HALF_UP to 2 places. ``rounded_shares: true`` computes the rate as
+reports that print shares do: each option's share of the valid answers rounded
+HALF_UP to 2 places first, then weighted (seed 03's 整体满意度 94.68% is
+85.25%×100% + 11.48%×75% + 1.64%×50% + 1.64%×0%; from the counts it is
+5775/61 = 94.67%). Counts are typed (``answers:``) or counted from an
 answer sheet (``from:`` a CSV/XLSX file relative to the evaluation file, and
 ``question:`` its column title or 1-based number): re-running the evaluation
 recounts the raw answers. Every counted option must have a weight; blank
@@ -94,6 +98,10 @@ register({
         "satisfaction bands need percentage mins (such as min: 95%), not '{unit}'",
     ),
     "x_survey_rate": ("满意度 = ({terms}) ÷ {total} = {rate}", "satisfaction = ({terms}) ÷ {total} = {rate}"),
+    "x_survey_rate_shares": (
+        "满意度 = {terms} = {rate}（各选项占比先按两位小数取整）",
+        "satisfaction = {terms} = {rate} (each option's share rounded to 2 places first)",
+    ),
     "x_survey_blank": ("（另有空白 {blank} 份不计入）", " ({blank} blank answers not counted)"),
     "x_survey_times": ("{rate} × {points} = {score}", "{rate} × {points} = {score}"),
     "x_survey_sep": ("，", "; "),
@@ -132,6 +140,7 @@ class SurveyParams:
     target: Quantity | None = None
     bands: Bands | None = None
     source: SurveySource | None = None
+    rounded_shares: bool = False
 
 
 # -- pure functions ------------------------------------------------------------
@@ -148,12 +157,32 @@ def weighted_rate(counts: Sequence[tuple[str, int]], weights: dict[str, Decimal]
     return sum((count * Fraction(weights[option]) for option, count in counts), Fraction(0)) / total
 
 
-def rate_explain(counts: Sequence[tuple[str, int]], weights: dict[str, str], rate: Fraction,
-                 blank: int = 0) -> str:
-    """``满意度 = (52×100% + 7×80% + 1×60% + 1×0%) ÷ 61 = 95.41%``."""
-    terms = " + ".join(f"{count}×{weights[option]}" for option, count in counts)
+def option_shares(counts: Sequence[tuple[str, int]]) -> list[Decimal]:
+    """Each option's share of the valid answers in percent, HALF_UP to 2 places (as printed)."""
     total = sum(count for _, count in counts)
-    text = t("x_survey_rate", terms=terms, total=total, rate=percent(rate))
+    if total == 0:
+        raise NoAnswers()
+    return [round_half_up(Fraction(count * 100, total), 2) for _, count in counts]
+
+
+def weighted_rate_of_shares(counts: Sequence[tuple[str, int]], weights: dict[str, Decimal]) -> Fraction:
+    """Σ(printed share × weight): the rate as reports computing from printed shares get it."""
+    shares = option_shares(counts)
+    return sum((Fraction(share) * Fraction(weights[option])
+                for share, (option, _) in zip(shares, counts)), Fraction(0)) / 100
+
+
+def rate_explain(counts: Sequence[tuple[str, int]], weights: dict[str, str], rate: Fraction,
+                 blank: int = 0, rounded_shares: bool = False) -> str:
+    """``满意度 = (52×100% + 7×80% + 1×60% + 1×0%) ÷ 61 = 95.41%``."""
+    if rounded_shares:
+        terms = " + ".join(f"{plain(share)}%×{weights[option]}"
+                           for share, (option, _) in zip(option_shares(counts), counts))
+        text = t("x_survey_rate_shares", terms=terms, rate=percent(rate))
+    else:
+        terms = " + ".join(f"{count}×{weights[option]}" for option, count in counts)
+        total = sum(count for _, count in counts)
+        text = t("x_survey_rate", terms=terms, total=total, rate=percent(rate))
     if blank:
         text += t("x_survey_blank", blank=blank)
     return text
@@ -163,15 +192,18 @@ def score_survey(params: SurveyParams, points: Decimal, precision: int) -> Score
     """The leaf's score from its counts: through the target, the bands, or w × rate."""
     shares = {w.option: w.weight for w in params.weights}
     texts = {w.option: w.text for w in params.weights}
-    rate = weighted_rate(params.counts, shares)
+    rate = (weighted_rate_of_shares if params.rounded_shares else weighted_rate)(params.counts, shares)
     shown = percent(rate)
-    head = rate_explain(params.counts, texts, rate, params.source.blank if params.source else 0)
+    head = rate_explain(params.counts, texts, rate, params.source.blank if params.source else 0,
+                        params.rounded_shares)
     details: dict[str, Any] = {
         "answers": dict(params.counts),
         "weights": texts,
         "valid_answers": sum(count for _, count in params.counts),
         "satisfaction": shown,
     }
+    if params.rounded_shares:
+        details["rounded_shares"] = True
     if params.source is not None:
         source = params.source
         details.update({"from": source.file, "question": source.question,
@@ -323,6 +355,7 @@ def parse_survey(fields: Fields, points: Decimal) -> SurveyParams | None:
                        else t("survey_needs_answers"))
     elif has_answers and fields.has("question"):
         fields.problem("question", t("survey_question_without_from"))
+    rounded = fields.boolean("rounded_shares", False)
     target = _target(fields) if fields.has("target") else None
     bands = None
     if fields.has("bands"):
@@ -359,8 +392,9 @@ def parse_survey(fields: Fields, points: Decimal) -> SurveyParams | None:
         return None
     given = dict(counts)
     ordered = tuple((w.option, given[w.option]) for w in weights if w.option in given)
-    return SurveyParams(weights, ordered, target, bands, source)
+    return SurveyParams(weights, ordered, target, bands, source, rounded)
 
 
-SPECS = (RuleSpec("survey", frozenset({"answers", "weights", "target", "bands", "from", "question"}),
+SPECS = (RuleSpec("survey", frozenset({"answers", "weights", "target", "bands", "from", "question",
+                                        "rounded_shares"}),
                   parse_survey, score_survey),)
