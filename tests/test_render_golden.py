@@ -91,3 +91,43 @@ def test_markdown_handles_shallower_and_deeper_trees(cli, write):
     assert "| 甲 |  |  |  | 40 | 30 | 75.00% |" in text
     assert "| 乙 | 乙一 | 乙一一 | 末 | 60 | 45 | 75.00% |" in text
     assert "| 合计 |  |  |  | 100 | 75 | 75.00% |" in text
+
+
+NOT_APPLICABLE = """
+perfscore: 1
+project: {name: 不适用测试}
+indicators:
+  - name: 决策
+    points: 20
+    children:
+      - {name: a, points: 10, score: 8, basis: 一般}
+      - {name: b, points: 10, applicable: false}
+  - name: 产出
+    points: 80
+    children:
+      - {name: c, points: 40, score: 30, basis: 部分完成}
+      - {name: d, points: 40, score: 36, basis: 略有偏差}
+"""
+
+
+def test_not_applicable_nodes_in_reports(cli, write, tmp_path):
+    """A 不适用 leaf reads 不适用 (no score, no loss) and the rescale is stated.
+
+    Applicable: 8 + 30 + 36 = 74 of 90 → 74 × 100 ÷ 90 = 82.22 (良); 优 needs 90: gap 7.78,
+    and c's 10 lost points are worth 10 × 100 ÷ 90 = 11.11 in the total: one leaf.
+    """
+    path = write(NOT_APPLICABLE)
+    text = cli("report", path, "-f", "md").stdout
+    assert "|  | b | 10 | 不适用 | 不适用 |" in text
+    assert "不适用指标：决策/b。其余 90 分的得分 74 按 100 分折算：74 × 100 ÷ 90 = 82.22" in text
+    assert "| 合计 |  | 100 | 82.22 | 82.22% |" in text
+    assert "距“优”（≥ 90 分）还差 7.78 分" in text and "c（失 10 分）。" in text
+    rows = cli("report", path, "-f", "csv").stdout.splitlines()
+    assert "决策/b,2,b,10,,,,,,,不适用指标，不计分,," in rows
+    openpyxl = pytest.importorskip("openpyxl")
+    pytest.importorskip("xlsxwriter")
+    assert cli("report", path, "-o", tmp_path / "na.xlsx").exit_code == 0
+    sheet = openpyxl.load_workbook(tmp_path / "na.xlsx")["得分情况表"]
+    assert (sheet["D4"].value, sheet["E4"].value, sheet["F4"].value, sheet["G4"].value) == (
+        "b", 10, "不适用", "不适用")
+    assert sheet["C7"].value == "=ROUND(SUM(C3:C6)*100/90,2)"

@@ -84,9 +84,8 @@ class NextGrade:
 
 
 def _counts(node: NodeResult) -> bool:
-    """False for a node marked not applicable (不适用), whatever the engine keeps of it."""
-    return getattr(node.node, "applicable", True) is not False and \
-        getattr(node, "applicable", True) is not False
+    """False for a node marked not applicable (不适用, rules.md §2) or below one."""
+    return getattr(node.node, "applicable", True) is not False
 
 
 def _leaves(result: Result):
@@ -122,12 +121,16 @@ def _ceil_at(value: Fraction, places: int) -> Decimal:
 
 
 def _weight(result: Result) -> Fraction:
-    """What one recovered leaf point adds to the total (1 unless 不适用 nodes were left out)."""
-    counted = sum((Fraction(top.node.points) for top in result.indicators if _counts(top)),
-                  Fraction(0))
-    if counted == 0:
+    """What one recovered leaf point adds to the total (1 unless 不适用 nodes were left out).
+
+    With a rescale (engine.Rescale) the total is Σ applicable scores × base ÷ Σ
+    applicable points, so a point recovered on a leaf is worth base ÷ applicable
+    points (before the total's single rounding).
+    """
+    rescale = getattr(result, "rescale", None)
+    if rescale is None or not rescale.applicable_points:
         return Fraction(1)
-    return Fraction(result.points) / counted
+    return Fraction(rescale.points) / Fraction(rescale.applicable_points)
 
 
 def next_grade(result: Result, ranking: tuple[LostPoint, ...] | None = None) -> NextGrade:

@@ -145,6 +145,30 @@ def rate_text(rate: Decimal) -> str:
     return f"{fixed(rate, 2)}%"
 
 
+def applies(node: NodeResult) -> bool:
+    """False for a node marked ``applicable: false`` (不适用, rules.md §2) or below one."""
+    return getattr(node.node, "applicable", True) is not False
+
+
+def score_cell(node: NodeResult) -> str:
+    """A node's score as tables show it: 不适用 for a node left out."""
+    return plain(node.score) if applies(node) else t("lbl_not_applicable")
+
+
+def rate_cell(node: NodeResult) -> str:
+    return rate_text(node.rate) if applies(node) else t("lbl_not_applicable")
+
+
+def rescale_line(result: Result) -> str | None:
+    """The sentence saying how 不适用 nodes rescaled the total, or None."""
+    r = getattr(result, "rescale", None)
+    if r is None:
+        return None
+    return t("lbl_rescale", paths="、".join(r.paths), applicable=plain(r.applicable_points),
+             score=plain(r.applicable_score), base=plain(r.points),
+             total=fixed(r.total, result.evaluation.precision))
+
+
 def input_items(leaf: NodeResult) -> list[tuple[str, str]]:
     """The inputs a leaf was scored from, labelled: (目标值, ≥30人次), (实际值, 8人次) …"""
     scored = leaf.scored
@@ -165,6 +189,8 @@ def explain_lines(leaf: NodeResult) -> list[str]:
     """A leaf's account: rule, inputs, calculation with numbers, result, basis."""
     scored = leaf.scored
     node = leaf.node
+    if not applies(leaf):
+        return [t("x_not_applicable")] + ([t("rpt_ex_basis", basis=node.basis)] if node.basis else [])
     lines = []
     if scored is not None:
         lines.append(t("rpt_ex_rule", rule=rule_label(scored.rule)))
@@ -184,7 +210,7 @@ def explain_lines(leaf: NodeResult) -> list[str]:
 
 def node_heading(node: NodeResult) -> str:
     return t("rpt_ex_node", name=node.node.name, points=plain(node.node.points),
-             score=plain(node.score), rate=rate_text(node.rate))
+             score=score_cell(node), rate=rate_cell(node))
 
 
 @dataclass(frozen=True)

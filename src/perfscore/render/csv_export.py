@@ -3,7 +3,8 @@
 Columns: path, level, name, points, score, rate, rule, target, actual, basis
 (the issue's list, in that order), then explain, lost (分值 − 得分) and
 lost_rank (the leaf's place in the lost-points ranking; empty for parents and
-for leaves that lost nothing). Headers follow ``--lang``. Numbers are written
+for leaves that lost nothing). A node marked not applicable (不适用) has empty
+score, rate and lost cells. Headers follow ``--lang``. Numbers are written
 exactly (13.5, 1.33; the rate as a number of percent, 90.00), so a
 spreadsheet reads them as numbers. Rows end with CRLF, as Excel writes CSV.
 """
@@ -17,7 +18,7 @@ from ..analysis import lost_points
 from ..decimals import fixed, plain
 from ..engine import Result
 from ..messages import t
-from .common import one_line
+from .common import applies, one_line
 
 BOM = "\ufeff"
 
@@ -35,11 +36,13 @@ def render_csv(result: Result) -> str:
         node = node_result.node
         scored = node_result.scored
         details = scored.details if scored else {}
+        counted = applies(node_result)  # a 不适用 node has no score, rate or loss
         writer.writerow([
-            node.path, node.depth, node.name, plain(node.points), plain(node_result.score),
-            fixed(node_result.rate, 2), scored.rule if scored else "",
-            details.get("target", ""), details.get("actual", ""), one_line(node.basis),
-            scored.explain if scored else "", plain(node_result.lost),
-            ranks.get(node.path, ""),
+            node.path, node.depth, node.name, plain(node.points),
+            plain(node_result.score) if counted else "", fixed(node_result.rate, 2) if counted else "",
+            scored.rule if scored else "", details.get("target", ""), details.get("actual", ""),
+            one_line(node.basis),
+            (scored.explain if scored else "") if counted else t("x_not_applicable"),
+            plain(node_result.lost) if counted else "", ranks.get(node.path, ""),
         ])
     return BOM + buffer.getvalue()

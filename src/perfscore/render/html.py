@@ -17,8 +17,8 @@ from ..analysis import lost_points, next_grade
 from ..decimals import fixed, plain
 from ..engine import Result
 from ..messages import language, register, t
-from .common import (depth_of, level_label, next_grade_lines, one_line, project_items, rate_text,
-                     text_width, tree_rows)
+from .common import (depth_of, explain_lines, level_label, next_grade_lines, one_line, project_items, rate_cell,
+                     rate_text, rescale_line, score_cell, text_width, tree_rows)
 
 register({
     "rpt_html_points_of": ("满分 {points}", "of {points}"),
@@ -61,7 +61,8 @@ td.x { font-size: 11px; color: #3e4c59; }
 .sub { display: block; font-weight: 400; color: #52606d; font-size: 11px; }
 tr.total td { font-weight: 700; background: #f0f4f8; }
 .level1 { font-weight: 700; text-align: center; }
-table.tree td:nth-child(1) { min-width: 5em; }
+td.level1 { min-width: 5em; }
+td.parent { min-width: 6.5em; }
 .lost td:nth-child(2) { min-width: 8em; }
 .lost td.l { color: #c62828; font-weight: 700; }
 thead { display: table-header-group; }
@@ -70,6 +71,7 @@ tr { break-inside: avoid; }
         background: #fffaf0; }
 .next p { margin: 4px 0; }
 figure { margin: 0; }
+.note { color: #8d5a00; font-size: 12px; margin: 4px 0; }
 figcaption { font-size: 11px; color: #52606d; }
 footer { margin-top: 20px; font-size: 11px; color: #7b8794; border-top: 1px solid #d9e2ec;
          padding-top: 6px; }
@@ -128,7 +130,7 @@ def chart_svg(result: Result) -> str:
 
 def summary_table(result: Result) -> str:
     rows = [f"<tr><td class=\"level1\">{_e(top.node.name)}</td><td class=\"n\">{plain(top.node.points)}"
-            f"</td><td class=\"n\">{plain(top.score)}</td><td class=\"n\">{rate_text(top.rate)}</td></tr>"
+            f"</td><td class=\"n\">{_e(score_cell(top))}</td><td class=\"n\">{_e(rate_cell(top))}</td></tr>"
             for top in result.indicators]
     rows.append(f"<tr class=\"total\"><td class=\"c\">{_e(t('lbl_total_row'))}</td>"
                 f"<td class=\"n\">{plain(result.points)}</td><td class=\"n\">{plain(result.score)}</td>"
@@ -149,8 +151,8 @@ def tree_table(result: Result) -> str:
         cells = []
         for node, span in zip(row.chain[:-1], row.spans[:-1]):
             if span:
-                sub = f"{plain(node.score)} / {plain(node.node.points)}"
-                cls = ' class="level1"' if node.node.depth == 1 else ""
+                sub = f"{score_cell(node)} / {plain(node.node.points)}"
+                cls = ' class="level1"' if node.node.depth == 1 else ' class="parent"'
                 cells.append(f"<td rowspan=\"{span}\"{cls}>{_e(node.node.name)}"
                              f"<span class=\"sub\">{_e(sub)}</span></td>")
         leaf = row.leaf
@@ -158,8 +160,10 @@ def tree_table(result: Result) -> str:
         span_attr = f' colspan="{colspan}"' if colspan > 1 else ""
         cells.append(f"<td{span_attr}>{_e(leaf.node.name)}</td>")
         explain = leaf.scored.explain if leaf.scored else ""
-        cells.append(f"<td class=\"n\">{plain(leaf.node.points)}</td><td class=\"n\">{plain(leaf.score)}"
-                     f"</td><td class=\"n\">{rate_text(leaf.rate)}</td><td class=\"x\">{_e(explain)}</td>")
+        if leaf.scored is None:  # 不适用
+            explain = " ".join(line for line in explain_lines(leaf))
+        cells.append(f"<td class=\"n\">{plain(leaf.node.points)}</td><td class=\"n\">{_e(score_cell(leaf))}"
+                     f"</td><td class=\"n\">{_e(rate_cell(leaf))}</td><td class=\"x\">{_e(explain)}</td>")
         rows.append(f"<tr>{''.join(cells)}</tr>")
     rows.append(f"<tr class=\"total\"><td colspan=\"{depth}\" class=\"c\">{_e(t('lbl_total_row'))}</td>"
                 f"<td class=\"n\">{plain(result.points)}</td><td class=\"n\">{plain(result.score)}</td>"
@@ -191,6 +195,7 @@ def render_html(result: Result) -> str:
     next_lines = "".join(f"<p>{_e(line)}</p>" for line in next_grade_lines(next_grade(result), result))
     lang = "zh-CN" if language() == "zh" else "en"
     colour = band_colour(result, result.rate)
+    rescale = f"<p class=\"note\">{_e(rescale_line(result))}</p>" if rescale_line(result) else ""
     return f"""<!DOCTYPE html>
 <html lang="{lang}">
 <head>
@@ -219,7 +224,7 @@ def render_html(result: Result) -> str:
 </section>
 <section>
 <h2>{_e(t('lbl_summary_title'))}</h2>
-{summary_table(result)}
+{summary_table(result)}{rescale}
 </section>
 <section>
 <h2>{_e(t('rpt_tree_title'))}</h2>

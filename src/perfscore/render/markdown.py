@@ -20,7 +20,8 @@ from ..decimals import fixed, plain
 from ..engine import NodeResult, Result
 from ..messages import t
 from .common import (depth_of, explain_lines, level_label, next_grade_lines, node_heading,
-                     one_line, project_items, rate_text, tree_rows)
+                     one_line, project_items, rate_cell, rate_text, rescale_line, score_cell,
+                     tree_rows)
 
 
 def cell(text: object) -> str:
@@ -37,7 +38,7 @@ def table(header: list[str], rows: list[list[str]], right: set[int]) -> list[str
 
 
 def summary_lines(result: Result) -> list[str]:
-    rows = [[top.node.name, plain(top.node.points), plain(top.score), rate_text(top.rate)]
+    rows = [[top.node.name, plain(top.node.points), score_cell(top), rate_cell(top)]
             for top in result.indicators]
     rows.append([t("lbl_total_row"), plain(result.points), plain(result.score),
                  rate_text(result.rate)])
@@ -54,7 +55,7 @@ def tree_lines(result: Result) -> list[str]:
         names = [node.node.name if span else "" for node, span in zip(row.chain, row.spans)]
         names += [""] * (depth - len(names))
         leaf = row.leaf
-        rows.append(names + [plain(leaf.node.points), plain(leaf.score), rate_text(leaf.rate)])
+        rows.append(names + [plain(leaf.node.points), score_cell(leaf), rate_cell(leaf)])
     rows.append([t("lbl_total_row")] + [""] * (depth - 1)
                 + [plain(result.points), plain(result.score), rate_text(result.rate)])
     return table(header, rows, {depth, depth + 1, depth + 2})
@@ -99,8 +100,10 @@ def render_markdown(result: Result) -> str:
     if project_items(result):
         out.append("")
     out += [f"**{t('rpt_result_line', score=fixed(result.score, precision), grade=result.grade, points=plain(result.points))}**",
-            "",
-            f"## {t('lbl_summary_title')}", "", *summary_lines(result), "",
+            ""]
+    if rescale_line(result):
+        out += [f"{rescale_line(result)}", ""]
+    out += [f"## {t('lbl_summary_title')}", "", *summary_lines(result), "",
             f"## {t('rpt_tree_title')}", "", *tree_lines(result), "",
             f"## {t('rpt_lost_title')}", "", *lost_lines(result), "",
             f"## {t('rpt_next_title')}", ""]

@@ -27,7 +27,9 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from ..analysis import lost_points, next_grade
 from ..engine import NodeResult, Result
 from ..messages import register, t
-from .common import depth_of, level_label, next_grade_lines, one_line, text_width, tree_rows
+from ..decimals import plain
+from .common import (applies, depth_of, level_label, next_grade_lines, one_line, text_width,
+                     tree_rows)
 
 register({
     "rpt_xlsx_tree_sheet": ("得分情况表", "Scores"),
@@ -121,8 +123,11 @@ def _tree_sheet(book, result: Result, formats: dict) -> tuple[_Sheet, dict[str, 
                 _write_node(ws, node, r, span, cells)
         leaf = row.leaf
         _, pcol, scol = cells[leaf.node.path]
-        sheet.write_formula(r, rate_col, f"={xl_rowcol_to_cell(r, scol)}/{xl_rowcol_to_cell(r, pcol)}",
-                            formats["rate"], float(leaf.rate / 100))
+        if applies(leaf):
+            sheet.write_formula(r, rate_col, f"={xl_rowcol_to_cell(r, scol)}/{xl_rowcol_to_cell(r, pcol)}",
+                                formats["rate"], float(leaf.rate / 100))
+        else:  # 不适用: text, which SUM leaves out
+            sheet.write_string(r, rate_col, t("lbl_not_applicable"), formats["rate"])
         for d in range(leaf.node.depth + 1, depth + 1):  # a leaf above the deepest level
             for offset in range(3):
                 sheet.write_blank(r, 3 * (d - 1) + offset, None, formats["name"])
@@ -135,8 +140,12 @@ def _tree_sheet(book, result: Result, formats: dict) -> tuple[_Sheet, dict[str, 
     score_ref = xl_rowcol_to_cell(total_row, 2)
     sheet.write_formula(total_row, 1, f"=SUM({xl_rowcol_to_cell(first, 1)}:{xl_rowcol_to_cell(last, 1)})",
                         formats["total_points"], _num(result.points))
-    sheet.write_formula(total_row, 2, f"=SUM({xl_rowcol_to_cell(first, 2)}:{xl_rowcol_to_cell(last, 2)})",
-                        formats["total_score"], _num(result.score))
+    summed = f"SUM({xl_rowcol_to_cell(first, 2)}:{xl_rowcol_to_cell(last, 2)})"
+    rescale = getattr(result, "rescale", None)
+    if rescale is not None:  # 不适用 nodes left out: rescaled to the base (rules.md §2)
+        summed = (f"ROUND({summed}*{plain(rescale.points)}/{plain(rescale.applicable_points)},"
+                  f"{result.evaluation.precision})")
+    sheet.write_formula(total_row, 2, "=" + summed, formats["total_score"], _num(result.score))
     for col in range(3, rate_col):
         sheet.write_blank(total_row, col, None, formats["total"])
     sheet.write_formula(total_row, rate_col, f"={score_ref}/{points_ref}", formats["total_rate"],
@@ -178,7 +187,10 @@ def _write_node(ws: _Sheet, node: NodeResult, row: int, span: int,
         sheet.write_formula(row, col + 2, score, formats["score"], _num(node.score))
     else:
         sheet.write_number(row, col + 1, _num(node.node.points), formats["points"])
-        sheet.write_number(row, col + 2, _num(node.score), formats["score"])
+        if applies(node):
+            sheet.write_number(row, col + 2, _num(node.score), formats["score"])
+        else:  # 不适用: text, which SUM leaves out
+            sheet.write_string(row, col + 2, t("lbl_not_applicable"), formats["score"])
 
 
 def grade_formula(result: Result, score_ref: str, points_ref: str) -> str:
