@@ -264,3 +264,24 @@ def test_rounded_shares_option(cli):
     assert json.loads(cli(*args, "--json", "-").stdout)["questions"][0]["satisfaction"] == 94.67
     data = json.loads(cli(*args, "--rounded-shares", "--json", "-").stdout)
     assert data["questions"][0]["satisfaction"] == 94.68
+
+
+def test_question_must_be_a_title_or_number(tmp_path):
+    """`question: [10]` is neither a title nor a number."""
+    path = evaluation(tmp_path, "from: answers.csv\nquestion: [10]")
+    assert problems(path) == [
+        "10: [满意度/用户满意度] “question”必须是单个值（文字或数字）"]
+
+
+def test_leaf_from_xlsx_sheet(tmp_path):
+    """An XLSX answer sheet feeds a leaf like the CSV (same score)."""
+    openpyxl = pytest.importorskip("openpyxl")
+    import csv
+
+    book = openpyxl.Workbook()
+    with open(SURVEY, encoding="utf-8-sig", newline="") as handle:
+        for row in csv.reader(handle):
+            book.active.append(row)
+    book.save(tmp_path / "answers.xlsx")
+    path = evaluation(tmp_path, "from: answers.xlsx\nquestion: 10")
+    assert leaf_of(path).score == D("6.00")

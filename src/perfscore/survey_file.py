@@ -221,7 +221,7 @@ def find_question(sheet: AnswerSheet, key: Any) -> int:
 
     Text made only of digits that is no title is taken as a number.
     """
-    if isinstance(key, bool) or key is None:
+    if isinstance(key, (bool, list, dict)) or key is None:
         raise QuestionNotFound(t("survey_question_bad", value=key))
     if isinstance(key, (int, Decimal)):
         if Decimal(key) != Decimal(key).to_integral_value():

@@ -305,6 +305,9 @@ def _counts_from_sheet(fields: Fields) -> tuple[tuple[tuple[str, int], ...], Sur
     if not fields.has("question"):
         fields.problem("from", t("survey_from_without_question"))
         return None
+    if isinstance(fields.raw["question"], (YMap, list)) or fields.raw["question"] is None:
+        fields.problem("question", t("not_scalar", key="question"))
+        return None
     path = name if os.path.isabs(name) else os.path.join(os.path.dirname(fields.file), name)
     try:
         sheet = load_sheet(path)
