@@ -285,3 +285,27 @@ def test_leaf_from_xlsx_sheet(tmp_path):
     book.save(tmp_path / "answers.xlsx")
     path = evaluation(tmp_path, "from: answers.xlsx\nquestion: 10")
     assert leaf_of(path).score == D("6.00")
+
+
+def test_weights_file_errors(cli, tmp_path):
+    """A weights file that is no option → weight mapping, or has a bad weight: exit 1, located."""
+    shape = tmp_path / "list.yaml"
+    shape.write_text("- 非常满意\n- 满意\n", encoding="utf-8")
+    result = cli("survey", SURVEY, "--weights-file", shape)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"{shape}:1: 权重文件须为“选项: 权重”的映射（可写在 weights: 下）"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("非常满意: 100%\n满意: 很高\n", encoding="utf-8")
+    result = cli("survey", SURVEY, "--weights-file", bad)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"{bad}:2: “weights.满意”必须是百分比（如 25%）或 0 到 1 之间的小数，而不是“很高”")
+    missing = cli("survey", SURVEY, "--weights-file", tmp_path / "none.yaml")
+    assert missing.exit_code == 1 and "找不到文件" in missing.stderr
+
+
+def test_english_labels(cli):
+    """--lang en: English labels and formula words."""
+    result = cli("survey", SURVEY, "-q", "10", "--weights", Q10_WEIGHTS, "--lang", "en")
+    assert "61 respondents" in result.stdout
+    assert "satisfaction = (52×100% + 7×80% + 1×60% + 1×0%) ÷ 61 = 95.41%" in result.stdout
