@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import select
 import shutil
 import subprocess
@@ -199,6 +200,7 @@ def test_report_renders_cleanly_in_chromium(browser, cli, tmp_path):
     assert seen["png"].startswith(b"\x89PNG\r\n\x1a\n") and len(seen["png"]) > 50_000
     assert seen["height"] > 1500  # the whole report, not an empty page
     assert seen["pdf"].startswith(b"%PDF")
+    assert re.search(rb"/MediaBox \[0 0 59[45]\.\d+ 84[12]\.\d+\]", seen["pdf"]), "not A4 (@page)"
     (tmp_path / "report.png").write_bytes(seen["png"])
     if os.environ.get("PERFSCORE_REGEN") == "1":
         (ROOT / "docs" / "report.png").write_bytes(seen["png"])
