@@ -151,17 +151,21 @@ def weighted_rate(counts: Sequence[tuple[str, int]], weights: dict[str, Decimal]
     Raises :class:`NoAnswers` when the counts add up to 0 and KeyError for a
     counted option without a weight (the parser reports both, located, first).
     """
+    total = valid_total(counts)
+    return sum((count * Fraction(weights[option]) for option, count in counts), Fraction(0)) / total
+
+
+def valid_total(counts: Sequence[tuple[str, int]]) -> int:
+    """Σ count, the valid answers; :class:`NoAnswers` when 0."""
     total = sum(count for _, count in counts)
     if total == 0:
         raise NoAnswers()
-    return sum((count * Fraction(weights[option]) for option, count in counts), Fraction(0)) / total
+    return total
 
 
 def option_shares(counts: Sequence[tuple[str, int]]) -> list[Decimal]:
     """Each option's share of the valid answers in percent, HALF_UP to 2 places (as printed)."""
-    total = sum(count for _, count in counts)
-    if total == 0:
-        raise NoAnswers()
+    total = valid_total(counts)
     return [round_half_up(Fraction(count * 100, total), 2) for _, count in counts]
 
 
@@ -181,8 +185,7 @@ def rate_explain(counts: Sequence[tuple[str, int]], weights: dict[str, str], rat
         text = t("x_survey_rate_shares", terms=terms, rate=percent(rate))
     else:
         terms = " + ".join(f"{count}×{weights[option]}" for option, count in counts)
-        total = sum(count for _, count in counts)
-        text = t("x_survey_rate", terms=terms, total=total, rate=percent(rate))
+        text = t("x_survey_rate", terms=terms, total=valid_total(counts), rate=percent(rate))
     if blank:
         text += t("x_survey_blank", blank=blank)
     return text
@@ -199,7 +202,7 @@ def score_survey(params: SurveyParams, points: Decimal, precision: int) -> Score
     details: dict[str, Any] = {
         "answers": dict(params.counts),
         "weights": texts,
-        "valid_answers": sum(count for _, count in params.counts),
+        "valid_answers": valid_total(params.counts),
         "satisfaction": shown,
     }
     if params.rounded_shares:
