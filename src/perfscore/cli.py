@@ -144,7 +144,7 @@ def schema() -> None:
 # Further commands live in perfscore/commands/<name>.py, each with a
 # ``register(app)`` that adds its command(s); they import their heavy
 # dependencies inside the command function, so registering them is cheap.
-EXTRA_COMMANDS: tuple[str, ...] = ("report", "summary", "audit", "survey")
+EXTRA_COMMANDS: tuple[str, ...] = ("report", "summary", "audit", "survey", "templates")
 
 
 def _register_extra_commands() -> None:

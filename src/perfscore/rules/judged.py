@@ -63,7 +63,11 @@ class Judgement:
 def parse_judgement(fields: Fields, points: Decimal) -> Judgement | None:
     """Read ``score`` and ``level``; check 0 ≤ score ≤ points and the tier's range."""
     before = len(fields.problems)
-    score = fields.number("score") if fields.has("score") else None
+    score = None
+    if fields.has("score") and fields.raw["score"] is None:  # a template's placeholder `score: ~`
+        fields.problem("score", t("empty_text", key="score"))
+    elif fields.has("score"):
+        score = fields.number("score")
     level = fields.text("level") if fields.has("level") else None
     if level is not None and level not in LEVELS:
         fields.problem("level", t("bad_level", value=level))
