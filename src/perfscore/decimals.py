@@ -17,10 +17,22 @@ HUNDRED = Decimal(100)
 RATE_PLACES = 2
 
 
-def round_half_up(value: Exact, places: int) -> Decimal:
-    """``value`` rounded half away from zero to ``places`` decimals, exactly."""
-    q = Fraction(value) * 10**places
-    n, d = q.numerator, q.denominator
+def _ratio(value: Exact) -> tuple[int, int]:
+    """(numerator, denominator) of an exact number; the denominator is positive."""
+    if isinstance(value, Fraction):
+        return value.numerator, value.denominator
+    if isinstance(value, Decimal):
+        return value.as_integer_ratio()
+    return int(value), 1
+
+
+def _half_up(n: int, d: int, places: int) -> Decimal:
+    # Integer arithmetic on the ratio n/d (d > 0): no Fraction objects (a hot
+    # path: every leaf and every rate), no Decimal context involved.
+    if places >= 0:
+        n *= 10**places
+    else:
+        d *= 10**-places
     if n >= 0:
         r = (2 * n + d) // (2 * d)
     else:
@@ -28,9 +40,21 @@ def round_half_up(value: Exact, places: int) -> Decimal:
     return Decimal(r).scaleb(-places)
 
 
+def round_half_up(value: Exact, places: int) -> Decimal:
+    """``value`` rounded half away from zero to ``places`` decimals, exactly."""
+    n, d = _ratio(value)
+    return _half_up(n, d, places)
+
+
 def rate_of(score: Exact, points: Exact) -> Decimal:
     """得分率 in percent: score / points × 100, HALF_UP to 2 places."""
-    return round_half_up(Fraction(score) * 100 / Fraction(points), RATE_PLACES)
+    sn, sd = _ratio(score)
+    pn, pd = _ratio(points)
+    if pn < 0:
+        sn, pn = -sn, -pn
+    if pn == 0:
+        raise ZeroDivisionError("rate of zero points")
+    return _half_up(sn * pd * 100, sd * pn, RATE_PLACES)
 
 
 def plain(value: Decimal | int) -> str:

@@ -29,6 +29,12 @@ _OPERATORS: tuple[tuple[str, str], ...] = tuple(
     )
 )
 
+# One regex for all spellings (alternatives tried in the order above: longest
+# first), instead of a startswith() per spelling: this runs for every target,
+# actual and measured value of every file.
+_OPERATOR = re.compile("|".join(re.escape(spelling) for spelling, _ in _OPERATORS))
+_CANONICAL = dict(_OPERATORS)
+
 # 1,200,000 or 1200000 or 12.5, with an optional sign.
 _NUMBER = re.compile(r"([-+]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)")
 _SPACES = re.compile(r"\s+")
@@ -62,7 +68,9 @@ class Quantity:
 
 
 def normalise(text: str) -> str:
-    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
+    if not unicodedata.is_normalized("NFKC", text):  # cheap check; most text is already
+        text = unicodedata.normalize("NFKC", text)
+    return _SPACES.sub("", text)
 
 
 def parse_expression(raw: object) -> Quantity:
@@ -72,10 +80,9 @@ def parse_expression(raw: object) -> Quantity:
     text = str(raw).strip()
     body = normalise(text)
     op = None
-    for spelling, canonical in _OPERATORS:
-        if body.startswith(spelling):
-            op, body = canonical, body[len(spelling):]
-            break
+    spelled = _OPERATOR.match(body)
+    if spelled:
+        op, body = _CANONICAL[spelled.group()], body[spelled.end():]
     match = _NUMBER.match(body)
     if not match:
         return Quantity(text=text, op=op, value=None, unit="", word=body)
