@@ -268,7 +268,7 @@ def _magic(file: str) -> bytes:
     try:
         with open(file, "rb") as handle:
             return handle.read(4)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL in the name
         return b""  # the reader reports the problem
 
 
@@ -284,7 +284,7 @@ def load_sheet(file: str) -> AnswerSheet:
     """
     try:
         stat = os.stat(file)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL in the name
         return read_sheet(file)  # reports the problem
     return _cached(os.path.abspath(file), (stat.st_mtime_ns, stat.st_size))
 
