@@ -7,8 +7,7 @@ from decimal import Decimal as D
 import pytest
 
 from perfscore.expr import parse_expression
-from perfscore.rules.deduction import (Deduction, PerUnit, per_unit_deduction,
-                                       score_deductions)
+from perfscore.rules.deduction import Deduction, PerUnit, per_unit_deduction, score_deductions
 
 from .rule_cases import assert_one_error, one_leaf
 

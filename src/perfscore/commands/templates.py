@@ -24,8 +24,8 @@ from typing import Annotated
 import typer
 
 from ..errors import InputError, Problem, UsageError
-from ..messages import register as register_messages
 from ..messages import language, t
+from ..messages import register as register_messages
 
 SUFFIX = ".yaml"
 

@@ -32,8 +32,8 @@ from ..expr import Quantity, UnitMismatch, common_unit
 from ..fields import Fields
 from ..load import YMap
 from ..messages import register, t
-from .base import RuleSpec, Scored
 from .bands import read_number
+from .base import RuleSpec, Scored
 
 register({
     "deduction_entry": (

@@ -18,8 +18,7 @@ from ..expr import Quantity, UnitMismatch, common_unit, normalise
 from ..fields import Fields
 from ..messages import register, t
 from .base import RuleSpec, Scored
-from .judged import (MET, Judgement, in_level, level_range_text, parse_judgement,
-                     score_judged)
+from .judged import MET, Judgement, in_level, level_range_text, parse_judgement, score_judged
 
 register({
     "x_reverse_ratio": (
