@@ -309,3 +309,11 @@ def test_english_labels(cli):
     result = cli("survey", SURVEY, "-q", "10", "--weights", Q10_WEIGHTS, "--lang", "en")
     assert "61 respondents" in result.stdout
     assert "satisfaction = (52×100% + 7×80% + 1×60% + 1×0%) ÷ 61 = 95.41%" in result.stdout
+
+
+def test_answer_sheets_of_an_evaluation():
+    """answer_sheets lists the sheets survey leaves read (for the outputs' never-overwrite check)."""
+    from perfscore.rules.survey import answer_sheets
+
+    evaluation = load_evaluation(str(EXAMPLES / "yirenyidang-survey-2024.yaml"))
+    assert answer_sheets(evaluation) == [str(EXAMPLES / "yirenyidang-survey-2024.csv")]

@@ -131,6 +131,7 @@ class SurveySource:
     title: str
     respondents: int
     blank: int
+    path: str = ""  # as opened (relative to the evaluation file's folder)
 
 
 @dataclass(frozen=True)
@@ -329,7 +330,8 @@ def _counts_from_sheet(fields: Fields) -> tuple[tuple[tuple[str, int], ...], Sur
                                      count=len(counted.multiple_rows),
                                      rows=_rows(counted.multiple_rows)))
         return None
-    source = SurveySource(name, counted.number, counted.title, counted.respondents, counted.blank)
+    source = SurveySource(name, counted.number, counted.title, counted.respondents, counted.blank,
+                          path)
     return tuple(counted.counts.items()), source, counted
 
 
@@ -399,6 +401,13 @@ def parse_survey(fields: Fields, points: Decimal) -> SurveyParams | None:
     given = dict(counts)
     ordered = tuple((w.option, given[w.option]) for w in weights if w.option in given)
     return SurveyParams(weights, ordered, target, bands, source, rounded)
+
+
+def answer_sheets(evaluation) -> list[str]:
+    """The answer sheets an evaluation's survey leaves were counted from (inputs never to overwrite)."""
+    return sorted({node.leaf.params.source.path for node in evaluation.walk()
+                   if node.leaf is not None and node.leaf.rule == "survey"
+                   and node.leaf.params.source is not None})
 
 
 SPECS = (RuleSpec("survey", frozenset({"answers", "weights", "target", "bands", "from", "question",
