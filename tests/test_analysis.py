@@ -33,9 +33,9 @@ def test_lost_points_of_the_78_49_example(yirenyidang):
     """
     ranking = lost_points(yirenyidang)
     assert [(item.rank, item.name, item.group, item.lost) for item in ranking] == [
-        (1, "应用场景质量", "产出", Decimal("4")),
+        (1, "应用场景质量", "产出", Decimal(4)),
         (2, "系统培训完成率", "产出", Decimal("3.67")),
-        (3, "验收管理规范性", "过程", Decimal("3")),
+        (3, "验收管理规范性", "过程", Decimal(3)),
         (4, "管理制度健全性", "过程", Decimal("2.5")),
         (5, "降低了群众及企业的办事成本", "效益", Decimal("2.17")),
         (6, "电子证照证明、数据资产采集上线、数据更新", "效益", Decimal("2.14")),

@@ -55,16 +55,14 @@ class DevTools:
     def __init__(self, browser: str, profile: str, timeout: float = 60):
         to_browser_r, self._to_browser = os.pipe()
         self._from_browser, from_browser_w = os.pipe()
-
-        def wire_pipes() -> None:  # in the child: the protocol uses fds 3 (in) and 4 (out)
-            os.dup2(to_browser_r, 3)
-            os.dup2(from_browser_w, 4)
-
+        # The protocol uses fds 3 (commands in) and 4 (replies out): bash (dash cannot
+        # name fds above 9) moves the pipe ends there and execs the browser.
+        wire = f'exec "$@" 3<&{to_browser_r} 4>&{from_browser_w} {to_browser_r}<&- {from_browser_w}>&-'
         self.process = subprocess.Popen(
-            [browser, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-            preexec_fn=wire_pipes, pass_fds=(to_browser_r, from_browser_w, 3, 4)
-            if _fd_open(3) and _fd_open(4) else (to_browser_r, from_browser_w))
+            [shutil.which("bash") or "/bin/bash", "-c", wire, "bash", browser, *FLAGS, f"--user-data-dir={profile}",
+             "about:blank"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            pass_fds=(to_browser_r, from_browser_w))
         os.close(to_browser_r)
         os.close(from_browser_w)
         self.deadline = time.monotonic() + timeout
@@ -125,16 +123,6 @@ class DevTools:
         finally:
             os.close(self._to_browser)
             os.close(self._from_browser)
-            if self.process.stderr:
-                self.process.stderr.close()
-
-
-def _fd_open(fd: int) -> bool:
-    try:
-        os.fstat(fd)
-        return True
-    except OSError:
-        return False
 
 
 def load_page(browser: str, page: Path) -> dict:

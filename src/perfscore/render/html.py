@@ -17,18 +17,34 @@ from ..analysis import lost_points, next_grade
 from ..decimals import fixed, plain
 from ..engine import Result
 from ..messages import language, register, t
-from .common import (depth_of, explain_lines, level_label, next_grade_lines, one_line, project_items, rate_cell,
-                     rate_text, rescale_line, score_cell, text_width, tree_rows)
+from .common import (
+    depth_of,
+    explain_lines,
+    level_label,
+    next_grade_lines,
+    one_line,
+    project_items,
+    rate_cell,
+    rate_text,
+    rescale_line,
+    score_cell,
+    text_width,
+    tree_rows,
+)
 
 register({
     "rpt_html_points_of": ("满分 {points}", "of {points}"),
     "rpt_html_rate": ("得分率 {rate}", "rate {rate}"),
+    "rpt_html_bar_label": ("{rate}（{score}/{points}）", "{rate} ({score}/{points})"),
     "rpt_html_footer": ("由 perfscore 根据 {file} 计算生成", "Computed by perfscore from {file}"),
     "rpt_html_chart_desc": (
         "各一级指标得分率条形图，颜色表示所处等级区间",
         "Bar chart of each level-1 indicator's rate, coloured by grade band",
     ),
 })
+
+# Nothing may be fetched: styles are inline, images (none today) could only be data: URIs.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 # Colours of the grade bands, best first (a table with more bands reuses the last).
 BAND_COLOURS = ("#2e7d32", "#1565c0", "#ef8f00", "#c62828", "#6d4c41")
@@ -99,10 +115,10 @@ def chart_svg(result: Result) -> str:
     width = 680
     plot_w = width - label_w - value_w
     height = top_pad + len(tops) * (bar_h + gap) + 6
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" '
-             f'width="100%" aria-label="{_e(t("rpt_html_chart_desc"))}" '
-             'font-family="inherit" font-size="13">',
-             f'<title>{_e(t("rpt_chart_title"))}</title>']
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" '
+           f'width="100%" aria-label="{_e(t("rpt_html_chart_desc"))}" '
+           'font-family="inherit" font-size="13">')
+    parts = [svg, f'<title>{_e(t("rpt_chart_title"))}</title>']
     for tick in range(0, 101, 20):
         x = label_w + plot_w * tick / 100
         parts.append(f'<line x1="{x:.1f}" y1="{top_pad - 6}" x2="{x:.1f}" y2="{height - 6}" '
@@ -120,69 +136,79 @@ def chart_svg(result: Result) -> str:
                      'fill="#f0f4f8"/>')
         parts.append(f'<rect x="{label_w}" y="{y}" width="{bar:.1f}" height="{bar_h}" '
                      f'fill="{colour}"/>')
-        label = f"{rate_text(top.rate)}（{plain(top.score)}/{plain(top.node.points)}）" \
-            if language() == "zh" else f"{rate_text(top.rate)} ({plain(top.score)}/{plain(top.node.points)})"
+        label = t("rpt_html_bar_label", rate=rate_text(top.rate), score=plain(top.score),
+                  points=plain(top.node.points))
         parts.append(f'<text x="{label_w + plot_w + 8}" y="{y + bar_h * 0.72:.1f}" '
                      f'fill="#1f2933">{_e(label)}</text>')
     parts.append("</svg>")
-    return "".join(parts)
+    return "\n".join(parts)
+
+
+def _td(text: object, cls: str = "", **spans: int) -> str:
+    """One table cell; ``spans`` are rowspan/colspan (written only when above 1)."""
+    attrs = f' class="{cls}"' if cls else ""
+    attrs += "".join(f' {name}="{value}"' for name, value in spans.items() if value > 1)
+    return f"<td{attrs}>{text}</td>"
+
+
+def _table(cls: str, header: list[str], rows: list[str]) -> str:
+    head = "".join(f"<th>{_e(label)}</th>" for label in header)
+    body = "\n".join(rows)
+    return f'<table class="{cls}">\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>'
+
+
+def _total_row(result: Result, name_span: int, trailing: int) -> str:
+    cells = [_td(_e(t("lbl_total_row")), "c", colspan=name_span), _td(plain(result.points), "n"),
+             _td(plain(result.score), "n"), _td(rate_text(result.rate), "n")]
+    return f'<tr class="total">{"".join(cells)}{"<td></td>" * trailing}</tr>'
 
 
 def summary_table(result: Result) -> str:
-    rows = [f"<tr><td class=\"level1\">{_e(top.node.name)}</td><td class=\"n\">{plain(top.node.points)}"
-            f"</td><td class=\"n\">{_e(score_cell(top))}</td><td class=\"n\">{_e(rate_cell(top))}</td></tr>"
+    """一级指标 | 指标分值 | 得分 | 得分率, with the 合计 row."""
+    rows = [f"<tr>{_td(_e(top.node.name), 'level1')}{_td(plain(top.node.points), 'n')}"
+            f"{_td(_e(score_cell(top)), 'n')}{_td(_e(rate_cell(top)), 'n')}</tr>"
             for top in result.indicators]
-    rows.append(f"<tr class=\"total\"><td class=\"c\">{_e(t('lbl_total_row'))}</td>"
-                f"<td class=\"n\">{plain(result.points)}</td><td class=\"n\">{plain(result.score)}</td>"
-                f"<td class=\"n\">{rate_text(result.rate)}</td></tr>")
-    head = "".join(f"<th>{_e(t(key))}</th>" for key in
-                   ("lbl_level1", "lbl_points_l1", "lbl_score", "lbl_rate"))
-    return f"<table class=\"summary\"><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    rows.append(_total_row(result, 1, 0))
+    header = [t("lbl_level1"), t("lbl_points_l1"), t("lbl_score"), t("lbl_rate")]
+    return _table("summary", header, rows)
 
 
 def tree_table(result: Result) -> str:
     """一级指标 | 二级指标 | 三级指标 | 分值 | 得分 | 得分率 | 评分说明, parents merged (rowspan)."""
     depth = depth_of(result)
-    head = "".join(f"<th>{_e(level_label(d))}</th>" for d in range(1, depth + 1))
-    head += "".join(f"<th>{_e(t(key))}</th>" for key in
-                    ("lbl_points", "lbl_score", "lbl_rate", "lbl_explain"))
+    header = [level_label(d) for d in range(1, depth + 1)]
+    header += [t("lbl_points"), t("lbl_score"), t("lbl_rate"), t("lbl_explain")]
     rows = []
     for row in tree_rows(result):
         cells = []
         for node, span in zip(row.chain[:-1], row.spans[:-1]):
-            if span:
+            if span:  # a parent: its name and score / points, merged over its leaves
                 sub = f"{score_cell(node)} / {plain(node.node.points)}"
-                cls = ' class="level1"' if node.node.depth == 1 else ' class="parent"'
-                cells.append(f"<td rowspan=\"{span}\"{cls}>{_e(node.node.name)}"
-                             f"<span class=\"sub\">{_e(sub)}</span></td>")
+                text = f'{_e(node.node.name)}<span class="sub">{_e(sub)}</span>'
+                cells.append(_td(text, "level1" if node.node.depth == 1 else "parent",
+                                 rowspan=span))
         leaf = row.leaf
-        colspan = depth - leaf.node.depth + 1
-        span_attr = f' colspan="{colspan}"' if colspan > 1 else ""
-        cells.append(f"<td{span_attr}>{_e(leaf.node.name)}</td>")
-        explain = leaf.scored.explain if leaf.scored else ""
-        if leaf.scored is None:  # 不适用
-            explain = " ".join(line for line in explain_lines(leaf))
-        cells.append(f"<td class=\"n\">{plain(leaf.node.points)}</td><td class=\"n\">{_e(score_cell(leaf))}"
-                     f"</td><td class=\"n\">{_e(rate_cell(leaf))}</td><td class=\"x\">{_e(explain)}</td>")
+        explain = leaf.scored.explain if leaf.scored else " ".join(explain_lines(leaf))
+        cells += [_td(_e(leaf.node.name), colspan=depth - leaf.node.depth + 1),
+                  _td(plain(leaf.node.points), "n"), _td(_e(score_cell(leaf)), "n"),
+                  _td(_e(rate_cell(leaf)), "n"), _td(_e(explain), "x")]
         rows.append(f"<tr>{''.join(cells)}</tr>")
-    rows.append(f"<tr class=\"total\"><td colspan=\"{depth}\" class=\"c\">{_e(t('lbl_total_row'))}</td>"
-                f"<td class=\"n\">{plain(result.points)}</td><td class=\"n\">{plain(result.score)}</td>"
-                f"<td class=\"n\">{rate_text(result.rate)}</td><td></td></tr>")
-    return f"<table class=\"tree\"><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    rows.append(_total_row(result, depth, 1))
+    return _table("tree", header, rows)
 
 
 def lost_table(result: Result) -> str:
+    """失分情况: rank, leaf, level-1 group, points, score, lost, basis."""
     ranking = lost_points(result)
     if not ranking:
         return f"<p>{_e(t('rpt_lost_none'))}</p>"
-    head = "".join(f"<th>{_e(t(key))}</th>" for key in
-                   ("rpt_rank", "rpt_name", "rpt_group", "lbl_points", "lbl_score", "rpt_lost",
-                    "rpt_basis"))
-    rows = [f"<tr><td class=\"c\">{item.rank}</td><td>{_e(item.name)}</td><td class=\"c\">"
-            f"{_e(item.group)}</td><td class=\"n\">{plain(item.points)}</td><td class=\"n\">"
-            f"{plain(item.score)}</td><td class=\"n l\">{plain(item.lost)}</td><td class=\"x\">"
-            f"{_e(one_line(item.basis))}</td></tr>" for item in ranking]
-    return f"<table class=\"lost\"><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    rows = [f"<tr>{_td(item.rank, 'c')}{_td(_e(item.name))}{_td(_e(item.group), 'c')}"
+            f"{_td(plain(item.points), 'n')}{_td(plain(item.score), 'n')}"
+            f"{_td(plain(item.lost), 'n l')}{_td(_e(one_line(item.basis)), 'x')}</tr>"
+            for item in ranking]
+    header = [t(key) for key in ("rpt_rank", "rpt_name", "rpt_group", "lbl_points", "lbl_score",
+                                 "rpt_lost", "rpt_basis")]
+    return _table("lost", header, rows)
 
 
 def render_html(result: Result) -> str:
@@ -192,7 +218,8 @@ def render_html(result: Result) -> str:
     title = t("rpt_title", name=evaluation.name)
     meta = "".join(f"<li>{_e(t('rpt_meta_item', label=label, value=value))}</li>"
                    for label, value in project_items(result))
-    next_lines = "".join(f"<p>{_e(line)}</p>" for line in next_grade_lines(next_grade(result), result))
+    next_lines = "".join(f"<p>{_e(line)}</p>"
+                         for line in next_grade_lines(next_grade(result), result))
     lang = "zh-CN" if language() == "zh" else "en"
     colour = band_colour(result, result.rate)
     rescale = f"<p class=\"note\">{_e(rescale_line(result))}</p>" if rescale_line(result) else ""
@@ -200,7 +227,7 @@ def render_html(result: Result) -> str:
 <html lang="{lang}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="perfscore">
 <title>{_e(title)}</title>
@@ -214,8 +241,10 @@ def render_html(result: Result) -> str:
 <ul class="meta">{meta}</ul>
 </div>
 <div class="score">
-<span class="total">{fixed(result.score, precision)}</span><span class="grade" style="background:{colour}">{_e(result.grade)}</span>
-<div class="of">{_e(t('rpt_html_points_of', points=plain(result.points)))} · {_e(t('rpt_html_rate', rate=rate_text(result.rate)))}</div>
+<span class="total">{fixed(result.score, precision)}</span>\
+<span class="grade" style="background:{colour}">{_e(result.grade)}</span>
+<div class="of">{_e(t('rpt_html_points_of', points=plain(result.points)))} · \
+{_e(t('rpt_html_rate', rate=rate_text(result.rate)))}</div>
 </div>
 </header>
 <section>

@@ -19,9 +19,20 @@ from ..analysis import lost_points, next_grade
 from ..decimals import fixed, plain
 from ..engine import NodeResult, Result
 from ..messages import t
-from .common import (depth_of, explain_lines, level_label, next_grade_lines, node_heading,
-                     one_line, project_items, rate_cell, rate_text, rescale_line, score_cell,
-                     tree_rows)
+from .common import (
+    depth_of,
+    explain_lines,
+    level_label,
+    next_grade_lines,
+    node_heading,
+    one_line,
+    project_items,
+    rate_cell,
+    rate_text,
+    rescale_line,
+    score_cell,
+    tree_rows,
+)
 
 
 def cell(text: object) -> str:

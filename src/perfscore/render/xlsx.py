@@ -25,11 +25,18 @@ import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from ..analysis import lost_points, next_grade
+from ..decimals import plain
 from ..engine import NodeResult, Result
 from ..messages import register, t
-from ..decimals import plain
-from .common import (applies, depth_of, level_label, next_grade_lines, one_line, text_width,
-                     tree_rows)
+from .common import (
+    applies,
+    depth_of,
+    level_label,
+    next_grade_lines,
+    one_line,
+    text_width,
+    tree_rows,
+)
 
 register({
     "rpt_xlsx_tree_sheet": ("得分情况表", "Scores"),
