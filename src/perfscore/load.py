@@ -53,7 +53,7 @@ from typing import Any
 import yaml
 
 from .errors import InputError, Problem
-from .messages import register, t
+from .messages import language, register, t
 
 # Limits (docs/limits.md): far above any real evaluation (the published
 # examples are 3-12 KB, ~1,000 values, 4 levels), low enough that a hostile
@@ -70,6 +70,7 @@ register({
         "文件过大（{size} 字节，上限 {limit} 字节）：评价文件通常只有几十 KB，请确认选对了文件",
         "the file is too large ({size} bytes, limit {limit}): evaluation files are a few tens of KB; is this the right file?",
     ),
+    "load_bad_name": ("文件名无效（含 NUL 字符）", "invalid file name (it contains a NUL character)"),
     "load_permission": ("没有读取该文件的权限", "permission denied: cannot read the file"),
     "load_gbk": (
         "文件看起来是 GBK/GB18030 编码（第 {line} 行起不是 UTF-8）；请在编辑器中“另存为”UTF-8 编码后再试",
@@ -110,6 +111,10 @@ register({
     "load_long_text": (
         "文字过长（{size} 个字符，上限 {limit}）",
         "text too long ({size} characters, limit {limit})",
+    ),
+    "load_undefined_alias": (
+        "引用了未定义的锚点 *{name}（锚点 &{name} 须写在引用它的地方之前）",
+        "the alias *{name} refers to no anchor (the anchor &{name} must come before it)",
     ),
     "load_merge_key": (
         "不支持 YAML 合并键“<<”：请把要共用的键逐一写出",
@@ -255,9 +260,10 @@ def read_text(file: str) -> str:
         raise InputError(Problem(t("is_directory"), file)) from None
     except PermissionError:
         raise InputError(Problem(t("load_permission"), file)) from None
-    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
-        reason = getattr(exc, "strerror", None) or exc
-        raise InputError(Problem(t("file_unreadable", reason=reason), file)) from None
+    except ValueError:  # a NUL in the name
+        raise InputError(Problem(t("load_bad_name"), file)) from None
+    except OSError as exc:
+        raise InputError(Problem(t("file_unreadable", reason=exc.strerror or exc), file)) from None
     if len(data) > MAX_FILE_BYTES:
         raise InputError(Problem(t("load_too_big", size=f"> {MAX_FILE_BYTES}",
                                    limit=MAX_FILE_BYTES), file))
@@ -315,11 +321,40 @@ def _check_characters(text: str, file: str) -> str:
     return text
 
 
+# libyaml's most frequent problems (as the fuzz run meets them), in words a user can act on;
+# the original follows in parentheses so that it can still be searched for.
+_SYNTAX_HINTS = {
+    "mapping values are not allowed in this context":
+        ("此处不能出现“键: 值”：文字中含“: ”时请给整段文字加引号，或检查缩进",
+         "a 'key: value' cannot start here: quote text that contains ': ', or check the indentation"),
+    "did not find expected key":
+        ("缩进不一致，或键值写法有误", "inconsistent indentation or a malformed key"),
+    "did not find expected '-' indicator":
+        ("列表项的缩进不一致（找不到预期的“- ”）", "list items are not aligned (no '- ' where expected)"),
+    "did not find expected <document start>":
+        ("顶层内容缩进不一致，或多出了内容", "the top level is not aligned, or has extra content"),
+    "could not find expected ':'":
+        ("缺少“: ”（键后须有半角冒号加空格）", "missing ': ' after a key"),
+    "found character that cannot start any token":
+        ("含有不能作为值开头的字符（如 @、`、%）；请给该值加引号",
+         "a value starts with a character that cannot start one (@, `, %); quote the value"),
+    "found unexpected end of stream":
+        ("文件意外结束（引号或括号没有闭合？）", "the file ends unexpectedly (an unclosed quote or bracket?)"),
+}
+
+
+def _syntax_words(problem: str) -> str:
+    for known, (zh, en) in _SYNTAX_HINTS.items():
+        if problem.startswith(known):
+            return f"{en} ({problem})" if language() == "en" else f"{zh}（{problem}）"
+    return problem
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
     """A libyaml error in words a user can act on (tabs, full-width colons)."""
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark is not None else None
-    problem = exc.problem or exc.context or "?"
+    problem = _syntax_words(exc.problem or exc.context or "?")
     if "nesting depth" in problem:
         return Problem(t("too_deep", limit=MAX_DEPTH), file, line)
     if line is not None:
@@ -441,7 +476,7 @@ def _build(parser: Any, file: str) -> Any:
             attach(container, size, text_size, start, None)
         elif kind == "AliasEvent":
             if event.anchor not in anchors:  # libyaml reports this itself; be safe
-                raise InputError(Problem(t("yaml_syntax", problem=f"*{event.anchor}"), file, line))
+                raise InputError(Problem(t("load_undefined_alias", name=event.anchor), file, line))
             value, size, text_size, written = anchors[event.anchor]
             if stack and isinstance(stack[-1][0], YMap) and stack[-1][2] is None:
                 raise InputError(Problem(t("complex_key"), file, line))  # an alias as a key
