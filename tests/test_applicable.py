@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal as D
 
 from perfscore import load_evaluation, score
@@ -101,9 +102,15 @@ def test_json_export_keys(write, cli):
 
 def test_terminal_shows_not_applicable_and_rescale(write, cli):
     """The table shows 不适用 and a line states the rescaling with its arithmetic."""
-    result = cli("evaluate", write(TREE))
-    assert "不适用" in result.stdout
-    assert "不适用指标：产出/d。其余 60 分的得分 45 按 100 分折算：45 × 100 ÷ 60 = 75.00" in result.stdout
+    text = TREE.replace("  - name: 产出\n", "  - name: 效益\n    points: 10\n    applicable: false\n"
+                        "    children:\n      - {name: e, points: 10}\n  - name: 产出\n")
+    result = cli("evaluate", write(text))
+    # the leaf row of the tree and the level-1 row of the summary both say 不适用
+    assert "│   d  │   40 │ 不适用 │       — │" in result.stdout
+    assert re.search(r"│ 效益 +│ +10 │ +不适用 │ +— │", result.stdout)
+    # 45 on the 60 applicable points of a 110-point tree: 45 × 110 ÷ 60 = 82.5
+    assert ("不适用指标：效益、产出/d。其余 60 分的得分 45 按 110 分折算：45 × 110 ÷ 60 = 82.50"
+            in result.stdout)
 
 
 def test_leaf_with_form_is_still_checked(write, cli):

@@ -99,3 +99,11 @@ def test_published_table_flags_training_days():
     assert [(w.kind, w.path) for w in result.warnings] == \
         [("over_achievement", "产出指标/数量指标/培训天数")]
     assert result.score == D(100)
+
+
+def test_deduction_reasons_count_as_basis(write):
+    """A deduction leaf below full explains itself by its reasons: no no_basis warning."""
+    text = "perfscore: 1\nproject: {name: 测试}\nindicators:\n" \
+           "  - name: a\n    points: 5\n    rule: deduction\n" \
+           "    deductions: [{reason: 未按期报送, points: 1}]\n"
+    assert warnings_of(write(text)) == ()

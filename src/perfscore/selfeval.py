@@ -7,7 +7,8 @@ perfscore raises both as warnings: they are shown and exported, and never
 change a score or the exit code.
 
 * over-achievement: a ≥ (or >) target whose actual reaches 130% of it;
-* a leaf scored below full without ``basis`` (偏差原因).
+* a leaf scored below full without ``basis`` (偏差原因); a ``deduction`` leaf's
+  listed reasons count as its basis.
 """
 
 from __future__ import annotations
@@ -87,7 +88,9 @@ def warnings_for(results: Iterable[NodeResult], file: str | None = None) -> tupl
             over = _over_achievement(result)
             if over is not None:
                 found.append(ResultWarning("over_achievement", node.path, node.line, over, file))
-            if result.score < node.points and node.basis is None:
+            # A deduction's reasons are its 偏差原因 already.
+            explained = node.basis is not None or result.scored.details.get("deductions")
+            if result.score < node.points and not explained:
                 message = t("warn_no_basis", score=plain(result.score), points=plain(node.points))
                 found.append(ResultWarning("no_basis", node.path, node.line, message, file))
     return tuple(found)

@@ -89,7 +89,9 @@ def summary_table(result: Result) -> Table:
         if (top.node.path, "score") in bad:
             score.append(" " + t("lbl_mismatch_mark", reported=plain(bad[top.node.path, "score"].reported)),
                          style="bold red")
-        table.add_row(top.node.name, plain(top.node.points), score, _rate(top.rate))
+        na = not top.node.applicable  # 不适用指标 (rules.md §2)
+        table.add_row(top.node.name, plain(top.node.points),
+                      Text(t("lbl_not_applicable")) if na else score, "—" if na else _rate(top.rate))
     return table
 
 
