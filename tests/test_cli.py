@@ -97,3 +97,17 @@ def test_english(cli):
     result = cli("evaluate", YIRENYIDANG, "--lang", "en")
     assert "Performance score: 78.49   Grade: 中" in result.stdout
     assert "actual 8人次 ÷ target 30人次 × 5 = 1.33" in result.stdout
+
+
+def test_evaluate_refuses_to_overwrite_an_answer_sheet(cli, tmp_path):
+    """--json naming the answer sheet a survey leaf reads is refused, the sheet untouched."""
+    import shutil
+
+    for name in ("yirenyidang-survey-2024.yaml", "yirenyidang-survey-2024.csv"):
+        shutil.copy(EXAMPLES / name, tmp_path / name)
+    sheet = tmp_path / "yirenyidang-survey-2024.csv"
+    before = sheet.read_bytes()
+    result = cli("evaluate", tmp_path / "yirenyidang-survey-2024.yaml", "--json", sheet)
+    assert result.exit_code == 1
+    assert result.stderr == f"输出文件 {sheet} 就是输入文件，拒绝覆盖\n"
+    assert sheet.read_bytes() == before

@@ -50,6 +50,13 @@ def report_error(error: PerfscoreError) -> None:
         typer.secho(str(problem), err=True, fg="red")
 
 
+def sources(results) -> list[str]:
+    """Every file the results were scored from (never to be overwritten by an output)."""
+    from .rules import files_read
+
+    return [path for result in results for path in files_read(result.evaluation)]
+
+
 def console(stderr: bool = False):
     """A rich console; piped output gets a width that fits the tree table."""
     from rich.console import Console
@@ -104,7 +111,7 @@ def evaluate(
         payload = [result_to_dict(r) for r in results]
         data = dumps(payload[0] if len(files) == 1 else payload)
         try:
-            write_output(json_path, data, inputs=files)
+            write_output(json_path, data, inputs=[*files, *sources(results)])
         except PerfscoreError as error:
             report_error(error)
             failed = True

@@ -25,4 +25,12 @@ RULES: dict[str, RuleSpec] = {
 # The rules whose form is "target and actual" (format.md §1, form 2).
 TARGET_RULES = frozenset(targets.TARGET_RULE_NAMES)
 
-__all__ = ["RULES", "TARGET_RULES", "RuleSpec", "Scored"]
+
+
+def files_read(evaluation) -> list[str]:
+    """Every file an evaluation is scored from: itself and the answer sheets its
+    survey leaves count. Outputs must never overwrite any of them."""
+    return [evaluation.file, *survey.answer_sheets(evaluation)]
+
+
+__all__ = ["RULES", "TARGET_RULES", "RuleSpec", "Scored", "files_read"]
