@@ -21,6 +21,10 @@ from .base import RuleSpec, Scored
 from .judged import MET, Judgement, in_level, level_range_text, parse_judgement, score_judged
 
 register({
+    "reverse_ratio_needs_at_most": (
+        "规则 reverse-ratio 用于 ≤（越低越好）的目标，而目标是“{target}”",
+        "rule reverse-ratio is for ≤ (lower is better) targets, but the target is '{target}'",
+    ),
     "x_reverse_ratio": (
         "实际 {actual} 超出目标 {target}，按比值法：{target} ÷ {actual} × {points} = {score}",
         "actual {actual} exceeds target {target}, ratio form: {target} ÷ {actual} × {points} = {score}",
@@ -180,6 +184,9 @@ def parse_target(fields: Fields, points: Decimal, rule: str | None = None) -> Ta
         return _parse_qualitative(fields, points, target, actual)
     if target.is_word:
         fields.problem("target", t("rule_not_for_words", rule=rule, target=target.text))
+        return None
+    if rule == "reverse-ratio" and target.op in (">=", ">", "="):
+        fields.problem("rule", t("reverse_ratio_needs_at_most", target=target.text))
         return None
     if actual.is_word:
         fields.problem("actual", t("actual_is_word", target=target.text, actual=actual.text))
