@@ -66,9 +66,9 @@ def test_alias_bomb_is_rejected_quickly(cli, write):
     """A "billion laughs" file (10**9 values once expanded) stops at the value limit, fast."""
     path = write(BILLION_LAUGHS)
     start = time.perf_counter()
-    # each line adds a key and a list of 10 of the previous: a 12, b 112, c 1,112, d 11,112
-    # values (12,348 in all); e (111,112 more) passes 20,000 on line 5
-    fails(cli, path, ":5: 文件的值过多（别名 *引用 展开后超过 20000 个）")
+    # aliases add 10 × the previous list: b 110, c 1,110, d 11,110 values (12,330 in all);
+    # e adds 111,110 more and passes 20,000 on line 5
+    fails(cli, path, ":5: 别名（*引用）展开后的节点过多（超过 20000 个）")
     assert time.perf_counter() - start < 2
 
 
@@ -85,21 +85,24 @@ def test_alias_bomb_stays_small_in_memory(tmp_path):
 
 def test_alias_text_bomb(cli, write):
     """Aliases of one long text count by their characters: a text bomb is rejected too."""
+    # line 2: 100 aliases of 19,000 characters add 1,900,000 > 1,000,000
     long = "字" * 19_000
     lines = [f"a: &a {long}", "b: &b [" + ", ".join(["*a"] * 100) + "]",
              "c: [" + ", ".join(["*b"] * 100) + "]"]
     fails(cli, write("\n".join(lines) + "\n"),
-          ":3: 文件的文字总量过大（别名 *引用 展开后超过 4000000 个字符）")
+          ":2: 别名（*引用）展开后的文字过多（超过 1000000 个字符）")
 
 
 def test_shared_subtrees_walked_in_bounded_time(tmp_path):
-    """Aliased children shared by many parents (accepted YAML) are checked and scored quickly."""
+    """Aliased children shared by many parents (accepted YAML) are checked and scored quickly:
+    the later walks see each shared subtree once per reference, bounded by the alias limit."""
     from perfscore.engine import score
     from perfscore.render.json_export import dumps, result_to_dict
 
     shared = ("shared: &kids\n" + "".join(
         f"  - {{name: 子{i}, points: 1, target: ≥30人次, actual: 8人次}}\n" for i in range(10)))
-    # 10 children × 11 values + list ≈ 112 values per parent; 150 parents ≈ 17,000 values.
+    # each alias adds the shared list: 10 children × 11 values + the list = 111 values;
+    # 150 parents add 16,650 ≤ 20,000.
     parents = "".join(f"  - name: 父{i}\n    children: *kids\n" for i in range(150))
     text = "perfscore: 1\nproject: {name: 共享}\n" + shared.replace("shared:", "x-shared:") \
         + "indicators:\n" + parents
@@ -113,14 +116,26 @@ def test_shared_subtrees_walked_in_bounded_time(tmp_path):
     assert str(result.score) == "405.00"
 
 
-def test_values_beyond_the_limit_without_aliases(tmp_path):
-    """A plain file with more than 20,000 values is rejected by the same limit."""
-    text = "perfscore: 1\nitems:\n" + "".join(f"  - {i}\n" for i in range(20_001))
+def test_values_beyond_the_limit_without_aliases(monkeypatch):
+    """Written values have their own (larger) limit, shown here lowered to 1,000."""
+    monkeypatch.setattr(load, "MAX_VALUES", 1000)
+    text = "perfscore: 1\nitems:\n" + "".join(f"  - {i}\n" for i in range(1000))
     with pytest.raises(InputError) as error:
         load.parse(text, "many.yaml")
     # 5 values before the items (root, perfscore, 1, items, the list); item k is on line k + 3
-    # and brings the count to 5 + k + 1: the 19,996th item (k = 19,995, line 19,998) passes 20,000.
-    assert str(error.value) == "many.yaml:19998: 文件的值过多（别名 *引用 展开后超过 20000 个）"
+    # and brings the count to 5 + k + 1: item k = 995 (line 998) passes 1,000.
+    assert str(error.value) == "many.yaml:998: 文件的值过多（超过 1000 个）：评价文件通常只有几千个"
+
+
+def test_benchmark_sized_tree_is_accepted():
+    """A 10,000-leaf tree (bench/scale.py's largest, 149,000 values) is within the limits."""
+    lines = ["perfscore: 1", "project: {name: 大}", "indicators:"]
+    for i in range(100):
+        lines += [f"  - name: 一级{i}", "    children:"]
+        lines += [f"      - {{name: 指标{j}, points: 1, target: ≥30人次, actual: 8人次, basis: 说明}}"
+                  for j in range(100)]
+    raw = load.parse("\n".join(lines) + "\n", "big.yaml")
+    assert len(raw["indicators"]) == 100
 
 
 def test_hundred_thousand_open_brackets(cli, tmp_path):
@@ -159,7 +174,7 @@ def test_huge_sparse_file_rejected_before_reading(cli, tmp_path):
     with open(path, "wb") as handle:
         handle.truncate(500 * 1024 * 1024)
     start = time.perf_counter()
-    fails(cli, path, ": 文件过大（524288000 字节，上限 4194304 字节）：评价文件通常只有几十 KB，请确认选对了文件")
+    fails(cli, path, ": 文件过大（524288000 字节，上限 8388608 字节）：评价文件通常只有几十 KB，请确认选对了文件")
     assert time.perf_counter() - start < 1
 
 
@@ -167,7 +182,7 @@ def test_endless_stream_read_is_bounded():
     """A file of unknown size (/dev/zero) is read only up to the limit."""
     with pytest.raises(InputError) as error:
         load.read_text("/dev/zero")
-    assert str(error.value) == ("/dev/zero: 文件过大（> 4194304 字节，上限 4194304 字节）："
+    assert str(error.value) == ("/dev/zero: 文件过大（> 8388608 字节，上限 8388608 字节）："
                                 "评价文件通常只有几十 KB，请确认选对了文件")
 
 
