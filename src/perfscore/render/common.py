@@ -83,6 +83,29 @@ register({
     "rpt_in_execution_rate": ("执行率", "execution rate"),
     "rpt_in_level": ("完成情况", "level"),
     "rpt_in_score": ("评价得分", "evaluator's score"),
+    "rpt_in_value": ("实际值", "value"),
+    "rpt_in_band": ("所在档次", "band"),
+    "rpt_in_bands": ("分档", "bands"),
+    "rpt_in_deductions": ("扣分项", "deductions"),
+    "rpt_in_limit": ("限值", "limit"),
+    "rpt_in_per": ("每项扣分", "per unit"),
+    "rpt_in_units": ("超出单位数", "units over"),
+    "rpt_in_scores": ("专家评分", "experts' scores"),
+    "rpt_in_method": ("汇总方法", "method"),
+    "rpt_in_lowest": ("最低分", "lowest"),
+    "rpt_in_highest": ("最高分", "highest"),
+    "rpt_in_answers": ("答卷分布", "answers"),
+    "rpt_in_weights": ("选项权重", "option weights"),
+    "rpt_in_valid_answers": ("有效答卷", "valid answers"),
+    "rpt_in_satisfaction": ("满意度", "satisfaction"),
+    "rpt_in_from": ("问卷文件", "answer sheet"),
+    "rpt_in_question": ("题目", "question"),
+    "rpt_in_question_title": ("题目内容", "question text"),
+    "rpt_in_respondents": ("受访人数", "respondents"),
+    "rpt_in_blank_answers": ("未作答", "blank answers"),
+    "rpt_in_rounded_shares": ("按四舍五入后的比例计算", "from rounded shares"),
+    "rpt_yes": ("是", "yes"),
+    "rpt_no": ("否", "no"),
     "rpt_meta_item": ("{label}：{value}", "{label}: {value}"),
     "rpt_meta_department": ("主管部门", "Department"),
     "rpt_meta_year": ("年度", "Year"),
@@ -112,10 +135,27 @@ register({
         "预算执行率：执行数 ÷ 预算数 × 分值，不超过满分",
         "budget execution: spent ÷ budget × points, at most full points",
     ),
-    "rpt_rule_bands": ("分档计分：按所在档次得分", "bands: the score of the band the value falls in"),
-    "rpt_rule_deduction": ("扣分制：满分减去各项扣分，不低于 0", "deductions: full points minus each deduction, at least 0"),
-    "rpt_rule_experts": ("专家评分：按规则汇总各专家打分", "expert panel: the experts' scores combined"),
-    "rpt_rule_survey": ("问卷调查：按满意度计分", "questionnaire: scored from the satisfaction rate"),
+    "rpt_rule_bands": (
+        "分档计分：取实际值达到的最高一档，分值 × 该档比例；低于各档得 0 分",
+        "bands: points × the rate of the highest band the value reaches; 0 below every band",
+    ),
+    "rpt_rule_deduction": (
+        "扣分制：满分减去各项扣分，扣完为止",
+        "deductions: full points minus each deduction, down to 0",
+    ),
+    "rpt_rule_experts": (
+        "专家评分：汇总各专家打分（平均、中位数或去掉一个最高分和一个最低分后平均）",
+        "expert panel: the experts' scores combined (mean, median, or mean without the highest and lowest)",
+    ),
+    "rpt_rule_survey": (
+        "问卷调查：满意度 = Σ(人数 × 选项权重) ÷ 有效答卷，再按目标、分档或 分值 × 满意度 计分",
+        ("questionnaire: satisfaction = Σ(count × weight) ÷ valid answers, then scored by target, "
+         "bands or points × satisfaction"),
+    ),
+    "rpt_rule_reverse-ratio": (
+        "反向比率：不超过目标得满分，否则 分值 × 目标 ÷ 实际",
+        "reverse ratio: full points up to the target, else points × target ÷ actual",
+    ),
 })
 
 _NUMERALS = "一二三四五六七八九十"
@@ -176,13 +216,36 @@ def input_items(leaf: NodeResult) -> list[tuple[str, str]]:
         return []
     items = []
     for key, value in scored.details.items():
+        if value is None or value == [] or value == {}:
+            continue
         label_key = f"rpt_in_{key}"
-        items.append((t(label_key) if label_key in CATALOG else key, str(value)))
+        items.append((t(label_key) if label_key in CATALOG else key, detail_text(value)))
     if scored.level is not None:
         items.append((t("rpt_in_level"), scored.level))
     if not items and scored.rule == "judged":
         items.append((t("rpt_in_score"), plain(leaf.score)))
     return items
+
+
+def detail_text(value: object) -> str:
+    """A rule's input as text: numbers exact, lists and tables in words (not Python reprs)."""
+    if isinstance(value, bool):
+        return t("rpt_yes") if value else t("rpt_no")
+    if isinstance(value, Decimal):
+        return plain(value)
+    if isinstance(value, dict):
+        if value.keys() == {"min", "rate"}:  # a band: ≥ min scores rate
+            return f"≥{detail_text(value['min'])}→{detail_text(value['rate'])}"
+        if value.keys() == {"reason", "points"}:  # a deduction
+            return f"{detail_text(value['reason'])} −{detail_text(value['points'])}"
+        return "，".join(f"{detail_text(k)} {detail_text(v)}" for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return "、".join(detail_text(item) for item in value) if all(
+            not isinstance(item, (dict, list, tuple)) for item in value) else \
+            "；".join(detail_text(item) for item in value)
+    if isinstance(value, float):  # not expected (numbers are Decimal), but never a repr
+        return format(value, "g")
+    return str(value)
 
 
 def explain_lines(leaf: NodeResult) -> list[str]:
