@@ -114,3 +114,32 @@ def test_json_next_grade_at_the_top(cli):
     assert data["next_grade"] == {"current": "优", "top": True, "grade": None, "min": None,
                                   "needed": None, "gap": None, "reachable": True, "leaves": [],
                                   "any_one": []}
+
+
+def test_explain_shows_every_rule_family_in_words(cli, write):
+    """Inputs of experts, deductions and bands read as words and numbers, never Python reprs.
+
+    experts 4, 4.5, 3.5 (mean 4); deduction 5 − 0.5 − 1 = 3.5; bands 94.68% ≥ 90% → 75% × 4 = 3.
+    """
+    path = write("""
+    perfscore: 1
+    project: {name: 规则}
+    indicators:
+      - {name: 专家, points: 5, rule: experts, scores: [4, 4.5, 3.5]}
+      - name: 扣分
+        points: 5
+        rule: deduction
+        deductions: [{reason: 资料不全, points: 0.5}, {reason: 未盖章, points: 1}]
+      - name: 分档
+        points: 4
+        rule: bands
+        value: 94.68%
+        bands: [{min: 95%, rate: 100%}, {min: 90%, rate: 75%}, {min: 0%, rate: 50%}]
+      - {name: 其他, points: 86, score: 80}
+    """)
+    out = cli("evaluate", path, "--explain").stdout
+    assert "输入：专家评分 4、4.5、3.5；汇总方法 mean；最低分 3.5；最高分 4.5" in out
+    assert "输入：扣分项 资料不全 −0.5；未盖章 −1" in out
+    assert "输入：实际值 94.68%；所在档次 2；分档 ≥95%→100%；≥90%→75%；≥0%→50%" in out
+    for repr_mark in ("Decimal(", "{'", "['", "Fraction("):
+        assert repr_mark not in out
