@@ -74,18 +74,27 @@ def score_positive(target: Decimal, actual: Decimal, points: Decimal, precision:
                            points=plain(points), score=plain(score)) + labels.note)
 
 
-def score_reverse(target: Decimal, actual: Decimal, points: Decimal, precision: int,
-                  labels: Labels) -> Scored:
-    """反向 (rules.md §4): B ≤ A → w; else w × (1 − (B − A) / A), 0 once B ≥ 2A.
-
-    A = 0: B ≤ 0 → w, else 0.
-    """
+def _reverse_settled(target: Decimal, actual: Decimal, points: Decimal, precision: int,
+                     labels: Labels) -> Scored | None:
+    """The cases both reverse forms share: A = 0 (B ≤ 0 → w, else 0) and B ≤ A → w."""
     if target == 0:
         if actual <= 0:
             return _full(points, precision, "x_reverse_zero_target", labels)
         return _zero("x_zero_target_missed", labels, precision)
     if actual <= target:
         return _full(points, precision, "x_reverse_met", labels)
+    return None
+
+
+def score_reverse(target: Decimal, actual: Decimal, points: Decimal, precision: int,
+                  labels: Labels) -> Scored:
+    """反向 (rules.md §4): B ≤ A → w; else w × (1 − (B − A) / A), 0 once B ≥ 2A.
+
+    A = 0: B ≤ 0 → w, else 0.
+    """
+    settled = _reverse_settled(target, actual, points, precision, labels)
+    if settled is not None:
+        return settled
     if actual >= 2 * target:
         return _zero("x_reverse_double", labels, precision)
     exact = Fraction(points) * (1 - (Fraction(actual) - Fraction(target)) / Fraction(target))
@@ -117,12 +126,9 @@ def score_reverse_ratio(target: Decimal, actual: Decimal, points: Decimal, preci
     default reverse rule it never reaches 0 (B = 2A scores w / 2).
     A = 0: B ≤ 0 → w, else 0.
     """
-    if target == 0:
-        if actual <= 0:
-            return _full(points, precision, "x_reverse_zero_target", labels)
-        return _zero("x_zero_target_missed", labels, precision)
-    if actual <= target:
-        return _full(points, precision, "x_reverse_met", labels)
+    settled = _reverse_settled(target, actual, points, precision, labels)
+    if settled is not None:
+        return settled
     score = round_half_up(Fraction(points) * Fraction(target) / Fraction(actual), precision)
     return Scored(score, t("x_reverse_ratio", actual=labels.actual, target=labels.target,
                            points=plain(points), score=plain(score)) + labels.note)
