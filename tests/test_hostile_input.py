@@ -16,23 +16,10 @@ from perfscore import load
 from perfscore.check import build_evaluation
 from perfscore.errors import InputError
 
-GOOD = """\
-perfscore: 1
-project:
-  name: 测试项目
-  year: 2023
-indicators:
-  - name: 产出
-    points: 10
-    children:
-      - name: 培训人数
-        points: 5
-        target: ≥30人次
-        actual: 8人次
-      - name: 应用场景质量
-        points: 5
-        score: 1
-"""
+from .test_cli_errors import GOOD as CLI_ERRORS_GOOD
+
+# test_cli_errors' file, with a numeric project field
+GOOD = CLI_ERRORS_GOOD.replace("  name: 测试项目\n", "  name: 测试项目\n  year: 2023\n")
 # line numbers in GOOD: 9 培训人数, 10 points 5, 11 target, 12 actual, 13 应用场景质量,
 # 14 points 5, 15 score 1
 
@@ -328,10 +315,11 @@ def test_excel_file_given(cli, tmp_path):
           ": 这是 Excel/Word 等二进制文件，不是 YAML 文本文件；请给出 .yaml 评价文件")
 
 
-def test_crlf_line_endings(cli, tmp_path):
-    """Windows line endings are read, and errors still name the right line."""
-    assert cli("validate", write_bytes(tmp_path, GOOD.replace("\n", "\r\n").encode())).exit_code == 0
-    bad = changed("        score: 1\n", "        score: 6\n").replace("\n", "\r\n").encode()
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_windows_and_old_mac_line_endings(cli, tmp_path, newline):
+    """CRLF and CR line endings are read, and errors still name the right line."""
+    assert cli("validate", write_bytes(tmp_path, GOOD.replace("\n", newline).encode())).exit_code == 0
+    bad = changed("        score: 1\n", "        score: 6\n").replace("\n", newline).encode()
     fails(cli, write_bytes(tmp_path, bad), ":15: [产出/应用场景质量] 得分 6 超过分值 5")
 
 
