@@ -26,6 +26,7 @@ CASES = [
     ("html", "zh", "yirenyidang-2023.html"),
     ("md", "en", "yirenyidang-2023.en.md"),
     ("csv", "en", "yirenyidang-2023.en.csv"),
+    ("html", "en", "yirenyidang-2023.en.html"),
 ]
 
 

@@ -97,3 +97,40 @@ def test_english_labels(cli, tmp_path):
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["Scores", "Summary", "Points lost"]
     assert book["Scores"]["A2"].value == "Level 1"
+
+
+def test_ragged_tree(cli, write, tmp_path):
+    """A leaf at level 1 beside a 4-level branch: each node in its level's columns, sums per level.
+
+    乙 = 乙一 (末 25 + 末二 5 = 30) + 乙二 10 = 40; total 甲 30 + 乙 40 = 70.
+    """
+    path = write("""
+    perfscore: 1
+    project: {name: 不等深}
+    indicators:
+      - {name: 甲, points: 40, score: 30}
+      - name: 乙
+        points: 60
+        children:
+          - name: 乙一
+            children:
+              - name: 乙一一
+                children:
+                  - {name: 末, points: 35, score: 25}
+                  - {name: 末二, points: 5, score: 5}
+          - {name: 乙二, points: 20, score: 10}
+    """)
+    out = tmp_path / "ragged.xlsx"
+    assert cli("report", path, "-o", out).exit_code == 0
+    sheet = openpyxl.load_workbook(out)["得分情况表"]
+    assert [cell.value for cell in sheet[2]][::3][:4] == ["一级指标", "二级指标", "三级指标", "四级指标"]
+    assert (sheet["A3"].value, sheet["B3"].value, sheet["C3"].value, sheet["M3"].value) == (
+        "甲", 40, 30, "=C3/B3")
+    assert (sheet["A4"].value, sheet["C4"].value) == ("乙", "=SUM(F4:F6)")
+    assert (sheet["D4"].value, sheet["F4"].value) == ("乙一", "=SUM(I4:I5)")
+    assert (sheet["G4"].value, sheet["I4"].value) == ("乙一一", "=SUM(L4:L5)")
+    assert (sheet["J4"].value, sheet["L4"].value) == ("末", 25)
+    assert (sheet["D6"].value, sheet["F6"].value, sheet["M6"].value) == ("乙二", 10, "=F6/E6")
+    assert sheet["C7"].value == "=SUM(C3:C6)"
+    values = openpyxl.load_workbook(out, data_only=True)["得分情况表"]
+    assert (values["C4"].value, values["F4"].value, values["C7"].value) == (40, 30, 70)
