@@ -60,16 +60,15 @@ def rate_of(score: Exact, points: Exact) -> Decimal:
 def plain(value: Decimal | int) -> str:
     """A number as people write it: no exponent, no trailing zeros (1.50 → 1.5).
 
-    Works on the digits directly so that no Decimal context can round it.
+    Works on the text directly so that no Decimal context can round it
+    (``format(d, "f")`` without a precision writes every digit exactly).
     """
-    sign, digits, exp = Decimal(value).as_tuple()
-    if not any(digits):
-        return "0"
-    kept = list(digits)
-    while isinstance(exp, int) and exp < 0 and kept[-1] == 0:
-        kept.pop()
-        exp += 1
-    return format(Decimal((sign, tuple(kept), exp)), "f")
+    if not isinstance(value, Decimal):
+        value = Decimal(value)
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
 
 
 def fixed(value: Decimal, places: int) -> str:
