@@ -134,3 +134,19 @@ def test_ragged_tree(cli, write, tmp_path):
     assert sheet["C7"].value == "=SUM(C3:C6)"
     values = openpyxl.load_workbook(out, data_only=True)["得分情况表"]
     assert (values["C4"].value, values["F4"].value, values["C7"].value) == (40, 30, 70)
+
+
+def test_grade_formula_quotes_names_and_uses_the_files_table(cli, write, tmp_path):
+    """The 等级 formula follows the file's grade table; a quote in a name is doubled."""
+    path = write("""
+    perfscore: 1
+    project: {name: 等级}
+    grades: [{grade: 'A"', min: 85.5}, {grade: B, min: 0}]
+    indicators:
+      - {name: 甲, points: 100, score: 86}
+    """)
+    out = tmp_path / "g.xlsx"
+    assert cli("report", path, "-o", out).exit_code == 0
+    book = openpyxl.load_workbook(out)
+    assert book["得分情况表"]["B5"].value == '=IF(C4*100/B4>=85.5,"A""","B")'
+    assert openpyxl.load_workbook(out, data_only=True)["得分情况表"]["B5"].value == 'A"'

@@ -204,9 +204,13 @@ def grade_formula(result: Result, score_ref: str, points_ref: str) -> str:
     """=IF(total×100/points>=90,"优",IF(…>=80,"良",…)): the file's grade table, highest first."""
     grades = result.evaluation.grades
     share = f"{score_ref}*100/{points_ref}"
-    formula = f'"{grades[-1].name}"'
+
+    def text(name: str) -> str:  # a string literal in a formula: quotes doubled
+        return '"' + name.replace('"', '""') + '"'
+
+    formula = text(grades[-1].name)
     for grade in reversed(grades[:-1]):
-        formula = f'IF({share}>={grade.min},"{grade.name}",{formula})'
+        formula = f"IF({share}>={plain(grade.min)},{text(grade.name)},{formula})"
     return "=" + formula
 
 
