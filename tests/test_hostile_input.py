@@ -242,6 +242,17 @@ def test_execution_budget_1e400(cli, write):
     fails(cli, path, ":16: [产出/应用场景质量] “budget”的数字 1e400 位数过多（最多 28 位有效数字）")
 
 
+def test_survey_count_1e999999999(cli, write):
+    """An answer count of 1e999999999 is refused at once (int() of it would build a billion digits)."""
+    path = write(changed("        points: 5\n        score: 1\n",
+                         "        points: 5\n        rule: survey\n"
+                         "        answers: {非常满意: 1e999999999, 不满意: 1}\n"
+                         "        weights: {非常满意: 100%, 不满意: 0%}\n"))
+    start = time.perf_counter()
+    fails(cli, path, ":16: [产出/应用场景质量] “非常满意”的数字 1E+999999999 位数过多（最多 28 位有效数字）")
+    assert time.perf_counter() - start < 2
+
+
 def test_minus_zero_is_zero(cli, write):
     """-0 is read as 0 (score 0, exported as 0)."""
     result = cli("evaluate", write(changed("        score: 1\n", "        score: -0\n")), "--json", "-")

@@ -286,6 +286,8 @@ def _typed_counts(fields: Fields) -> tuple[tuple[str, int], ...] | None:
     for raw_option, value in table.items():
         line = table.key_lines.get(raw_option, table.line)
         option = _option(fields, raw_option, line, seen)
+        if isinstance(value, Decimal) and fields.as_number(str(raw_option), value, line=line) is None:
+            continue  # out of range: 1e999999999 would make int() build a billion digits
         whole = (isinstance(value, (Decimal, int)) and not isinstance(value, bool)
                  and Decimal(value).is_finite() and value >= 0
                  and Decimal(value) == Decimal(value).to_integral_value())
