@@ -132,3 +132,15 @@ def test_not_applicable_nodes_in_reports(cli, write, tmp_path):
     assert (sheet["D4"].value, sheet["E4"].value, sheet["F4"].value, sheet["G4"].value) == (
         "b", 10, "不适用", "不适用")
     assert sheet["C7"].value == "=ROUND(SUM(C3:C6)*100/90,2)"
+
+
+def test_csv_text_cannot_run_as_a_formula(cli, write):
+    """A name or basis starting with = (CSV injection) is written with a leading apostrophe."""
+    path = write("""
+    perfscore: 1
+    project: {name: 注入}
+    indicators:
+      - {name: "=HYPERLINK(1)", points: 100, score: 90, basis: "@SUM(A1)"}
+    """)
+    rows = cli("report", path, "-f", "csv").stdout.splitlines()
+    assert rows[1].startswith("'=HYPERLINK(1),1,'=HYPERLINK(1),100,90,90.00,judged,,,'@SUM(A1),")

@@ -7,6 +7,8 @@ for leaves that lost nothing). A node marked not applicable (不适用) has empt
 score, rate and lost cells. Headers follow ``--lang``. Numbers are written
 exactly (13.5, 1.33; the rate as a number of percent, 90.00), so a
 spreadsheet reads them as numbers. Rows end with CRLF, as Excel writes CSV.
+Text that a spreadsheet would run as a formula (starting with = + - @) is
+prefixed with an apostrophe, as OWASP advises against CSV injection.
 """
 
 from __future__ import annotations
@@ -26,6 +28,15 @@ COLUMNS = ("rpt_path", "rpt_level", "rpt_name", "lbl_points", "lbl_score", "lbl_
            "lbl_target", "lbl_actual", "rpt_basis", "lbl_explain", "rpt_lost", "rpt_lost_rank")
 
 
+def inert(text: object) -> str:
+    """Text a spreadsheet will not run: a cell starting with = + - @ gets a leading '.
+
+    (CSV injection: Excel evaluates such a cell as a formula. Numbers never pass here.)
+    """
+    text = str(text)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def render_csv(result: Result) -> str:
     """The CSV text, starting with the BOM."""
     ranks = {item.path: item.rank for item in lost_points(result)}
@@ -38,11 +49,11 @@ def render_csv(result: Result) -> str:
         details = scored.details if scored else {}
         counted = applies(node_result)  # a 不适用 node has no score, rate or loss
         writer.writerow([
-            node.path, node.depth, node.name, plain(node.points),
+            inert(node.path), node.depth, inert(node.name), plain(node.points),
             plain(node_result.score) if counted else "", fixed(node_result.rate, 2) if counted else "",
-            scored.rule if scored else "", details.get("target", ""), details.get("actual", ""),
-            one_line(node.basis),
-            (scored.explain if scored else "") if counted else t("x_not_applicable"),
+            scored.rule if scored else "", inert(details.get("target", "")),
+            inert(details.get("actual", "")), inert(one_line(node.basis)),
+            inert((scored.explain if scored else "") if counted else t("x_not_applicable")),
             plain(node_result.lost) if counted else "", ranks.get(node.path, ""),
         ])
     return BOM + buffer.getvalue()
