@@ -60,8 +60,13 @@ def test_missing_output_folder(cli, tmp_path):
 def test_target_is_a_folder(cli, tmp_path):
     """A folder as the output gets a message asking for a file name."""
     assert only_line(cli("evaluate", EXAMPLE, "--json", tmp_path)) == \
-        f"输出路径 {tmp_path} 是一个文件夹；请给出文件名（例如 {tmp_path}/result.json）\n"
+        f"输出路径 {tmp_path} 是一个文件夹；请在后面加上文件名\n"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_empty_output_name(cli):
+    """An empty output name (--json "") is named as missing, not taken for the current folder."""
+    assert only_line(cli("evaluate", EXAMPLE, "--json", "")) == "没有给出输出文件名\n"
 
 
 def test_parent_is_a_file(cli, tmp_path):

@@ -26,8 +26,8 @@ STDOUT = "-"
 
 register({
     "output_is_directory": (
-        "输出路径 {path} 是一个文件夹；请给出文件名（例如 {path}/result.json）",
-        "the output {path} is a folder; give a file name (for example {path}/result.json)",
+        "输出路径 {path} 是一个文件夹；请在后面加上文件名",
+        "the output {path} is a folder; add a file name to it",
     ),
     "output_parent_not_dir": (
         "输出路径 {path} 的上级 {folder} 不是文件夹",
@@ -43,6 +43,7 @@ register({
     ),
     "output_no_space": ("无法写入 {path}：磁盘空间不足", "cannot write {path}: the disk is full"),
     "output_bad_name": ("输出文件名 {path} 无效", "the output file name {path} is not valid"),
+    "output_empty_name": ("没有给出输出文件名", "no output file name was given"),
 })
 
 # errno → message key, for the failures a user can cause and fix.
@@ -93,6 +94,8 @@ def write_output(path: str, data: str | bytes, inputs: Iterable[str] = ()) -> No
     if path == STDOUT:
         write_stdout(data)
         return
+    if not path.strip():
+        raise OutputError(Problem(t("output_empty_name")))
     try:
         target = os.path.abspath(path)
     except (ValueError, OSError):  # a NUL in the name
