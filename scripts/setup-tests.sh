@@ -13,8 +13,10 @@ python3 -m venv .venv
 if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then
   echo "setup-tests: chromium found"
 elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  echo "setup-tests: installing Debian's chromium for the HTML report test"
-  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }; then
+  # fonts-noto-cjk: without it the browser test passes but its screenshot shows boxes for Chinese.
+  echo "setup-tests: installing Debian's chromium (and a CJK font) for the HTML report test"
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+         && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-noto-cjk >/dev/null; }; then
     echo "setup-tests: chromium could not be installed; the browser test will be skipped"
   fi
 else

@@ -93,13 +93,14 @@ def register(app: typer.Typer) -> None:
         from ..check import load_evaluation
         from ..engine import score
         from ..output import STDOUT, write_output
+        from ..rules import files_read
 
         chosen = pick_format(fmt, output)
         try:
             if chosen is Format.xlsx and output == STDOUT:
                 raise UsageError(Problem(t("rpt_xlsx_stdout")))
             result = score(load_evaluation(file))
-            write_output(output, render(result, chosen), inputs=[file])
+            write_output(output, render(result, chosen), inputs=files_read(result.evaluation))
         except PerfscoreError as error:
             report_error(error)
             raise typer.Exit(error.exit_code) from None
