@@ -187,7 +187,7 @@ def _node(raw: YMap, parent: Fields, parent_path: str, index: int,
         else:
             seen[name] = fields.line("name")
 
-    code = fields.text("code") if fields.has("code") else None
+    code = fields.text("code", numbers=True) if fields.has("code") else None
     basis = fields.text("basis") if fields.has("basis") else None
     reported = fields.number("reported", minimum=Decimal(0))
     reported_rate = fields.number("reported_rate", minimum=Decimal(0))

@@ -59,6 +59,12 @@ register({
         "“{key}”的值“{value}”是日期，不能按数值计分；时效类指标请写成文字目标（如 target: 按时完成）或由评价人打分",
         "'{key}' is '{value}', a date, which cannot be scored as a number; write a word target (按时完成) or judge it",
     ),
+    "fields_quote_text": (
+        "“{key}”必须是文字：{value} 在 YAML 中是{kind}；要作文字请加引号，写成 \"{value}\"",
+        "'{key}' must be text: {value} is a {kind} in YAML; quote it to make it text: \"{value}\"",
+    ),
+    "fields_kind_number": ("数字", "number"),
+    "fields_kind_bool": ("布尔值", "boolean"),
     "fields_exponent": (
         "“{key}”的值“{value}”用了科学计数法；目标值和实际值请写成普通数字",
         "'{key}' is '{value}', in scientific notation; write targets and actuals as plain numbers",
@@ -111,7 +117,12 @@ class Fields:
                 self.problem(key, t("unknown_key", key=key, hint=hint))
 
     # -- values ----------------------------------------------------------------
-    def text(self, key: str, *, required: bool = False) -> str | None:
+    def text(self, key: str, *, required: bool = False, numbers: bool = False) -> str | None:
+        """Text at ``key``. A YAML number or boolean (``name: 2023``, ``name: true``) is refused
+        with a hint to quote it, as the JSON Schema and editors refuse it; with ``numbers``
+        (``code: 2010301``) a number is taken as the text it was written as. The YAML 1.1
+        forms that perfscore reads as text (``yes``, ``010``, ``1:30``) are text here.
+        """
         if key not in self.raw:
             if required:
                 self.problem(None, t("missing_key", key=key))
@@ -122,6 +133,11 @@ class Fields:
             return None
         if value is None:
             self.problem(key, t("empty_text", key=key))
+            return None
+        if isinstance(value, bool) or (isinstance(value, (Decimal, int)) and not numbers):
+            kind = "fields_kind_bool" if isinstance(value, bool) else "fields_kind_number"
+            self.problem(key, t("fields_quote_text", key=key, value=self.written(key, value),
+                                kind=t(kind)))
             return None
         text = self.written(key, value)
         if not text.strip():
