@@ -166,52 +166,52 @@ PAIRS = st.integers(0, 4).flatmap(lambda precision: st.tuples(
     st.just(precision)))
 
 
+def scores_at_low_and_high(rule, case):
+    """(score at the smaller actual, score at the larger) of ``rule`` for one drawn case."""
+    target, a, b, points, precision = case
+    low, high = sorted((a, b))
+    return (rule(target, low, points, precision, LABELS).score,
+            rule(target, high, points, precision, LABELS).score)
+
+
 @FAST
 @given(PAIRS)
 def test_positive_never_decreases_as_the_actual_grows(case):
     """正向: a larger actual never scores less; every score lies in 0..points."""
-    target, a, b, points, precision = case
-    low, high = sorted((a, b))
-    s_low = score_positive(target, low, points, precision, LABELS).score
-    s_high = score_positive(target, high, points, precision, LABELS).score
-    assert 0 <= s_low <= s_high <= points
+    s_low, s_high = scores_at_low_and_high(score_positive, case)
+    assert 0 <= s_low <= s_high <= case[3]
 
 
 @FAST
 @given(PAIRS)
 def test_equal_never_decreases_above_a_zero_target(case):
     """等于 scores like 正向 for a target above 0 (rules.md §4); "= 0" is met only by 0 or less."""
-    target, a, b, points, precision = case
-    low, high = sorted((a, b))
-    s_low = score_equal(target, low, points, precision, LABELS).score
-    s_high = score_equal(target, high, points, precision, LABELS).score
+    target, a, b, points, _ = case
+    s_low, s_high = scores_at_low_and_high(score_equal, case)
     assert 0 <= s_low <= points and 0 <= s_high <= points
     if target > 0:
         assert s_low <= s_high
     else:
-        assert s_high == (points if high <= 0 else 0)
+        assert s_high == (points if max(a, b) <= 0 else 0)
 
 
 @FAST
 @given(PAIRS)
 def test_reverse_never_increases_as_the_actual_grows(case):
     """反向: a larger actual never scores more; every score lies in 0..points."""
-    target, a, b, points, precision = case
-    low, high = sorted((a, b))
-    s_low = score_reverse(target, low, points, precision, LABELS).score
-    s_high = score_reverse(target, high, points, precision, LABELS).score
-    assert points >= s_low >= s_high >= 0
+    s_low, s_high = scores_at_low_and_high(score_reverse, case)
+    assert case[3] >= s_low >= s_high >= 0
 
 
 @FAST
 @given(PAIRS.map(lambda case: (case[0] + 1, abs(case[1]), abs(case[2]), case[3], case[4])))
 def test_execution_never_decreases_as_spending_grows(case):
     """预算执行率: more spent (of the same budget) never scores less, and never above points."""
-    budget, a, b, points, precision = case
-    low, high = sorted((a, b))
-    s_low = score_execution(budget, low, points, precision).score
-    s_high = score_execution(budget, high, points, precision).score
-    assert 0 <= s_low <= s_high <= points
+    def execution(budget, spent, points, precision, _labels):
+        return score_execution(budget, spent, points, precision)
+
+    s_low, s_high = scores_at_low_and_high(execution, case)
+    assert 0 <= s_low <= s_high <= case[3]
 
 
 # --- grades -----------------------------------------------------------------------------
