@@ -59,21 +59,30 @@ try:
     runpy.run_module("perfscore", run_name="__main__")
 except SystemExit:
     pass
-top = sorted({m.split(".")[0] for m in sys.modules} - set(sys.stdlib_module_names)
-             - {"perfscore", "__main__", "_virtualenv", "_distutils_hack"})
-mods = sorted(m for m in sys.modules if m.split(".")[0] in top)
+skip = set(sys.stdlib_module_names) | {"perfscore", "__main__", "_virtualenv", "_distutils_hack"}
+# in import order (sys.modules keeps it), third-party only
+mods = [m for m in sys.modules if m.split(".")[0] not in skip and not m.startswith("_")
+        and m != "cython_runtime"]
 sys.stderr.write(repr(mods))
+"""
+IMPORT_ONLY = r"""
+import importlib
+for name in %r:
+    try:
+        importlib.import_module(name)
+    except Exception:
+        pass
 """
 
 
-def timed(cmd: list[str], cwd: str = ROOT) -> tuple[float, int, int]:
-    """(wall seconds, max RSS of the process tree in KiB, exit code) of one run."""
+def timed(cmd: list[str], cwd: str = ROOT) -> tuple[float, int, int, float]:
+    """(wall seconds, max RSS of the process tree in KiB, exit code, CPU seconds of the tree)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _pid, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_maxrss, proc.returncode
+    return wall, usage.ru_maxrss, proc.returncode, usage.ru_utime + usage.ru_stime
 
 
 def ensure_files(cache: str, count: int, seed: int) -> str:
@@ -94,17 +103,22 @@ def median(values: list[float]) -> float:
 def bench_summary(folder: str, small: str, repeat: int) -> dict:
     summary = [PY, "-m", "perfscore", "summary", folder]
     baseline = [PY, "-c", BASELINE, folder]
-    base_times, sum_times, rss_big, rss_small = [], [], [], []
+    base_times, sum_times, rss_big, rss_small, base_cpu, sum_cpu = [], [], [], [], [], []
     for _ in range(repeat):  # interleaved, so that load on the machine hits both alike
-        base_times.append(timed(baseline)[0])
-        wall, rss, code = timed(summary)
+        wall, _rss, _code, cpu = timed(baseline)
+        base_times.append(wall)
+        base_cpu.append(cpu)
+        wall, rss, code, cpu = timed(summary)
         assert code in (0, 1), code
         sum_times.append(wall)
+        sum_cpu.append(cpu)
         rss_big.append(rss)
         rss_small.append(timed([PY, "-m", "perfscore", "summary", small])[1])
     b, s = median(base_times), median(sum_times)
     return {"baseline_s": b, "summary_s": s, "ratio": s / b, "baseline_runs": base_times,
-            "summary_runs": sum_times, "rss_small_kib": median(rss_small),
+            "summary_runs": sum_times, "baseline_cpu_s": median(base_cpu),
+            "summary_cpu_s": median(sum_cpu), "cpu_ratio": median(sum_cpu) / median(base_cpu),
+            "load_average": os.getloadavg(), "rss_small_kib": median(rss_small),
             "rss_big_kib": median(rss_big), "rss_ratio": median(rss_big) / median(rss_small)}
 
 
@@ -112,7 +126,7 @@ def bench_evaluate(file: str, repeat: int) -> dict:
     probe = subprocess.run([PY, "-c", IMPORTS_OF_EVALUATE, file], cwd=ROOT, capture_output=True,
                            text=True, check=True)
     modules = eval(probe.stderr.strip().splitlines()[-1])  # a list literal we printed
-    imports = [PY, "-c", "import " + ", ".join(modules)]
+    imports = [PY, "-c", IMPORT_ONLY % (modules,)]
     evaluate = [PY, "-m", "perfscore", "evaluate", file]
     imp, ev = [], []
     for _ in range(max(5, repeat * 3)):
@@ -185,6 +199,9 @@ def main(argv: list[str] | None = None) -> None:
         print(f"1. summary over {args.files} files: {s['summary_s']:.2f} s; "
               f"PyYAML CSafeLoader load only (1 process): {s['baseline_s']:.2f} s; "
               f"ratio {s['ratio']:.2f} (goal ≤ 1.0) {'MET' if s['ratio'] <= 1.0 else 'NOT MET'}")
+        print(f"   CPU time: summary {s['summary_cpu_s']:.1f} s (all processes), baseline "
+              f"{s['baseline_cpu_s']:.1f} s: CPU ratio {s['cpu_ratio']:.2f}; load average "
+              f"{s['load_average'][0]:.1f} on {cores} cores (other work on the machine)")
         print(f"2. peak RSS (process tree): {args.small} files {s['rss_small_kib'] / 1024:.1f} MiB, "
               f"{args.files} files {s['rss_big_kib'] / 1024:.1f} MiB; ratio {s['rss_ratio']:.2f} "
               f"(goal ≤ 1.2) {'MET' if s['rss_ratio'] <= 1.2 else 'NOT MET'}")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, TypeVar
@@ -305,12 +305,16 @@ SORT_KEYS = ("file", "name", "score", "grade")
 def sort_rows(rows: list[SummaryRow], key: str = "file", descending: bool = False) -> None:
     """Sort in place. Ties keep the order of the files (sorting is stable).
 
-    ``grade`` sorts from the worst band to the best (by the band's place in
-    its own table, then by score); ``--desc`` reverses any key.
+    ``file`` is the order of the files as named (folders expanded in path
+    order), so it needs no sorting; ``grade`` sorts from the worst band to the
+    best (the band's place in its own table, then the score); ``descending``
+    reverses any key.
     """
     if key == "file":
-        rows.sort(key=lambda r: r.file, reverse=descending)
-    elif key == "name":
+        if descending:
+            rows.reverse()
+        return
+    if key == "name":
         rows.sort(key=lambda r: r.name, reverse=descending)
     elif key == "score":
         rows.sort(key=lambda r: Fraction(r.score) / Fraction(r.points), reverse=descending)
@@ -329,14 +333,15 @@ class Distribution:
     shares: dict[str, Decimal]  # grade → percent of the scored files, HALF_UP to 2 places
     mean: Decimal | None  # mean score, HALF_UP to the finest precision among the files
     tables: dict[tuple[tuple[str, Decimal], ...], int]  # grade table → files using it
+    scored: int = 0
 
     @property
     def mixed_tables(self) -> bool:
         return len(self.tables) > 1
 
 
-def distribution(rows: Sequence[SummaryRow]) -> Distribution:
-    """Grade counts and shares, and the mean score.
+class Tally:
+    """The distribution, added up one row at a time (nothing per file is kept).
 
     Files graded on different tables are counted by the grade each was given
     on its own table (a 良 is counted as 良 whichever table awarded it): that
@@ -344,23 +349,47 @@ def distribution(rows: Sequence[SummaryRow]) -> Distribution:
     default table (优, 良, 中, 差), then any other grade names in the order of
     their tables; ``tables`` says which tables were used, so that a mix is shown.
     """
-    counts: dict[str, int] = {g.name: 0 for g in DEFAULT_GRADES}
-    tables: dict[tuple[tuple[str, Decimal], ...], int] = {}
-    total = Decimal(0)
-    precision = 0
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = {g.name: 0 for g in DEFAULT_GRADES}
+        self.tables: dict[tuple[tuple[str, Decimal], ...], int] = {}
+        self.total = Decimal(0)
+        self.precision = 0
+        self.scored = 0
+
+    def add(self, row: SummaryRow) -> SummaryRow:
+        """Count ``row``; returns it with its grade table shared with earlier rows."""
+        table = row.grades
+        if table in self.tables:
+            self.tables[table] += 1
+            shared = next(t for t in self.tables if t == table)
+            if shared is not table:
+                row = replace(row, grades=shared)
+        else:
+            self.tables[table] = 1
+            for name, _ in table:
+                self.counts.setdefault(name, 0)
+        self.counts[row.grade] += 1
+        self.total += row.score
+        self.precision = max(self.precision, row.precision)
+        self.scored += 1
+        return row
+
+    def result(self) -> Distribution:
+        used = {name for table in self.tables for name, _ in table}
+        counts = {name: n for name, n in self.counts.items() if name in used or n}
+        if not self.tables:  # nothing scored: the default table with zeros
+            counts = {g.name: 0 for g in DEFAULT_GRADES}
+        n = self.scored
+        shares = {name: round_half_up(Fraction(c * 100, n), SHARE_PLACES) if n else Decimal("0.00")
+                  for name, c in counts.items()}
+        mean = round_half_up(Fraction(self.total) / n, self.precision) if n else None
+        return Distribution(counts, shares, mean, dict(self.tables), n)
+
+
+def distribution(rows: Iterable[SummaryRow]) -> Distribution:
+    """Grade counts and shares, and the mean score, of ``rows`` (see :class:`Tally`)."""
+    tally = Tally()
     for row in rows:
-        tables[row.grades] = tables.get(row.grades, 0) + 1
-        for name, _ in row.grades:
-            counts.setdefault(name, 0)
-        counts[row.grade] += 1
-        total += row.score
-        precision = max(precision, row.precision)
-    used = {name for table in tables for name, _ in table}
-    counts = {name: n for name, n in counts.items() if name in used or n}
-    if not tables:  # nothing scored: show the default table with zeros
-        counts = {g.name: 0 for g in DEFAULT_GRADES}
-    n = len(rows)
-    shares = {name: round_half_up(Fraction(c * 100, n), SHARE_PLACES) if n else Decimal("0.00")
-              for name, c in counts.items()}
-    mean = round_half_up(Fraction(total) / n, precision) if n else None
-    return Distribution(counts, shares, mean, tables)
+        tally.add(row)
+    return tally.result()

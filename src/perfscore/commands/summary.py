@@ -128,9 +128,15 @@ def report_failures(failed: Sequence["Failure"]) -> None:
             typer.secho(str(problem), err=True, fg="red")
 
 
-def run_summary(paths: Sequence[str], sort: str, desc: bool, json_path: str | None,
-                csv_path: str | None, jobs: int | None) -> int:
-    from ..batch import distribution, expand_paths, sort_rows, summarise
+def run_summary(paths: Sequence[str], sort: str, desc: bool, json_path: Optional[str],
+                csv_path: Optional[str], jobs: Optional[int]) -> int:
+    """The whole command; returns the exit code.
+
+    In file order (the default) with no JSON or CSV, each row is printed as it
+    arrives and only the tally is kept, so memory does not grow with the number
+    of files; sorting or exporting keeps one small row per file.
+    """
+    from ..batch import Failure, Tally, expand_paths, run, sort_rows, summarise
     from ..errors import EXIT_INPUT, EXIT_OK, PerfscoreError, Problem
     from ..output import STDOUT, write_output
 
@@ -138,13 +144,34 @@ def run_summary(paths: Sequence[str], sort: str, desc: bool, json_path: str | No
     if not files:
         typer.secho(str(Problem(t("no_input_files"))), err=True, fg="red")
         return EXIT_INPUT
-    rows, failed = collect(summarise, files, jobs)
-    sort_rows(rows, sort, desc)
-    dist = distribution(rows)
-    status = EXIT_INPUT if failed else EXIT_OK
-    if json_path != STDOUT:
-        print_summary(rows, dist)
+    keep = sort != "file" or desc or json_path is not None or csv_path is not None
+    printer = None if json_path == STDOUT else TablePrinter()
+    tally = Tally()
+    rows: list = []
+    failed: list = []
+    advance, stop = progress_bar(len(files))
+    try:
+        for row in run(summarise, files, jobs=jobs, progress=advance):
+            if isinstance(row, Failure):
+                failed.append(row)
+                continue
+            row = tally.add(row)
+            if keep:
+                rows.append(row)
+            elif printer is not None:
+                printer.add(row)
+    finally:
+        stop()
+    if keep:
+        sort_rows(rows, sort, desc)
+        if printer is not None:
+            for row in rows:
+                printer.add(row)
+    dist = tally.result()
+    if printer is not None:
+        printer.finish(dist)
     report_failures(failed)
+    status = EXIT_INPUT if failed else EXIT_OK
     outputs = []
     if json_path is not None:
         outputs.append((json_path, lambda: summary_json(rows, dist, failed)))
@@ -169,74 +196,103 @@ def _fixed(value: Decimal, places: int) -> str:
     return fixed(value, places)
 
 
-def table_cells(rows: Sequence["SummaryRow"], with_points: bool) -> list[list[str]]:
-    cells = []
-    for index, row in enumerate(rows, 1):
+class TablePrinter:
+    """Prints the 汇总表 in blocks of BLOCK_ROWS rows as they come.
+
+    Column widths are those of the widest cell seen so far, so blocks line up
+    (a later, wider cell widens its column from its block on). The 满分 column
+    is shown when a row of the first block is not out of 100; a later such
+    row shows its score as "45.00/50".
+    """
+
+    def __init__(self) -> None:
+        from ..cli import console
+
+        self.out = console()
+        self.block: list["SummaryRow"] = []
+        self.printed = 0
+        self.widths: list[int] | None = None
+        self.with_points = False
+
+    def add(self, row: "SummaryRow") -> None:
+        self.block.append(row)
+        if len(self.block) >= BLOCK_ROWS:
+            self.flush()
+
+    def headers(self) -> list[str]:
+        headers = [t("lbl_batch_no"), t("lbl_batch_name"), t("lbl_batch_department")]
+        if self.with_points:
+            headers.append(t("lbl_batch_points"))
+        return headers + [t("lbl_score"), t("lbl_batch_grade"), t("lbl_batch_lost")]
+
+    def cells(self, index: int, row: "SummaryRow") -> list[str]:
+        from ..decimals import plain
+
+        score = _fixed(row.score, row.precision)
         line = [str(index), row.name, row.department or ""]
-        if with_points:
-            from ..decimals import plain
-
+        if self.with_points:
             line.append(plain(row.points))
-        line += [_fixed(row.score, row.precision), row.grade, _fixed(row.points_lost, row.precision)]
-        cells.append(line)
-    return cells
+        elif row.points != 100:
+            score = f"{score}/{plain(row.points)}"
+        return line + [score, row.grade, _fixed(row.points_lost, row.precision)]
 
+    def flush(self) -> None:
+        from rich.cells import cell_len
+        from rich.table import Table
+        from rich.text import Text
 
-def print_summary(rows: Sequence["SummaryRow"], dist: "Distribution") -> None:
-    from rich.cells import cell_len
-    from rich.table import Table
-    from rich.text import Text
-
-    from ..cli import console
-    from ..model import Grade
-    from ..render.terminal import grade_bands_text
-
-    out = console()
-    if not rows:
-        out.print(t("lbl_batch_none"), style="bold red")
-        return
-    with_points = any(row.points != 100 for row in rows)
-    headers = [t("lbl_batch_no"), t("lbl_batch_name"), t("lbl_batch_department")]
-    if with_points:
-        headers.append(t("lbl_batch_points"))
-    headers += [t("lbl_score"), t("lbl_batch_grade"), t("lbl_batch_lost")]
-    right = {0, len(headers) - 3, len(headers) - 1} | ({3} if with_points else set())
-    # Column widths from every row, cheaply, so that blocks line up.
-    widths = [cell_len(h) for h in headers]
-    for line in table_cells_iter(rows, with_points):
-        widths = [max(w, cell_len(c)) for w, c in zip(widths, line)]
-    out.print(Text(t("lbl_batch_title"), style="bold"))
-    for start in range(0, len(rows), BLOCK_ROWS):
-        block = rows[start:start + BLOCK_ROWS]
-        table = Table(box=None, show_header=start == 0, header_style="bold cyan", pad_edge=False)
+        if not self.block:
+            return
+        first = self.widths is None
+        if first:
+            self.with_points = any(row.points != 100 for row in self.block)
+            self.out.print(Text(t("lbl_batch_title"), style="bold"))
+        headers = self.headers()
+        lines = [self.cells(self.printed + i + 1, row) for i, row in enumerate(self.block)]
+        widths = self.widths or [cell_len(h) for h in headers]
+        for line in lines:
+            widths = [max(w, cell_len(c)) for w, c in zip(widths, line)]
+        self.widths = widths
+        right = {0, len(headers) - 3, len(headers) - 1} | ({3} if self.with_points else set())
+        table = Table(box=None, show_header=first, header_style="bold cyan", pad_edge=False)
         for i, header in enumerate(headers):
             table.add_column(header, justify="right" if i in right else "left",
                              min_width=widths[i], max_width=widths[i], no_wrap=True)
-        for offset, line in enumerate(table_cells(block, with_points)):
-            line[0] = str(start + offset + 1)
+        for line in lines:
             table.add_row(*line)
-        out.print(table)
+        self.out.print(table)
+        self.printed += len(self.block)
+        self.block = []
 
-    grades = Table(title=t("lbl_batch_dist_title"), title_justify="left", header_style="bold cyan")
-    grades.add_column(t("lbl_batch_grade"))
-    grades.add_column(t("lbl_batch_count"), justify="right")
-    grades.add_column(t("lbl_batch_share"), justify="right")
-    for name, count in dist.counts.items():
-        grades.add_row(name, str(count), f"{dist.shares[name]:f}%")
-    grades.add_row(t("lbl_total_row"), str(len(rows)), "100.00%" if rows else "0.00%")
-    out.print(grades)
-    assert dist.mean is not None
-    out.print(Text(t("lbl_batch_mean", mean=format(dist.mean, "f"), n=len(rows)), style="bold"))
-    if dist.mixed_tables:
-        out.print(t("lbl_batch_mixed", n=len(dist.tables)), style="yellow")
-        for table_key, count in dist.tables.items():
-            bands = grade_bands_text(tuple(Grade(name, low) for name, low in table_key))
-            out.print(t("lbl_batch_table_use", bands=bands, n=count), style="yellow")
+    def finish(self, dist: "Distribution") -> None:
+        from rich.table import Table
+        from rich.text import Text
 
+        from ..model import Grade
+        from ..render.terminal import grade_bands_text
 
-def table_cells_iter(rows: Sequence["SummaryRow"], with_points: bool):
-    for start in range(0, len(rows), BLOCK_ROWS):
-        yield from table_cells(rows[start:start + BLOCK_ROWS], with_points)
+        self.flush()
+        out = self.out
+        if not self.printed:
+            out.print(t("lbl_batch_none"), style="bold red")
+            return
+        grades = Table(title=t("lbl_batch_dist_title"), title_justify="left",
+                       header_style="bold cyan")
+        grades.add_column(t("lbl_batch_grade"))
+        grades.add_column(t("lbl_batch_count"), justify="right")
+        grades.add_column(t("lbl_batch_share"), justify="right")
+        for name, count in dist.counts.items():
+            grades.add_row(name, str(count), f"{dist.shares[name]:f}%")
+        grades.add_row(t("lbl_total_row"), str(dist.scored), "100.00%")
+        out.print(grades)
+        assert dist.mean is not None
+        out.print(Text(t("lbl_batch_mean", mean=format(dist.mean, "f"), n=dist.scored),
+                       style="bold"))
+        if dist.mixed_tables:
+            out.print(t("lbl_batch_mixed", n=len(dist.tables)), style="yellow")
+            for table_key, count in dist.tables.items():
+                bands = grade_bands_text(tuple(Grade(name, low) for name, low in table_key))
+                out.print(t("lbl_batch_table_use", bands=bands, n=count), style="yellow")
 
 
 def project_dict(index: int, row: "SummaryRow") -> dict[str, Any]:
