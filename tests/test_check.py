@@ -50,57 +50,44 @@ def test_crafted_agreeing_file(cli):
     assert report["files"][0]["compared"] == 17
 
 
-def test_leaf_slip(cli):
-    """A leaf published as 22.6 (computed 30 ÷ 40 × 30 = 22.5); its parent's 50 ≠ 22.6 + 27.5."""
-    code, report = findings(cli, DATA / "leaf-slip.yaml")
-    assert code == EXIT_DISAGREE
-    assert rows_of(report, "leaf-slip.yaml") == [
+CRAFTED = {
+    # A leaf published as 22.6 (computed 30 ÷ 40 × 30 = 22.5); its parent's 50 ≠ 22.6 + 27.5.
+    "leaf-slip.yaml": [
         ("reported", "产出/培训人数", "score", "22.6", "22.5", "-0.1"),
         ("sum", "产出", "score", "50", "50.1", "0.1"),
-    ]
-
-
-def test_parent_not_sum_of_children(cli):
-    """A parent published as 51 (rate 85 = 51 ÷ 60, consistent) while its children add up to 50."""
-    code, report = findings(cli, DATA / "parent-sum.yaml")
-    assert code == EXIT_DISAGREE
-    assert rows_of(report, "parent-sum.yaml") == [
+    ],
+    # A parent published as 51 (its rate 85 = 51 ÷ 60 is consistent) while its children add up to 50.
+    "parent-sum.yaml": [
         ("reported", "产出", "score", "51", "50", "-1"),
         ("reported", "产出", "rate", "85", "83.33", "-1.67"),  # 50 ÷ 60 = 83.33%
         ("sum", "", "score", "85", "86", "1"),  # total 85 ≠ 51 + 35
         ("sum", "产出", "score", "51", "50", "-1"),
-    ]
-
-
-def test_rate_not_score_over_points(cli):
-    """A published rate 85% where the published score gives 35 ÷ 40 = 87.5%."""
-    code, report = findings(cli, DATA / "rate.yaml")
-    assert code == EXIT_DISAGREE
-    assert rows_of(report, "rate.yaml") == [
+    ],
+    # A published rate 85% where the published score gives 35 ÷ 40 = 87.5%.
+    "rate.yaml": [
         ("reported", "效益", "rate", "85", "87.5", "2.5"),
         ("rate", "效益", "rate", "85", "87.5", "2.5"),
-    ]
-
-
-def test_total_outside_its_grade(cli):
-    """reported_grade 优 with a published total of 85, which is 良 (80 ≤ 85 < 90)."""
-    code, report = findings(cli, DATA / "grade.yaml")
-    assert code == EXIT_DISAGREE
-    assert rows_of(report, "grade.yaml") == [
+    ],
+    # reported_grade 优 with a published total of 85, which is 良 (80 ≤ 85 < 90).
+    "grade.yaml": [
         ("reported", "", "grade", "优", "良", None),
         ("band", "", "grade", "优", "良", None),
-    ]
-
-
-def test_total_disagrees(cli):
-    """A published total 86 (rate 86%) against the computed 85 and the level-1 sum 50 + 35."""
-    code, report = findings(cli, DATA / "total.yaml")
-    assert code == EXIT_DISAGREE
-    assert rows_of(report, "total.yaml") == [
+    ],
+    # A published total 86 (rate 86%) against the computed 85 and the level-1 sum 50 + 35.
+    "total.yaml": [
         ("reported", "", "score", "86", "85", "-1"),
         ("reported", "", "rate", "86", "85", "-1"),
         ("sum", "", "score", "86", "85", "-1"),
-    ]
+    ],
+}
+
+
+@pytest.mark.parametrize("name", CRAFTED)
+def test_each_kind_of_disagreement(cli, name):
+    """Each crafted file: exit 3 and exactly its findings (kind, path, of, reported, expected, difference)."""
+    code, report = findings(cli, DATA / name)
+    assert code == EXIT_DISAGREE and report["agrees"] is False
+    assert rows_of(report, name) == CRAFTED[name]
 
 
 def test_table_output_names_each_disagreement(cli):
