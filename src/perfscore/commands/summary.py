@@ -229,7 +229,7 @@ class TablePrinter:
         from ..decimals import plain
 
         score = _fixed(row.score, row.precision)
-        line = [str(index), row.name, row.department or ""]
+        line = [str(index), " ".join(row.name.split()), " ".join((row.department or "").split())]
         if self.with_points:
             line.append(plain(row.points))
         elif row.points != 100:
@@ -237,8 +237,9 @@ class TablePrinter:
         return line + [score, row.grade, _fixed(row.points_lost, row.precision)]
 
     def flush(self) -> None:
+        # Rows are laid out here rather than by a rich Table: a Table costs about
+        # 0.7 ms a row to render, a tenth of the cost of scoring a file.
         from rich.cells import cell_len
-        from rich.table import Table
         from rich.text import Text
 
         if not self.block:
@@ -254,13 +255,18 @@ class TablePrinter:
             widths = [max(w, cell_len(c)) for w, c in zip(widths, line)]
         self.widths = widths
         right = {0, len(headers) - 3, len(headers) - 1} | ({3} if self.with_points else set())
-        table = Table(box=None, show_header=first, header_style="bold cyan", pad_edge=False)
-        for i, header in enumerate(headers):
-            table.add_column(header, justify="right" if i in right else "left",
-                             min_width=widths[i], max_width=widths[i], no_wrap=True)
-        for line in lines:
-            table.add_row(*line)
-        self.out.print(table)
+
+        def layout(cells: list[str]) -> str:
+            out = []
+            for i, (cell, width) in enumerate(zip(cells, widths)):
+                pad = " " * (width - cell_len(cell))
+                out.append(pad + cell if i in right else cell + pad)
+            return "  ".join(out).rstrip()
+
+        if first:
+            self.out.print(Text(layout(headers), style="bold cyan"), soft_wrap=True)
+        self.out.file.write("".join(layout(line) + "\n" for line in lines))
+        self.out.file.flush()
         self.printed += len(self.block)
         self.block = []
 
