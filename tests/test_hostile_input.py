@@ -513,3 +513,26 @@ def test_alias_as_key_is_refused():
     with pytest.raises(InputError) as error:
         load.parse("a: &x [1]\n*x : 2\n", "k.yaml")
     assert str(error.value) == "k.yaml:2: 键必须是文字"
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("1e999999999", "“question”的数字 1e999999999 位数过多（最多 28 位有效数字）"),
+    ("'" + "1" * 5000 + "'", "问卷文件中没有标题为“" + "1" * 5000),
+])
+def test_survey_question_out_of_range(cli, tmp_path, question, expected):
+    """A survey question number no sheet has (1e999999999, 5,000 digits) is refused at once."""
+    from .conftest import EXAMPLES
+
+    source = EXAMPLES / "yirenyidang-survey-2024.yaml"
+    text = source.read_text(encoding="utf-8")
+    assert "            question: 6\n" in text
+    for sheet in EXAMPLES.glob("*.csv"):
+        (tmp_path / sheet.name).write_bytes(sheet.read_bytes())
+    path = tmp_path / "survey.yaml"
+    path.write_text(text.replace("            question: 6\n", f"            question: {question}\n"),
+                    encoding="utf-8")
+    start = time.perf_counter()
+    result = cli("validate", path)
+    assert time.perf_counter() - start < 5
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{path}:38: [效益/经济效益/优化营商环境] {expected}")

@@ -239,7 +239,7 @@ def find_question(sheet: AnswerSheet, key: Any) -> int:
     if matches:
         raise QuestionNotFound(t("survey_question_ambiguous", title=wanted,
                                  numbers="、".join(str(i + 1) for i in matches)))
-    if wanted.isdigit():
+    if wanted.isdecimal() and len(wanted) <= 9:  # not isdigit: int('²') fails; long: int() limit
         return find_question(sheet, int(wanted))
     import difflib
 

@@ -314,6 +314,8 @@ def _counts_from_sheet(fields: Fields) -> tuple[tuple[tuple[str, int], ...], Sur
     if isinstance(fields.raw["question"], (YMap, list)) or fields.raw["question"] is None:
         fields.problem("question", t("not_scalar", key="question"))
         return None
+    if isinstance(fields.raw["question"], Decimal) and fields.number("question") is None:
+        return None  # out of range: int(1e999999999) would build a billion digits
     path = name if os.path.isabs(name) else os.path.join(os.path.dirname(fields.file), name)
     try:
         sheet = load_sheet(path)
