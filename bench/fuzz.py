@@ -19,14 +19,17 @@ else: a bug). Accepted results are also checked for the tree invariants
 (0 ≤ score ≤ points, a parent is the sum of its children).
 
 Prints: cases tried, rejected with a message, accepted, tracebacks (must be
-0), invariant failures, the slowest case and its time. Exit status 1 if any
-traceback or invariant failure was found; the first few are printed with
-their seed so that they can be replayed (``--replay SEED:INDEX``).
+0), invariant failures, cases slower than 10 s, the slowest case and its
+time. Exit status 1 if any traceback, invariant failure or slow case was
+found; the first few are printed with their seed so that they can be
+replayed (``--replay SEED:INDEX``). A case stuck for 2 minutes (in C code,
+where no exception can reach it) stops the run with a stack dump.
 """
 
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import io
 import os
 import random
@@ -38,6 +41,8 @@ import traceback
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SLOW_SECONDS = 10  # a case slower than this is reported as a failure (bounded time)
+HANG_SECONDS = 120  # a case stuck this long stops the run with a stack dump
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 
 # Characters and snippets that break YAML, or numbers, in interesting ways.
@@ -257,7 +262,7 @@ def fuzz(count: int, seed: int, cli: int = 0, sub: int = 0, verbose: bool = True
 
     from perfscore.cli import app
 
-    tally = {"tried": 0, "rejected": 0, "accepted": 0, "traceback": 0, "invariant": 0}
+    tally = {"tried": 0, "rejected": 0, "accepted": 0, "traceback": 0, "invariant": 0, "slow": 0}
     channels = {"in-process": 0, "cli": 0, "subprocess": 0}
     failures: list[str] = []
     slowest = (0.0, "")
@@ -269,6 +274,9 @@ def fuzz(count: int, seed: int, cli: int = 0, sub: int = 0, verbose: bool = True
         for extra in (ROOT / "examples").glob("*.csv"):  # data files the examples refer to
             (Path(folder) / extra.name).write_bytes(extra.read_bytes())
         for index, data in cases(seed, count):
+            # A case stuck in C code (int() of a huge number …) cannot be interrupted: after
+            # HANG_SECONDS the interpreter prints where it is stuck and exits (status 1).
+            faulthandler.dump_traceback_later(HANG_SECONDS, exit=True)
             start = time.perf_counter()
             # named as if beside the examples, so that a survey's CSV is found
             outcome, detail = run_in_process(data, str(ROOT / "examples" / f"fuzz-case-{index}.yaml"),
@@ -279,6 +287,10 @@ def fuzz(count: int, seed: int, cli: int = 0, sub: int = 0, verbose: bool = True
             if sub_every and index % sub_every == 0:
                 runs.append((*run_subprocess(data, folder), "subprocess"))
             elapsed = time.perf_counter() - start
+            faulthandler.cancel_dump_traceback_later()
+            if elapsed > SLOW_SECONDS:
+                tally["slow"] += 1
+                failures.append(f"--- case {seed}:{index}: {elapsed:.1f} s (slow)")
             if elapsed > slowest[0]:
                 slowest = (elapsed, f"{seed}:{index}")
             for outcome, detail, channel in runs:
@@ -306,6 +318,7 @@ def report(tally: dict) -> None:
     print(f"accepted:                {tally['accepted']}")
     print(f"tracebacks:              {tally['traceback']}")
     print(f"invariant failures:      {tally['invariant']}")
+    print(f"slower than {SLOW_SECONDS} s:         {tally['slow']}")
     seconds, case = tally["slowest"]
     print(f"slowest case:            {seconds * 1000:.1f} ms (case {case})")
     for failure in tally["failures"][:5]:
@@ -328,7 +341,7 @@ def main() -> int:
     start = time.perf_counter()
     tally = fuzz(args.cases, args.seed, args.cli, args.subprocess)
     print(f"total time:              {time.perf_counter() - start:.1f} s")
-    return 1 if tally["traceback"] or tally["invariant"] else 0
+    return 1 if tally["traceback"] or tally["invariant"] or tally["slow"] else 0
 
 
 if __name__ == "__main__":

@@ -39,7 +39,7 @@ def test_fixed_seed_fuzz_run(fuzz):
     """2,000 mutated files: each is scored or rejected with a message; no traceback, no broken tree."""
     tally = fuzz.fuzz(2000, seed=2026, cli=40, sub=0, verbose=False)
     assert tally["failures"] == []
-    assert tally["traceback"] == 0 and tally["invariant"] == 0
+    assert tally["traceback"] == 0 and tally["invariant"] == 0 and tally["slow"] == 0
     assert tally["tried"] == 2040
     # Both outcomes are exercised: most mutations break the file, some still score.
     assert tally["accepted"] > 100 and tally["rejected"] > 1000
