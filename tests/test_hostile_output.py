@@ -177,3 +177,18 @@ def test_json_to_stdout_is_utf8_bytes(cli):
     result = cli("evaluate", EXAMPLE, "--json", "-")
     assert result.stdout_bytes.decode("utf-8") == result.stdout
     assert json.loads(result.stdout)["project"]["name"] == "干部教育培训费"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["evaluate", str(EXAMPLE), "--json", "-"], ["evaluate", str(EXAMPLE)],
+                                  ["validate", str(EXAMPLE)]])
+def test_standard_output_on_a_full_disk(args):
+    """Standard output that cannot be written (> /dev/full) gives one line and exit 1, no traceback."""
+    import subprocess
+    import sys
+
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run([sys.executable, "-c", "from perfscore.cli import main; main()", *args],
+                              stdout=full, stderr=subprocess.PIPE, timeout=60)
+    assert proc.returncode == 1
+    assert proc.stderr.decode("utf-8") == "无法写入标准输出：磁盘空间不足\n"

@@ -166,4 +166,13 @@ _register_extra_commands()
 
 def main() -> None:
     """Console-script entry point."""
-    app()
+    try:
+        app()
+    except OSError as exc:  # standard output on a full disk (> /dev/full): a message, exit 1
+        from .output import stdout_failure
+
+        error = stdout_failure(exc)
+        if error is None:
+            raise  # any other OSError is a bug: files go through load/output
+        report_error(error)
+        raise SystemExit(error.exit_code) from None

@@ -44,6 +44,8 @@ register({
     "output_no_space": ("无法写入 {path}：磁盘空间不足", "cannot write {path}: the disk is full"),
     "output_bad_name": ("输出文件名 {path} 无效", "the output file name {path} is not valid"),
     "output_empty_name": ("没有给出输出文件名", "no output file name was given"),
+    "output_stdout_failed": ("无法写入标准输出：{reason}", "cannot write to standard output: {reason}"),
+    "output_reason_no_space": ("磁盘空间不足", "the disk is full"),
 })
 
 # errno → message key, for the failures a user can cause and fix.
@@ -75,13 +77,38 @@ def write_stdout(data: str | bytes) -> None:
     """Write to standard output as UTF-8 whatever the terminal's encoding (JSON is UTF-8)."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
     buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:  # a text-only stream (some test harnesses)
-        sys.stdout.write(payload.decode("utf-8"))
-        sys.stdout.flush()
-        return
-    sys.stdout.flush()  # keep anything written as text before in order
-    buffer.write(payload)
-    buffer.flush()
+    try:
+        if buffer is None:  # a text-only stream (some test harnesses)
+            sys.stdout.write(payload.decode("utf-8"))
+            sys.stdout.flush()
+            return
+        sys.stdout.flush()  # keep anything written as text before in order
+        buffer.write(payload)
+        buffer.flush()
+    except BrokenPipeError:
+        raise  # the reader went away (| head): click ends the run quietly
+    except OSError as exc:
+        failure = stdout_failure(exc)
+        if failure is None:
+            raise
+        raise failure from None
+
+
+# Errors that can only come from writing standard output once files go through
+# write_output: a full disk (> /dev/full) or quota. Anything else stays loud.
+_STDOUT_ERRNOS = {errno.ENOSPC: "output_reason_no_space", errno.EDQUOT: "output_reason_no_space"}
+
+
+def stdout_failure(exc: OSError) -> OutputError | None:
+    """The message for a failed write to standard output, or None if ``exc`` is not one."""
+    key = _STDOUT_ERRNOS.get(exc.errno or 0)
+    if key is None:
+        return None
+    try:  # what could not be written must not fail again when Python exits
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    except OSError:  # pragma: no cover
+        pass
+    return OutputError(Problem(t("output_stdout_failed", reason=t(key))))
 
 
 def write_output(path: str, data: str | bytes, inputs: Iterable[str] = ()) -> None:
