@@ -536,3 +536,18 @@ def test_survey_question_out_of_range(cli, tmp_path, question, expected):
     assert time.perf_counter() - start < 5
     assert result.exit_code == 1
     assert result.stderr.startswith(f"{path}:38: [效益/经济效益/优化营商环境] {expected}")
+
+
+@pytest.mark.parametrize("text", ["[/bold]", "[red]x", "[link=file:///etc/passwd]y[/link]", ":smile:"])
+def test_rich_markup_in_names_and_targets_is_plain_text(cli, write, text):
+    """Square brackets and :emoji: codes in a project name, indicator name or target are shown
+    as written in the terminal tables (they once raised MarkupError or lost their brackets)."""
+    quoted = json.dumps(text)
+    path = write(changed("  name: 测试项目\n", f"  name: {quoted}\n")
+                 .replace("      - name: 应用场景质量\n", f"      - name: {quoted.replace('/', '|')}\n")
+                 .replace("≥30人次", "及时").replace("8人次", text))
+    path.write_text(path.read_text(encoding="utf-8").replace("target: 及时", f"target: {quoted}")
+                    .replace(f"actual: {text}", f"actual: {quoted}"), encoding="utf-8")
+    result = cli("evaluate", path)
+    assert result.exit_code == 0, result.stderr
+    assert text in result.stdout and text.replace("/", "|") in result.stdout

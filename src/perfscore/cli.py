@@ -65,7 +65,10 @@ def console(stderr: bool = False):
     stream = sys.stderr if stderr else sys.stdout
     if not stream.isatty() and "COLUMNS" not in os.environ:
         width = 160
-    return Console(stderr=stderr, width=width, highlight=False, soft_wrap=False)
+    # markup/emoji off: names and targets are the user's text, never rich markup
+    # ("[/bold]" in a name raised MarkupError; "[red]x" lost its brackets).
+    return Console(stderr=stderr, width=width, highlight=False, soft_wrap=False, markup=False,
+                   emoji=False)
 
 
 @app.command()
