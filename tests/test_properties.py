@@ -234,14 +234,13 @@ def test_grade_never_falls_as_the_total_rises(table, a, b):
     assert default_rank[grade_for(low, DEFAULT_GRADES)] <= default_rank[grade_for(high, DEFAULT_GRADES)]
 
 
-@pytest.mark.xfail(strict=True, reason="points with more decimals than precision: full marks round "
-                                        "above the points; check.py should reject such files")
-def test_points_finer_than_precision_never_score_above_points():
-    """Points 1.5 at precision 0: full marks must not become 2 (known gap, reported)."""
+def test_points_finer_than_precision_are_refused():
+    """Points 1.5 at precision 0 are refused: full marks would round to 2, above the points."""
     text_ = ("perfscore: 1\nproject: {name: 例}\nprecision: 0\nindicators:\n"
              "  - {name: 甲, points: 1.5, target: 及时, actual: 及时}\n")
-    try:
-        result = evaluate(text_)
-    except InputError:
-        return  # rejecting the file is a fix too
-    assert result.score <= result.points
+    with pytest.raises(InputError) as caught:
+        evaluate(text_)
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.path) == (5, "甲")
+    assert problem.message == ("分值 1.5 的小数位多于 precision（0 位）：满分会被舍入成 2；"
+                               "请提高 precision 或调整分值")

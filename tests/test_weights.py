@@ -41,8 +41,9 @@ def test_top_level_points_is_the_base(write):
 
 
 def test_conversion_is_exact(write):
-    """12.5% of 15 = 1.875 exactly (kept, not rounded); 87.5% of 15 = 13.125."""
+    """12.5% of 15 = 1.875 exactly (kept, not rounded); 87.5% of 15 = 13.125 (at precision 3)."""
     path = write(HEAD + """\
+precision: 3
 indicators:
   - {name: 其他, points: 85, score: 85}
   - name: 过程
@@ -53,6 +54,18 @@ indicators:
 """)
     points = points_by_path(path)
     assert (points["过程/a"], points["过程/b"]) == (D("1.875"), D("13.125"))
+
+
+def test_converted_points_finer_than_precision_refused(write, cli):
+    """12.5% of 15 = 1.875 cannot be scored at precision 2: full marks would be 1.88."""
+    path = write(HEAD + "indicators:\n  - name: 过程\n    points: 15\n    children:\n"
+                 "      - {name: a, weight: 12.5%, score: 1}\n      - {name: b, weight: 87.5%, score: 13}\n")
+    result = cli("validate", path)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{path}:7: [过程/a] 分值 1.875 的小数位多于 precision（2 位）：满分会被舍入成 1.88；请提高 precision 或调整分值",
+        f"{path}:8: [过程/b] 分值 13.125 的小数位多于 precision（2 位）：满分会被舍入成 13.13；请提高 precision 或调整分值",
+    ]
 
 
 def test_export_reports_points_and_weight(write, cli):

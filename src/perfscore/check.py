@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from .decimals import plain
+from .decimals import plain, round_half_up
 from .errors import InputError, Problem
 from .fields import Fields
 from .load import YList, YMap, load_yaml
@@ -67,6 +67,7 @@ def build_evaluation(raw: Any, file: str) -> Evaluation:
         top.problem("indicators", t("all_not_applicable"))
 
     if indicators and not problems:
+        _points_within_precision(indicators, precision, file, problems)
         summed = sum((node.points for node in indicators), Decimal(0))
         if total is not None and total != summed:
             top.problem("points", t("total_mismatch", points=plain(total), total=plain(summed)))
@@ -77,6 +78,28 @@ def build_evaluation(raw: Any, file: str) -> Evaluation:
     return Evaluation(file=file, project=project, indicators=indicators, points=total,
                       precision=precision, grades=grades, reported=reported,
                       reported_rate=reported_rate, line=raw.line, extras=extras)
+
+
+def _points_within_precision(indicators: tuple[Node, ...], precision: int, file: str,
+                             problems: list[Problem]) -> None:
+    """A leaf's points must be writable at the file's precision.
+
+    Otherwise full marks, rounded once to ``precision`` (format.md), would differ
+    from the points: 1.5 points at precision 0 would score 2. Weights can
+    produce such points too (12.5% of 15 = 1.875 at precision 2).
+    """
+    stack = list(indicators)
+    while stack:
+        node = stack.pop()
+        stack.extend(node.children)
+        if not (node.is_leaf and node.applicable):
+            continue
+        rounded = round_half_up(node.points, precision)
+        if rounded != node.points:
+            problems.append(Problem(
+                t("points_finer_than_precision", points=plain(node.points), precision=precision,
+                  rounded=plain(rounded)), file, node.line, node.path))
+    problems.sort(key=lambda problem: problem.line or 0)
 
 
 def _reported_grade(top: Fields, grades: tuple[Grade, ...]) -> dict[str, Any]:

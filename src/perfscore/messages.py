@@ -80,6 +80,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "name_has_slash": ("指标名称不能含“/”（路径分隔符）", "an indicator name must not contain '/' (the path separator)"),
     "leaf_without_points": ("末级指标缺少分值 points", "a leaf indicator needs points"),
     "points_not_positive": ("分值必须大于 0，而不是 {value}", "points must be greater than 0, not {value}"),
+    "points_finer_than_precision": (
+        "分值 {points} 的小数位多于 precision（{precision} 位）：满分会被舍入成 {rounded}；请提高 precision 或调整分值",
+        "points {points} have more decimals than precision ({precision}): full marks would round to "
+        "{rounded}; raise precision or adjust the points",
+    ),
     "points_mismatch": (
         "分值 {points} 与下级指标分值之和 {total} 不符",
         "points {points} differ from the sum of the children's points {total}",

@@ -9,6 +9,7 @@ two is a bug; ``tests/test_schema.py`` feeds both the same files.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -45,11 +46,17 @@ def _locate(raw: Any, parts: list[Any]) -> tuple[int | None, str | None]:
     return line, "/".join(names) or None
 
 
-def schema_problems(raw: Any, file: str) -> None:
-    """Raise InputError if ``raw`` does not satisfy the JSON Schema."""
+@lru_cache(maxsize=1)
+def _validator():
+    """One compiled validator per process (building it costs more than a validation)."""
     import jsonschema
 
-    validator = jsonschema.Draft202012Validator(schema())
+    return jsonschema.Draft202012Validator(schema())
+
+
+def schema_problems(raw: Any, file: str) -> None:
+    """Raise InputError if ``raw`` does not satisfy the JSON Schema."""
+    validator = _validator()
     problems = []
     for error in sorted(validator.iter_errors(raw), key=lambda e: list(map(str, e.absolute_path))):
         line, path = _locate(raw, list(error.absolute_path))
