@@ -48,6 +48,33 @@ def test_top_level_keys(export):
     assert data["project"]["year"] == 2023
 
 
+# The export's keys as they are today, in order: a rename or a removal fails here.
+# Adding a key is allowed (format.md: extend, never rename) — add it to these lists.
+TOP_KEYS = ["perfscore", "file", "project", "points", "score", "rate", "grade", "grades", "precision",
+            "indicators", "checks", "warnings", "lost_points", "next_grade"]
+PARENT_KEYS = ["name", "path", "points", "score", "rate", "reported", "reported_rate", "children"]
+JUDGED_LEAF_KEYS = ["name", "path", "points", "score", "rate", "rule", "explain", "basis", "reported",
+                    "reported_rate"]
+TARGET_LEAF_KEYS = ["name", "path", "points", "score", "rate", "rule", "target", "actual", "explain",
+                    "basis", "reported", "reported_rate"]
+CHECK_KEYS = ["path", "of", "reported", "computed", "difference", "ok", "line"]
+LOST_KEYS = ["rank", "path", "name", "group", "points", "score", "lost", "basis"]
+NEXT_GRADE_KEYS = ["current", "top", "grade", "min", "needed", "gap", "reachable", "leaves", "any_one"]
+
+
+def test_keys_exactly(export):
+    """The keys of the export, pinned exactly and in order, for each kind of object."""
+    data = json.loads(export)
+    assert list(data) == TOP_KEYS
+    nodes = {node["path"]: node for node in walk(data["indicators"])}
+    assert list(nodes["决策/绩效目标"]) == PARENT_KEYS
+    assert list(nodes["决策/绩效目标/绩效指标明确性"]) == JUDGED_LEAF_KEYS
+    assert list(nodes["产出/产出数量/系统培训完成率"]) == TARGET_LEAF_KEYS
+    assert all(list(check) == CHECK_KEYS for check in data["checks"])
+    assert all(list(lost) == LOST_KEYS for lost in data["lost_points"])
+    assert list(data["next_grade"]) == NEXT_GRADE_KEYS
+
+
 def test_node_keys(export):
     """Every node has name/path/points/score/rate; parents children; leaves rule/explain."""
     data = json.loads(export)
