@@ -93,11 +93,12 @@ def progress_bar(total: int) -> tuple[Callable[[int], None] | None, Callable[[],
     """A rich progress bar on standard error when the batch is large and stderr a terminal."""
     if total < PROGRESS_THRESHOLD or not sys.stderr.isatty():
         return None, lambda: None
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                               TimeRemainingColumn)
 
     from ..cli import console
 
-    bar = Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+    bar = Progress(TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn(),
                    TimeRemainingColumn(), console=console(stderr=True), transient=True)
     task = bar.add_task(t("lbl_batch_progress"), total=total)
     bar.start()
