@@ -151,6 +151,8 @@ def run_summary(paths: Sequence[str], sort: str, desc: bool, json_path: Optional
     rows: list = []
     failed: list = []
     advance, stop = progress_bar(len(files))
+    if advance is not None and sys.stdout.isatty():
+        keep = True  # one terminal: print the table after the bar, not through it
     try:
         for row in run(summarise, files, jobs=jobs, progress=advance):
             if isinstance(row, Failure):
