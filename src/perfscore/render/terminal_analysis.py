@@ -9,7 +9,6 @@ level (level-1 and intermediate indicators as headings).
 from __future__ import annotations
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
@@ -17,23 +16,18 @@ from ..analysis import lost_points, next_grade
 from ..decimals import plain
 from ..engine import NodeResult, Result
 from ..messages import t
+from .boxes import Column, box_table
 from .common import explain_lines, next_grade_lines, node_heading
 
 
-def lost_points_table(result: Result) -> Table:
+def lost_points_table(result: Result, width: int | None = None) -> Text:
     """失分情况: the leaves that lost points, most first, with level-1 group and basis."""
-    table = Table(title=t("rpt_lost_title"), title_style="bold", header_style="bold cyan")
-    table.add_column(t("rpt_rank"), justify="right")
-    table.add_column(t("rpt_name"), no_wrap=True)
-    table.add_column(t("rpt_group"), no_wrap=True)
-    table.add_column(t("lbl_points"), justify="right")
-    table.add_column(t("lbl_score"), justify="right")
-    table.add_column(t("rpt_lost"), justify="right", style="bold red")
-    table.add_column(t("rpt_basis"), overflow="fold", ratio=1)
-    for item in lost_points(result):
-        table.add_row(str(item.rank), item.name, item.group, plain(item.points), plain(item.score),
-                      plain(item.lost), item.basis or "")
-    return table
+    columns = (Column(t("rpt_rank"), "right"), Column(t("rpt_name")), Column(t("rpt_group")),
+               Column(t("lbl_points"), "right"), Column(t("lbl_score"), "right"),
+               Column(t("rpt_lost"), "right", style="bold red"), Column(t("rpt_basis"), fold=True))
+    rows = [(str(item.rank), item.name, item.group, plain(item.points), plain(item.score),
+             plain(item.lost), item.basis or "") for item in lost_points(result)]
+    return box_table(columns, rows, title=t("rpt_lost_title"), width=width)
 
 
 def explain_tree(result: Result) -> Tree:
@@ -61,7 +55,7 @@ def print_analysis(result: Result, console: Console, explain: bool = False) -> N
         console.print(explain_tree(result))
     ranking = lost_points(result)
     if ranking:
-        console.print(lost_points_table(result))
+        console.print(lost_points_table(result, console.width), crop=False, overflow="ignore")
     else:
         console.print(t("rpt_lost_none"), style="dim")
     console.print(Text(t("rpt_next_title"), style="bold"))
