@@ -1,0 +1,56 @@
+"""The box-drawn terminal tables: CJK widths, justification, footer, folding."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+
+from rich.text import Text
+
+from perfscore.render.boxes import Column, _fold, box_table
+
+
+def test_layout_with_chinese_widths():
+    """A Chinese character is two cells wide; numbers are right-justified; the footer is ruled off."""
+    table = box_table([Column("指标"), Column("分值", "right")], [["决策", "15"], ["过程", "5"]],
+                      footer=["合计", "20"])
+    assert table.plain.splitlines() == [
+        "┏━━━━━━┳━━━━━━┓",
+        "┃ 指标 ┃ 分值 ┃",
+        "┡━━━━━━╇━━━━━━┩",
+        "│ 决策 │   15 │",
+        "│ 过程 │    5 │",
+        "├──────┼──────┤",
+        "│ 合计 │   20 │",
+        "└──────┴──────┘",
+    ]
+
+
+def test_fold_column_takes_the_rest_and_folds():
+    """The fold column shrinks to the width and continues on further lines; others stay whole."""
+    table = box_table([Column("名称"), Column("说明", fold=True)], [["甲", "一二三四五六七八九十一二"]],
+                      width=20)
+    # 20 cells: "│ " + 4 + " │ " + 10 + " │"; the fold column gets the 10 left.
+    assert table.plain.splitlines() == [
+        "┏━━━━━━┳━━━━━━━━━━━━┓",
+        "┃ 名称 ┃ 说明       ┃",
+        "┡━━━━━━╇━━━━━━━━━━━━┩",
+        "│ 甲   │ 一二三四五 │",
+        "│      │ 六七八九十 │",
+        "│      │ 一二       │",
+        "└──────┴────────────┘",
+    ]
+    assert all(cell_len(line) == 20 for line in table.plain.splitlines())
+
+
+def test_fold_keeps_numbers_whole():
+    """A line break never splits "1.86" or "P323" when the run fits on a line."""
+    pieces = [p.plain.rstrip() for p in _fold(Text("依据评分规则得 1.86 分"), 15)]
+    assert pieces == ["依据评分规则得", "1.86 分"]
+
+
+def test_styles_survive():
+    """A styled cell (a red mismatch mark) keeps its style in the table."""
+    cell = Text("1.33")
+    cell.append(" ≠报告 1.34", style="bold red")
+    table = box_table([Column("得分", "right")], [[cell]])
+    assert any("red" in str(span.style) for span in table.spans)
