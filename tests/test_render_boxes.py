@@ -28,8 +28,8 @@ def test_layout_with_chinese_widths():
 def test_fold_column_takes_the_rest_and_folds():
     """The fold column shrinks to the width and continues on further lines; others stay whole."""
     table = box_table([Column("名称"), Column("说明", fold=True)], [["甲", "一二三四五六七八九十一二"]],
-                      width=20)
-    # 20 cells: "│ " + 4 + " │ " + 10 + " │"; the fold column gets the 10 left.
+                      width=21)
+    # 21 cells: "│ " + 4 + " │ " + 10 + " │"; the fold column gets the 10 left.
     assert table.plain.splitlines() == [
         "┏━━━━━━┳━━━━━━━━━━━━┓",
         "┃ 名称 ┃ 说明       ┃",
@@ -39,7 +39,7 @@ def test_fold_column_takes_the_rest_and_folds():
         "│      │ 一二       │",
         "└──────┴────────────┘",
     ]
-    assert all(cell_len(line) == 20 for line in table.plain.splitlines())
+    assert all(cell_len(line) == 21 for line in table.plain.splitlines())
 
 
 def test_fold_keeps_numbers_whole():
