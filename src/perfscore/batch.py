@@ -266,8 +266,9 @@ def run(work: Callable[[str], Row], files: Sequence[str], *, jobs: int | None = 
     from .messages import language
 
     # Chunks big enough to make the round trip cheap, small enough to keep
-    # every worker busy until the end (about 8 chunks per worker, at most 256).
-    chunk = max(1, min(256, len(files) // (jobs * 8)))
+    # every worker busy until the end (at least 8 chunks per worker, at most 64
+    # files each: the last chunk, when one worker may work alone, stays short).
+    chunk = max(1, min(64, len(files) // (jobs * 8)))
     try:
         context = multiprocessing.get_context("fork")  # workers inherit imported modules
     except ValueError:  # pragma: no cover - no fork (Windows)
