@@ -110,3 +110,20 @@ def test_other_files_still_scored(cli, write, tmp_path):
     assert result.exit_code == 1
     assert "绩效评价得分" in result.stdout
     assert result.stderr == f"{bad}:14: [产出/应用场景质量] 得分 6 超过分值 5\n"
+
+
+@pytest.mark.parametrize(
+    "leaf, expected",
+    [
+        ("{name: a, points: ~, score: 1}", "“points”不能为空"),
+        ("{name: a, points: [1], score: 1}", "“points”必须是数字，而不是“列表”"),
+        ("{name: a, points: 5, value: 3}",
+         "键“value”属于规则 bands / deduction，须同时写明 rule（如 rule: bands）"),
+    ],
+)
+def test_number_slots_and_stray_rule_keys(cli, write, leaf, expected):
+    """An empty or structured number, and a rule's key without its rule, each get a plain message."""
+    path = write(f"perfscore: 1\nproject: {{name: x}}\nindicators:\n  - {leaf}\n")
+    result = cli("validate", path)
+    assert result.exit_code == 1
+    assert result.stderr == f"{path}:4: [a] {expected}\n"

@@ -127,7 +127,7 @@ def _weight(result: Result) -> Fraction:
     applicable points, so a point recovered on a leaf is worth base ÷ applicable
     points (before the total's single rounding).
     """
-    rescale = getattr(result, "rescale", None)
+    rescale = result.rescale
     if rescale is None or not rescale.applicable_points:
         return Fraction(1)
     return Fraction(rescale.points) / Fraction(rescale.applicable_points)

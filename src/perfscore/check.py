@@ -274,8 +274,9 @@ def _leaf(fields: Fields, points: Decimal | None, required: bool = True) -> Leaf
     else:
         stray = [key for key in raw if key in SCORING_KEYS]
         if stray:
-            owner = next(n for n in NAMED_RULES if stray[0] in RULES[n].keys)
-            fields.problem(stray[0], t("key_of_other_rule", key=stray[0], rule=owner))
+            owners = [n for n in NAMED_RULES if stray[0] in RULES[n].keys]
+            fields.problem(stray[0], t("key_of_other_rule", key=stray[0], rule=" / ".join(owners),
+                                       first=owners[0]))
         elif not required:
             fields.reject_unknown(NODE_KEYS)
         else:

@@ -162,8 +162,14 @@ class Fields:
         if isinstance(value, NumberLike):
             fail(_number_like_message(key, value))
             return None
+        if value is None:
+            fail(t("empty_text", key=key))
+            return None
         if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
-            shown = self.written(key, value) if isinstance(value, (str, bool)) else type(value).__name__
+            if isinstance(value, (str, bool)):
+                shown = self.written(key, value)
+            else:  # a mapping or a list where one number belongs
+                shown = t("lbl_a_mapping") if isinstance(value, YMap) else t("lbl_a_list")
             fail(t("not_number", key=key, value=shown))
             return None
         number = Decimal(value)

@@ -173,8 +173,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "the target {target} is negative: proportional scoring is undefined; rephrase the indicator (or judge it)",
     ),
     "key_of_other_rule": (
-        "键“{key}”属于规则 {rule}，须同时写 rule: {rule}",
-        "key '{key}' belongs to rule {rule}; add rule: {rule}",
+        "键“{key}”属于规则 {rule}，须同时写明 rule（如 rule: {first}）",
+        "key '{key}' belongs to rule {rule}; name the rule (e.g. rule: {first})",
     ),
     "x_qualitative_met_judged": (
         "实际“{actual}”与目标“{target}”一致，{judged}",
@@ -282,6 +282,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "lbl_root": ("（总分）", "(total)"),
     "lbl_mismatch_mark": ("≠报告 {reported}", "≠ reported {reported}"),
     "lbl_ok": ("OK", "OK"),
+    "lbl_a_mapping": ("键值映射", "a mapping"),
+    "lbl_a_list": ("列表", "a list"),
     "lbl_file_ok": ("{file}：OK", "{file}: OK"),
 }
 

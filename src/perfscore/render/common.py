@@ -201,7 +201,7 @@ def rate_cell(node: NodeResult) -> str:
 
 def rescale_line(result: Result) -> str | None:
     """The sentence saying how 不适用 nodes rescaled the total, or None."""
-    r = getattr(result, "rescale", None)
+    r = result.rescale
     if r is None:
         return None
     return t("lbl_rescale", paths="、".join(r.paths), applicable=plain(r.applicable_points),

@@ -148,7 +148,7 @@ def _tree_sheet(book, result: Result, formats: dict) -> tuple[_Sheet, dict[str, 
     sheet.write_formula(total_row, 1, f"=SUM({xl_rowcol_to_cell(first, 1)}:{xl_rowcol_to_cell(last, 1)})",
                         formats["total_points"], _num(result.points))
     summed = f"SUM({xl_rowcol_to_cell(first, 2)}:{xl_rowcol_to_cell(last, 2)})"
-    rescale = getattr(result, "rescale", None)
+    rescale = result.rescale
     if rescale is not None:  # 不适用 nodes left out: rescaled to the base (rules.md §2)
         summed = (f"ROUND({summed}*{plain(rescale.points)}/{plain(rescale.applicable_points)},"
                   f"{result.evaluation.precision})")
