@@ -138,7 +138,7 @@ def finding_dict(finding: "Finding") -> dict[str, Any]:
 
 def audit_json(rows: Sequence["AuditRow"], failed: Sequence[Any]) -> str:
     from ..render.json_export import dumps
-    from .summary import failure_dict
+    from ..render.batch import failure_dict
 
     return dumps({
         "perfscore": 1,
