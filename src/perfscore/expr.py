@@ -23,6 +23,7 @@ _OPERATORS: tuple[tuple[str, str], ...] = tuple(
             "<=": "<=", "≤": "<=", "≦": "<=", "⩽": "<=", "不高于": "<=", "不超过": "<=",
             "不多于": "<=", "小于等于": "<=", "小于或等于": "<=",
             "<": "<", "小于": "<", "低于": "<",
+            "不小于": ">=", "至少": ">=", "不大于": "<=", "至多": "<=", "最多": "<=",
             "=": "=", "==": "=", "等于": "=",
         }.items(),
         key=lambda item: -len(item[0]),
@@ -39,6 +40,14 @@ _CANONICAL = dict(_OPERATORS)
 _NUMBER = re.compile(r"([-+]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)")
 _SPACES = re.compile(r"\s+")
 
+# A range target (区间), "90%-100%", "90-100%", "3～5天", "3至5天": the second number.
+_RANGE = re.compile(r"(?:-|~|～|〜|—|–|至|到)([-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)")
+# Operators written after the value, as many tables do: "90%以上", "5天以内".
+_SUFFIX_OPERATORS = (("及以上", ">="), ("以上", ">="), ("及以下", "<="), ("以下", "<="),
+                     ("以内", "<="), ("之内", "<="))
+# A remark in brackets after the value, "100%（已完成）": not part of the unit.
+_REMARK = re.compile(r"[(（][^()（）]*[)）]\Z")
+
 # format.md: the money units perfscore converts exactly, in 元.
 MONEY_UNITS: dict[str, Decimal] = {"元": Decimal(1), "万元": Decimal(10) ** 4, "亿元": Decimal(10) ** 8}
 
@@ -48,10 +57,11 @@ class Quantity:
     """A parsed expression. ``value`` is None for a word (定性)."""
 
     text: str  # as written, for explain lines
-    op: str | None  # ">=", ">", "<=", "<", "=" or None
-    value: Decimal | None
+    op: str | None  # ">=", ">", "<=", "<", "=", "range" or None
+    value: Decimal | None  # the lower bound of a range
     unit: str  # "" or "%" or "万元" …
     word: str | None = None
+    upper: Decimal | None = None  # the upper bound of a range (op "range")
 
     @property
     def is_word(self) -> bool:
@@ -64,6 +74,8 @@ class Quantity:
             return self.word or ""
         from .decimals import plain
 
+        if self.upper is not None:
+            return f"{plain(self.value)}–{plain(self.upper)}{self.unit}"
         return f"{plain(self.value)}{self.unit}"
 
 
@@ -88,7 +100,31 @@ def parse_expression(raw: object) -> Quantity:
         return Quantity(text=text, op=op, value=None, unit="", word=body)
     sign, digits = match.groups()
     value = Decimal(sign + digits.replace(",", ""))
-    return Quantity(text=text, op=op, value=value, unit=body[match.end():])
+    rest = _REMARK.sub("", body[match.end():])
+    if op is None:
+        ranged = _range(text, value, rest)
+        if ranged is not None:
+            return ranged
+    for suffix, suffix_op in _SUFFIX_OPERATORS:
+        if rest.endswith(suffix):
+            rest = rest[: -len(suffix)]
+            op = op or suffix_op
+            break
+    return Quantity(text=text, op=op, value=value, unit=rest)
+
+
+def _range(text: str, lower: Decimal, rest: str) -> Quantity | None:
+    """"90%-100%" or "90-100%": a range, when both ends read and lower ≤ upper."""
+    cut = _RANGE.search(rest)
+    if cut is None:
+        return None
+    first_unit, second_unit = rest[: cut.start()], rest[cut.end():]
+    if first_unit and second_unit and first_unit != second_unit:
+        return None
+    upper = Decimal(cut.group(1).replace(",", ""))
+    if upper < lower or any(ch.isdigit() for ch in first_unit + second_unit):
+        return None
+    return Quantity(text=text, op="range", value=lower, unit=second_unit or first_unit, upper=upper)
 
 
 class UnitMismatch(ValueError):
@@ -104,6 +140,11 @@ def common_unit(target: Quantity, actual: Quantity) -> tuple[Decimal, Decimal, s
     assert target.value is not None and actual.value is not None
     if target.unit == actual.unit:
         return target.value, actual.value, target.unit
+    # A bare 0 is 0 in every unit: tables print "0" for 0起, 0% or 0万元.
+    if not actual.unit and actual.value == 0:
+        return target.value, actual.value, target.unit
+    if not target.unit and target.value == 0 and target.upper in (None, 0):
+        return target.value, actual.value, actual.unit
     if target.unit in MONEY_UNITS and actual.unit in MONEY_UNITS:
         factor = MONEY_UNITS[actual.unit] / MONEY_UNITS[target.unit]
         return target.value, actual.value * factor, target.unit

@@ -231,6 +231,27 @@ CATALOG: dict[str, tuple[str, str]] = {
         "实际 {actual} 达到目标 {target}，得满分 {points}",
         "actual {actual} reaches target {target}: full points {points}",
     ),
+    "x_range_met": (
+        "实际 {actual} 在目标区间 {target} 内，得满分 {points}",
+        "actual {actual} lies in the target range {target}: full points {points}",
+    ),
+    "x_range_below": (
+        "实际 {actual} 低于区间下限 {lower}：{actual_n} ÷ {lower} × {points} = {score}",
+        "actual {actual} is below the range's lower bound {lower}: {actual_n} ÷ {lower} × {points} = {score}",
+    ),
+    "x_range_above": (
+        "实际 {actual} 高于区间上限 {upper}：{points} × (1 − ({actual_n} − {upper}) ÷ {upper}) = {score}",
+        "actual {actual} is above the range's upper bound {upper}: "
+        "{points} × (1 − ({actual_n} − {upper}) ÷ {upper}) = {score}",
+    ),
+    "x_range_double": (
+        "实际 {actual} 达到区间上限 {upper} 的 2 倍及以上，得 0 分",
+        "actual {actual} is at least twice the range's upper bound {upper}: 0 points",
+    ),
+    "range_rule_override": (
+        "区间目标“{target}”按区间规则计分（区间内满分），不能指定 rule: {rule}",
+        "the range target '{target}' is scored as a range (full points inside it); rule: {rule} cannot apply",
+    ),
     "x_qualitative_met": (
         "实际“{actual}”与目标“{target}”一致，达成，得满分 {points}",
         "actual '{actual}' matches target '{target}': met, full points {points}",

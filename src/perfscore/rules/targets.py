@@ -34,7 +34,7 @@ register({
 # Operator → rule (format.md §1). rules.md §4: "For > and < the boundary
 # value itself counts as met (the national system treats ≥ and > alike)."
 RULE_OF_OPERATOR = {">=": "positive", ">": "positive", "<=": "reverse", "<": "reverse",
-                    "=": "equal", None: "equal"}
+                    "=": "equal", None: "equal", "range": "range"}
 
 
 @dataclass(frozen=True)
@@ -134,6 +134,32 @@ def score_reverse_ratio(target: Decimal, actual: Decimal, points: Decimal, preci
                            points=plain(points), score=plain(score)) + labels.note)
 
 
+def score_range(lower: Decimal, upper: Decimal, actual: Decimal, points: Decimal, precision: int,
+                labels: Labels) -> Scored:
+    """区间 (rules.md §10 leaves range targets open; perfscore's choice, documented):
+    inside [lower, upper] → w; below → the positive rule against the lower bound
+    (w × B / lower); above → the reverse rule against the upper bound
+    (w × (1 − (B − upper) / upper), 0 once B ≥ 2 × upper).
+    """
+    if actual < 0:
+        actual = Decimal(0)  # a negative actual counts as 0, as for positive targets
+    if lower <= actual <= upper:
+        return _full(points, precision, "x_range_met", labels)
+    if actual < lower:
+        score = round_half_up(Fraction(points) * Fraction(actual) / Fraction(lower), precision)
+        return Scored(score, t("x_range_below", actual=labels.actual, lower=plain(lower),
+                               actual_n=plain(actual), points=plain(points),
+                               score=plain(score)) + labels.note)
+    if upper == 0 or actual >= 2 * upper:
+        return Scored(round_half_up(0, precision),
+                      t("x_range_double", actual=labels.actual, upper=plain(upper)) + labels.note)
+    exact = Fraction(points) * (1 - (Fraction(actual) - Fraction(upper)) / Fraction(upper))
+    score = round_half_up(exact, precision)
+    return Scored(score, t("x_range_above", actual=labels.actual, upper=plain(upper),
+                           actual_n=plain(actual), points=plain(points), score=plain(score))
+                  + labels.note)
+
+
 QUANTITATIVE: dict[str, Callable[[Decimal, Decimal, Decimal, int, Labels], Scored]] = {
     "positive": score_positive,
     "reverse": score_reverse,
@@ -183,6 +209,9 @@ def parse_target(fields: Fields, points: Decimal, rule: str | None = None) -> Ta
     if rule is not None and not (fields.has("target") or fields.has("actual")):
         fields.problem("rule", t("rule_needs_target", rule=rule))
     if target is None or actual is None or len(fields.problems) > before:
+        return None
+    if target.op == "range" and rule not in (None, "range"):
+        fields.problem("rule", t("range_rule_override", target=target.text, rule=rule))
         return None
     if rule is None:
         rule = "qualitative" if target.is_word else RULE_OF_OPERATOR[target.op]
@@ -250,8 +279,13 @@ def score_target(params: TargetParams, points: Decimal, precision: int) -> Score
                                    points, precision, params.labels)
     else:
         assert params.target_value is not None and params.actual_value is not None
-        scored = QUANTITATIVE[params.rule](params.target_value, params.actual_value, points,
-                                           precision, params.labels)
+        if params.rule == "range":
+            assert params.target.upper is not None
+            scored = score_range(params.target_value, params.target.upper, params.actual_value,
+                                 points, precision, params.labels)
+        else:
+            scored = QUANTITATIVE[params.rule](params.target_value, params.actual_value, points,
+                                               precision, params.labels)
     return Scored(scored.score, scored.explain, scored.level, params.rule, details)
 
 
