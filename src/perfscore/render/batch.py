@@ -6,9 +6,9 @@ Each is a function of the rows :mod:`perfscore.batch` returns; none scores anyth
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from ..decimals import fixed
 from ..messages import register, t
 
 if TYPE_CHECKING:
@@ -40,12 +40,6 @@ register({
     ),
     "lbl_batch_table_use": ("  {bands}：{n} 个项目", "  {bands}: {n} projects"),
 })
-
-
-def _fixed(value: Decimal, places: int) -> str:
-    from ..decimals import fixed
-
-    return fixed(value, places)
 
 
 class TablePrinter:
@@ -80,13 +74,13 @@ class TablePrinter:
     def cells(self, index: int, row: "SummaryRow") -> list[str]:
         from ..decimals import plain
 
-        score = _fixed(row.score, row.precision)
+        score = fixed(row.score, row.precision)
         line = [str(index), " ".join(row.name.split()), " ".join((row.department or "").split())]
         if self.with_points:
             line.append(plain(row.points))
         elif row.points != 100:
             score = f"{score}/{plain(row.points)}"
-        return line + [score, row.grade, _fixed(row.points_lost, row.precision)]
+        return line + [score, row.grade, fixed(row.points_lost, row.precision)]
 
     def flush(self) -> None:
         # Rows are laid out here rather than by a rich Table: a Table costs about
@@ -219,8 +213,8 @@ def summary_csv(rows: Sequence["SummaryRow"], failed: Sequence["Failure"]) -> by
                      t("lbl_batch_lost"), t("lbl_batch_file"), t("lbl_batch_error")])
     for index, row in enumerate(rows, 1):
         writer.writerow([index, row.name, row.department or "", plain(row.points),
-                         _fixed(row.score, row.precision), _fixed(row.rate, 2), row.grade,
-                         _fixed(row.points_lost, row.precision), row.file, ""])
+                         fixed(row.score, row.precision), fixed(row.rate, 2), row.grade,
+                         fixed(row.points_lost, row.precision), row.file, ""])
     for failure in failed:
         writer.writerow(["", "", "", "", "", "", "", "", failure.file, failure.error])
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")

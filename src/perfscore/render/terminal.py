@@ -13,14 +13,11 @@ from rich.console import Console
 from rich.text import Text
 
 from ..decimals import fixed, plain
-from ..engine import Check, NodeResult, Result
+from ..engine import Check, Result
 from ..messages import t
 from ..model import Grade
 from .boxes import Column, box_table
-
-
-def _rate(value) -> str:
-    return f"{fixed(value, 2)}%"
+from .common import rate_text
 
 
 def _mismatches(result: Result) -> dict[tuple[str, str], Check]:
@@ -53,7 +50,7 @@ def tree_table(result: Result, width: int | None = None) -> Text:
             plain(node.points),
             _marked(t("lbl_not_applicable") if na else fixed(node_result.score, precision),
                     bad.get((node.path, "score"))),
-            _marked("—" if na else _rate(node_result.rate), bad.get((node.path, "rate"))),
+            _marked("—" if na else rate_text(node_result.rate), bad.get((node.path, "rate"))),
             str(details.get("target", "")),
             str(details.get("actual", "")),
             t("x_not_applicable") if na else (scored.explain if scored else ""),
@@ -73,9 +70,9 @@ def summary_table(result: Result, width: int | None = None) -> Text:
         na = not top.node.applicable  # 不适用指标 (rules.md §2)
         score = (Text(t("lbl_not_applicable")) if na
                  else _marked(fixed(top.score, precision), bad.get((top.node.path, "score"))))
-        rows.append((top.node.name, plain(top.node.points), score, "—" if na else _rate(top.rate)))
+        rows.append((top.node.name, plain(top.node.points), score, "—" if na else rate_text(top.rate)))
     footer = (t("lbl_total_row"), plain(result.points),
-              _marked(fixed(result.score, precision), bad.get(("", "score"))), _rate(result.rate))
+              _marked(fixed(result.score, precision), bad.get(("", "score"))), rate_text(result.rate))
     return box_table(columns, rows, title=t("lbl_summary_title"), footer=footer, width=width)
 
 
