@@ -179,7 +179,7 @@ def check_invariants(result) -> str | None:
 
 def run_in_process(data: bytes, name: str, render_table: bool = False) -> tuple[str, str]:
     """What validate and evaluate --json do; returns (outcome, detail)."""
-    from perfscore.check import build_evaluation
+    from perfscore.validation import build_evaluation
     from perfscore.engine import score
     from perfscore.errors import PerfscoreError
     from perfscore.load import decode, parse

@@ -251,7 +251,7 @@ def _spread(total: int, start: list[int], rng: random.Random) -> list[int]:
 
 def add_reported(doc: dict, rng: random.Random) -> None:
     """Fill in the published numbers from perfscore's own result (and maybe one slip)."""
-    from perfscore.check import build_evaluation
+    from perfscore.validation import build_evaluation
     from perfscore.engine import score
     from perfscore.load import parse
 

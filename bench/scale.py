@@ -140,7 +140,7 @@ def bench_evaluate(file: str, repeat: int) -> dict:
 SCORE_TREE = r"""
 import sys, time
 from perfscore.load import load_yaml
-from perfscore.check import build_evaluation
+from perfscore.validation import build_evaluation
 from perfscore.engine import score
 file = sys.argv[1]
 best = None

@@ -26,9 +26,10 @@ from pathlib import Path
 
 import openpyxl
 
-from perfscore.check import load_evaluation
+from perfscore.validation import load_evaluation
 from perfscore.engine import score
 from perfscore.model import Leaf
+from perfscore.analysis import analyse
 from perfscore.render.xlsx import render_xlsx
 from perfscore.rules.judged import Judgement
 
@@ -74,7 +75,7 @@ def main() -> int:
 
     work = Path(tempfile.mkdtemp(prefix="perfscore-recalc-"))
     original = work / "report.xlsx"
-    original.write_bytes(render_xlsx(before))
+    original.write_bytes(render_xlsx(analyse(before)))
     book = openpyxl.load_workbook(original)
     row, col = find_leaf_cell(book.worksheets[0], leaf_path.rsplit("/", 1)[-1])
     old = book.worksheets[0].cell(row, col).value

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from perfscore.analysis import lost_points, next_grade
-from perfscore.check import load_evaluation
+from perfscore.validation import load_evaluation
 from perfscore.engine import score
 
 from .conftest import EXAMPLES

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pytest
 
-from perfscore.batch import audit
+from perfscore.audit import audit
 from perfscore.errors import EXIT_DISAGREE, EXIT_INPUT, EXIT_OK
 
 from .conftest import EXAMPLES, ROOT

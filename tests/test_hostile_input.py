@@ -12,8 +12,8 @@ import tracemalloc
 
 import pytest
 
-from perfscore import load
-from perfscore.check import build_evaluation
+from perfscore.load import yaml as load  # the YAML reader: load_yaml, parse, read_text, limits
+from perfscore.validation import build_evaluation
 from perfscore.errors import InputError
 
 from .test_cli_errors import GOOD as CLI_ERRORS_GOOD
@@ -493,7 +493,7 @@ def test_boolean_fields_refuse_yaml11_words(written, message):
 
 def test_applicable_yes_through_the_cli(cli, write):
     """`applicable: yes` on an indicator is refused with the YAML 1.1 hint (where the key exists)."""
-    from perfscore import check
+    from perfscore import validation as check
 
     if "applicable" not in check.NODE_KEYS:
         pytest.skip("applicable not in this build")

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from perfscore.check import build_evaluation
+from perfscore.validation import build_evaluation
 from perfscore.engine import grade_for, score
 from perfscore.errors import InputError
 from perfscore.load import parse

@@ -7,7 +7,7 @@ from fractions import Fraction
 
 import pytest
 
-from perfscore.check import load_evaluation
+from perfscore.validation import load_evaluation
 from perfscore.engine import score
 from perfscore.errors import InputError
 from perfscore.expr import parse_expression

@@ -8,7 +8,8 @@ from decimal import Decimal
 
 import pytest
 
-from perfscore.batch import expand_paths, run, summarise
+from perfscore.batch import expand_paths, run
+from perfscore.summary import summarise
 from perfscore.errors import EXIT_INPUT, EXIT_OK
 
 from .conftest import EXAMPLES

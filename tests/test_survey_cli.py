@@ -8,7 +8,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from perfscore.check import load_evaluation
+from perfscore.validation import load_evaluation
 from perfscore.engine import score
 from perfscore.errors import InputError
 from perfscore.load import decode

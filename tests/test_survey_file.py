@@ -9,7 +9,7 @@ import pytest
 
 from perfscore.errors import InputError
 from perfscore.load import decode
-from perfscore.survey_file import (QuestionNotFound, cell_answers, find_question, read_sheet,
+from perfscore.survey.sheet import (QuestionNotFound, cell_answers, find_question, read_sheet,
                                    split_option, tally)
 
 from .conftest import EXAMPLES

@@ -12,7 +12,7 @@ import tomllib
 
 import pytest
 
-from perfscore.commands.templates import templates
+from perfscore.templates import templates
 
 from .conftest import ROOT
 
@@ -123,13 +123,13 @@ def test_pyproject_lists_every_package():
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
     found = {".".join(p.parent.relative_to(ROOT / "src").parts)
              for p in (ROOT / "src" / "perfscore").rglob("__init__.py")}
-    assert found | {"perfscore.templates"} == set(config["packages"])
-    assert config["package-dir"]["perfscore.templates"] == "indicators"
+    assert found | {"perfscore.indicators"} == set(config["packages"])
+    assert config["package-dir"]["perfscore.indicators"] == "indicators"
 
 
 @pytest.mark.slow
 def test_non_editable_install_ships_templates(tmp_path):
-    """pip install . (not editable) puts the templates into perfscore/templates/."""
+    """pip install . (not editable) puts the templates into perfscore/indicators/."""
     # Build from a copy, so that the build leaves nothing in the work tree.
     source = tmp_path / "source"
     skip = shutil.ignore_patterns("*.egg-info", "__pycache__")
@@ -142,11 +142,11 @@ def test_non_editable_install_ships_templates(tmp_path):
     isolation = [] if importlib.util.find_spec("wheel") is None else ["--no-build-isolation"]
     subprocess.run([sys.executable, "-m", "pip", "install", str(source), "--target", str(target),
                     "--no-deps", "-q", *isolation], check=True, capture_output=True)
-    shipped = sorted(p.name for p in (target / "perfscore" / "templates").glob("*.yaml"))
+    shipped = sorted(p.name for p in (target / "perfscore" / "indicators").glob("*.yaml"))
     assert shipped == [f"{name}.yaml" for name in NAMES]
     code = ("import sys; sys.path.insert(0, sys.argv[1]);"
-            "from perfscore.commands.templates import templates, template_folder;"
+            "from perfscore.templates import templates, template_folder;"
             "print(template_folder(), sorted(templates()))")
     out = subprocess.run([sys.executable, "-c", code, str(target)], check=True, capture_output=True,
                          text=True, cwd=tmp_path).stdout
-    assert str(target / "perfscore" / "templates") in out and str(NAMES) in out
+    assert str(target / "perfscore" / "indicators") in out and str(NAMES) in out

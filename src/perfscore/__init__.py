@@ -18,14 +18,16 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     # Not "load": perfscore.load is the YAML-reading module.
-    "load_evaluation": ("perfscore.check", "load_evaluation"),
-    "build_evaluation": ("perfscore.check", "build_evaluation"),
+    "load_evaluation": ("perfscore.validation", "load_evaluation"),
+    "build_evaluation": ("perfscore.validation", "build_evaluation"),
     "score": ("perfscore.engine", "score"),
     "Evaluation": ("perfscore.model", "Evaluation"),
     "Node": ("perfscore.model", "Node"),
-    "Result": ("perfscore.engine", "Result"),
-    "NodeResult": ("perfscore.engine", "NodeResult"),
-    "Check": ("perfscore.engine", "Check"),
+    "Result": ("perfscore.result", "Result"),
+    "NodeResult": ("perfscore.result", "NodeResult"),
+    "Comparison": ("perfscore.result", "Comparison"),
+    "Analysis": ("perfscore.analysis", "Analysis"),
+    "analyse": ("perfscore.analysis", "analyse"),
     "PerfscoreError": ("perfscore.errors", "PerfscoreError"),
     "InputError": ("perfscore.errors", "InputError"),
     "result_to_dict": ("perfscore.render.json_export", "result_to_dict"),

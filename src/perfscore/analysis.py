@@ -1,7 +1,8 @@
 """What a scored evaluation means for its report: the lost points and the next grade.
 
-Pure functions of a :class:`~perfscore.engine.Result`; every renderer (terminal,
-JSON, Markdown, CSV, XLSX, HTML) shows the same answers.
+Pure functions of a :class:`~perfscore.result.Result`. A command computes them
+once, with :func:`analyse`, and hands the :class:`Analysis` to every renderer
+(terminal, JSON, Markdown, CSV, XLSX, HTML), so that all show the same answers.
 
 Lost points (失分)
     Every leaf that lost points (分值 − 得分 > 0), most points lost first; ties
@@ -30,9 +31,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from .engine import NodeResult, Result
+from .result import NodeResult, Result
 
-__all__ = ["LostPoint", "NextGrade", "lost_points", "next_grade"]
+__all__ = ["Analysis", "LostPoint", "NextGrade", "analyse", "lost_points", "next_grade"]
 
 
 @dataclass(frozen=True)
@@ -157,3 +158,18 @@ def next_grade(result: Result, ranking: tuple[LostPoint, ...] | None = None) -> 
     any_one = tuple(item for item in ranking if Fraction(item.lost) * weight >= gap)
     return NextGrade(result.grade, band.name, band.min, needed, gap, tuple(chosen), any_one,
                      reachable)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A scored evaluation with what its report says of it, computed once."""
+
+    result: Result
+    lost: tuple[LostPoint, ...]  # the lost-points ranking, most lost first
+    next_grade: NextGrade
+
+
+def analyse(result: Result) -> Analysis:
+    """The lost points and the next grade of ``result``."""
+    ranking = lost_points(result)
+    return Analysis(result, ranking, next_grade(result, ranking))

@@ -1,181 +1,178 @@
-"""The ``perfscore`` command: a thin typer layer over the core.
+"""The ``perfscore`` command: the typer app, and the one place where errors become exit codes.
 
-It parses options, calls the core, renders, and translates every
-:class:`~perfscore.errors.PerfscoreError` into red lines on standard error
-and a named exit code. Heavy imports (rich, jsonschema) happen inside the
-commands that need them, so that each call starts fast.
+Each command lives in :mod:`perfscore.commands` (one module each) and returns
+its exit code; a :class:`~perfscore.errors.PerfscoreError` raised anywhere
+below is printed here, one red line per problem on standard error, and exits
+with its named code (docs: README "Exit codes"). Usage errors (an unknown
+option, a missing file argument) are printed in the chosen language and exit 2.
+Anything else that escapes is a bug and stays loud.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sys
-from enum import Enum
-from typing import Annotated, Optional
+from collections.abc import Sequence
+from importlib import import_module
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
-from .errors import EXIT_INPUT, EXIT_OK, PerfscoreError
+from . import __version__
+from .commands import COMMANDS
+from .commands._options import LangOption
+from .errors import EXIT_INPUT, EXIT_OK, EXIT_USAGE, PerfscoreError
+from .messages import language, pick, set_language
 
 HELP = """perfscore：预算绩效评价打分工具 / scorer for budget performance evaluations.
 
 退出码 / exit codes: 0 正常 ok; 1 输入有误 input is wrong; 2 用法有误 usage;
 3 与报告值不一致 published numbers disagree (check).
+
+文件格式 / file format: docs/format.md; 评分规则 / scoring rules: docs/rules.md.
 """
 
-app = typer.Typer(help=HELP, no_args_is_help=True, add_completion=False,
-                  pretty_exceptions_enable=False, rich_markup_mode=None)
+
+def _language_from(args: Sequence[str]) -> str | None:
+    """The language asked for on the command line (``--lang en``, ``--lang=en``) or in
+    PERFSCORE_LANG, read before parsing so that a usage error is in that language."""
+    chosen = os.environ.get("PERFSCORE_LANG")
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args):
+            chosen = args[index + 1]
+        elif arg.startswith("--lang="):
+            chosen = arg.split("=", 1)[1]
+    return chosen if chosen in ("zh", "en") else None
 
 
-class Lang(str, Enum):
-    zh = "zh"
-    en = "en"
+class PerfscoreGroup(TyperGroup):
+    """perfscore's command group: full one-line summaries, translated usage errors,
+    and the single handler of :class:`PerfscoreError`."""
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        # click cuts each summary at ~45 characters; ours are one sentence in each
+        # language, shown whole in the chosen one.
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is None or command.hidden:
+                continue
+            rows.append((name, command_summary(command.help or "")))
+        if rows:
+            with formatter.section(pick("命令", "Commands")):
+                formatter.write_dl(rows)
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PerfscoreError as error:
+            from .render.console import report_error
+
+            report_error(error)
+            return error.exit_code
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True,
+             **extra: Any) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        set_language(_language_from(argv) or "zh")
+        try:
+            code = super().main(args=argv, prog_name=prog_name or "perfscore",
+                                complete_var=complete_var, standalone_mode=False, **extra)
+        except typer_usage_error() as error:
+            code = show_usage_error(error)
+        except OSError as exc:  # standard output on a full disk (> /dev/full): a message, exit 1
+            code = _stdout_failure(exc)
+        if code is None:
+            code = EXIT_OK
+        if standalone_mode:
+            sys.exit(code)
+        return code
 
 
-LangOption = Annotated[Lang, typer.Option("--lang", help="语言 / language: zh (默认) or en.",
-                                          envvar="PERFSCORE_LANG")]
-FilesArgument = Annotated[list[str], typer.Argument(help="评价文件 (YAML) / evaluation files.",
-                                                    metavar="FILE...")]
+def _stdout_failure(exc: OSError) -> int:
+    from .output import stdout_failure
+    from .render.console import report_error
+
+    error = stdout_failure(exc)
+    if error is None:
+        raise exc  # any other OSError is a bug: files go through load/output
+    report_error(error)
+    return error.exit_code
 
 
-def _set_lang(lang: Lang) -> None:
-    from .messages import set_language
-
-    set_language(lang.value)
-
-
-def report_error(error: PerfscoreError) -> None:
-    """One red line per problem on standard error."""
-    for problem in error.problems:
-        typer.secho(str(problem), err=True, fg="red")
+def typer_usage_error() -> type[Exception]:
+    """click's UsageError, as the installed typer carries it (vendored since typer 0.28)."""
+    try:
+        from typer._click.exceptions import UsageError
+    except ImportError:  # pragma: no cover - older typer on real click
+        from click.exceptions import UsageError  # type: ignore[no-redef]
+    return UsageError
 
 
-def sources(results) -> list[str]:
-    """Every file the results were scored from (never to be overwritten by an output)."""
-    from .rules import files_read
-
-    return [path for result in results for path in files_read(result.evaluation)]
+# "中文摘要 / English summary": the first slash followed by an English word.
+_LANGUAGE_SPLIT = re.compile(r"\s*/\s+(?=[A-Za-z])")
 
 
-def console(stderr: bool = False):
-    """A rich console; piped output gets a width that fits the tree table."""
-    from rich.console import Console
-
-    width = None
-    stream = sys.stderr if stderr else sys.stdout
-    if not stream.isatty() and "COLUMNS" not in os.environ:
-        width = 160
-    # markup/emoji off: names and targets are the user's text, never rich markup
-    # ("[/bold]" in a name raised MarkupError; "[red]x" lost its brackets).
-    return Console(stderr=stderr, width=width, highlight=False, soft_wrap=False, markup=False,
-                   emoji=False)
+def command_summary(help_text: str) -> str:
+    """A command's docstring as one line in the current language ("中文 / English")."""
+    text = " ".join(help_text.split())
+    parts = _LANGUAGE_SPLIT.split(text, maxsplit=1)
+    if len(parts) == 1:
+        return text
+    return parts[1] if language() == "en" else parts[0]
 
 
-@app.command()
-def evaluate(
-    files: FilesArgument,
-    json_path: Annotated[Optional[str], typer.Option(
-        "--json", metavar="PATH",
-        help="写出 JSON 结果（format.md §2）；- 为标准输出 / write the JSON export; - for stdout.")] = None,
-    explain: Annotated[bool, typer.Option(
-        "--explain", help="逐项说明末级指标的规则、输入、计算与结果 / explain every leaf.")] = False,
-    lang: LangOption = Lang.zh,
+def show_usage_error(error: Any) -> int:
+    """A usage error as click shows it, its sentence in the chosen language; exit 2."""
+    from .usage import usage_message
+
+    ctx = error.ctx
+    if getattr(error, "no_args_is_help", False) or type(error).__name__ == "NoArgsIsHelpError":
+        typer.echo(ctx.get_help())
+        return EXIT_USAGE
+    lines = []
+    if ctx is not None:
+        lines.append(ctx.get_usage())
+        lines.append(pick(f"运行“{ctx.command_path} -h”查看帮助。",
+                          f"Try '{ctx.command_path} -h' for help."))
+        lines.append("")
+    lines.append(pick("错误：", "Error: ") + usage_message(error))
+    typer.echo("\n".join(lines), err=True)
+    return EXIT_USAGE
+
+
+app = typer.Typer(cls=PerfscoreGroup, help=HELP, no_args_is_help=True, add_completion=False,
+                  pretty_exceptions_enable=False, rich_markup_mode=None,
+                  context_settings={"help_option_names": ["-h", "--help"]})
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"perfscore {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    lang: LangOption = None,
+    version: Annotated[bool, typer.Option(
+        "--version", is_eager=True, callback=_show_version,
+        help="显示版本并退出 / show the version and exit.")] = False,
 ) -> None:
-    """评分：打印指标得分表、一级指标汇总、总分与等级 / score files and print the tables."""
-    _set_lang(lang)
-    from .check import load_evaluation
-    from .engine import score
-    from .output import STDOUT, write_output
-
-    quiet = json_path == STDOUT
-    out = None if quiet else console()
-    results = []
-    failed = False
-    for file in files:
-        try:
-            result = score(load_evaluation(file))
-        except PerfscoreError as error:
-            report_error(error)
-            failed = True
-            continue
-        results.append(result)
-        if out is not None:
-            from .render.terminal import print_result
-
-            if len(files) > 1:
-                out.rule(file)
-            print_result(result, out)
-            from .render.terminal_analysis import print_analysis
-
-            print_analysis(result, out, explain=explain)
-    if json_path is not None and results:
-        from .render.json_export import dumps, result_to_dict
-
-        payload = [result_to_dict(r) for r in results]
-        data = dumps(payload[0] if len(files) == 1 else payload)
-        try:
-            write_output(json_path, data, inputs=[*files, *sources(results)])
-        except PerfscoreError as error:
-            report_error(error)
-            failed = True
-    raise typer.Exit(EXIT_INPUT if failed else EXIT_OK)
+    # The options before the command name: --lang applies to every command.
+    del lang, version  # both act in their callbacks
 
 
-@app.command()
-def validate(files: FilesArgument, lang: LangOption = Lang.zh) -> None:
-    """检查：只做格式（JSON Schema）与算术检查 / check files against the schema and arithmetic."""
-    _set_lang(lang)
-    from .check import build_evaluation
-    from .load import load_yaml
-    from .schema import schema_problems
-
-    failed = False
-    for file in files:
-        try:
-            raw = load_yaml(file)
-            build_evaluation(raw, file)
-            schema_problems(raw, file)
-        except PerfscoreError as error:
-            report_error(error)
-            failed = True
-            continue
-        typer.echo(f"{file}: OK")
-    raise typer.Exit(EXIT_INPUT if failed else EXIT_OK)
-
-
-@app.command()
-def schema() -> None:
-    """打印评价文件的 JSON Schema / print the JSON Schema of evaluation files."""
-    from .schema import schema_text
-
-    typer.echo(schema_text(), nl=False)
-
-
-# Further commands live in perfscore/commands/<name>.py, each with a
-# ``register(app)`` that adds its command(s); they import their heavy
-# dependencies inside the command function, so registering them is cheap.
-EXTRA_COMMANDS: tuple[str, ...] = ("report", "summary", "audit", "survey", "templates")
-
-
-def _register_extra_commands() -> None:
-    from importlib import import_module
-
-    for name in EXTRA_COMMANDS:
-        import_module(f"perfscore.commands.{name}").register(app)
-
-
-_register_extra_commands()
+for _module, _name in COMMANDS:
+    app.command(_name)(getattr(import_module(f"perfscore.commands.{_module}"), _name))
 
 
 def main() -> None:
     """Console-script entry point."""
-    try:
-        app()
-    except OSError as exc:  # standard output on a full disk (> /dev/full): a message, exit 1
-        from .output import stdout_failure
+    app()
 
-        error = stdout_failure(exc)
-        if error is None:
-            raise  # any other OSError is a bug: files go through load/output
-        report_error(error)
-        raise SystemExit(error.exit_code) from None
+
+__all__ = ["EXIT_INPUT", "app", "main"]

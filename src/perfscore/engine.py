@@ -8,97 +8,15 @@ is looked up from the total as computed, lower bound inclusive.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
 from .decimals import rate_of, round_half_up
 from .model import Evaluation, Grade, Node
-from .rules import RULES, Scored
-from .selfeval import ResultWarning, warnings_for
-
-
-@dataclass(frozen=True)
-class NodeResult:
-    """A scored indicator. ``scored`` is set on leaves."""
-
-    node: Node
-    score: Decimal
-    rate: Decimal
-    children: tuple[NodeResult, ...] = ()
-    scored: Scored | None = None
-    # The points of the applicable leaves below (rules.md §2 不适用指标); the
-    # rate is taken on them. None: all of ``node.points``.
-    applicable_points: Decimal | None = None
-
-    @property
-    def lost(self) -> Decimal:
-        """Points lost; a node left out (不适用) loses none."""
-        return _in_play(self) - self.score
-
-    def walk(self):
-        """This node and every node below it, parents first."""
-        stack = [self]
-        while stack:
-            result = stack.pop()
-            yield result
-            stack.extend(reversed(result.children))
-
-
-@dataclass(frozen=True)
-class Check:
-    """One published (``reported``) value compared with the computed one."""
-
-    path: str  # "" for the whole evaluation
-    of: str  # "score" or "rate"
-    reported: Decimal
-    computed: Decimal
-    line: int
-
-    @property
-    def ok(self) -> bool:
-        return self.reported == self.computed
-
-    @property
-    def difference(self) -> Decimal:
-        return self.computed - self.reported
-
-
-@dataclass(frozen=True)
-class Rescale:
-    """rules.md §2 不适用指标, applied once at the root:
-    total = Σ applicable scores × (base points / Σ applicable points), rounded
-    at the file's precision. Nodes below the root keep their unscaled scores."""
-
-    points: Decimal  # the base (the evaluation's points)
-    applicable_points: Decimal
-    applicable_score: Decimal  # Σ of the applicable scores, before rescaling
-    total: Decimal
-    paths: tuple[str, ...]  # the nodes marked applicable: false (topmost only)
-
-
-@dataclass(frozen=True)
-class Result:
-    evaluation: Evaluation
-    score: Decimal
-    rate: Decimal
-    grade: str
-    indicators: tuple[NodeResult, ...]
-    checks: tuple[Check, ...]
-    rescale: Rescale | None = None
-    warnings: tuple[ResultWarning, ...] = ()
-
-    @property
-    def points(self) -> Decimal:
-        return self.evaluation.points
-
-    @property
-    def agrees(self) -> bool:
-        return all(check.ok for check in self.checks)
-
-    def walk(self):
-        for top in self.indicators:
-            yield from top.walk()
+from .rules import RULES
+from .result import Comparison, NodeResult, Rescale, Result
+from .selfeval import warnings_for
 
 
 def grade_for(total: Decimal | Fraction, grades: tuple[Grade, ...]) -> str:
@@ -121,20 +39,16 @@ def score_node(node: Node, precision: int) -> NodeResult:
         return NodeResult(node, scored.score, rate_of(scored.score, node.points), scored=scored)
     children = tuple(score_node(child, precision) for child in node.children)
     score = sum((child.score for child in children), Decimal(0))
-    in_play = sum((_in_play(child) for child in children), Decimal(0))
+    in_play = sum((child.in_play for child in children), Decimal(0))
     if in_play == node.points:
         return NodeResult(node, score, rate_of(score, node.points), children)
     rate = rate_of(score, in_play) if in_play else Decimal(0)
     return NodeResult(node, score, rate, children, applicable_points=in_play)
 
 
-def _in_play(result: NodeResult) -> Decimal:
-    return result.node.points if result.applicable_points is None else result.applicable_points
-
-
 def _rescale(evaluation: Evaluation, indicators: tuple[NodeResult, ...],
              summed: Decimal) -> Rescale | None:
-    in_play = sum((_in_play(top) for top in indicators), Decimal(0))
+    in_play = sum((top.in_play for top in indicators), Decimal(0))
     if in_play == evaluation.points:
         return None
     total = round_half_up(Fraction(summed) * Fraction(evaluation.points) / Fraction(in_play),
@@ -153,15 +67,15 @@ def _left_out(results: tuple[NodeResult, ...]):
 
 
 def _checks(evaluation: Evaluation, score: Decimal, rate: Decimal,
-            indicators: tuple[NodeResult, ...]) -> tuple[Check, ...]:
-    checks: list[Check] = []
+            indicators: tuple[NodeResult, ...]) -> tuple[Comparison, ...]:
+    checks: list[Comparison] = []
 
     def add(path: str, node_reported: Decimal | None, reported_rate: Decimal | None,
             computed: Decimal, computed_rate: Decimal, line: int) -> None:
         if node_reported is not None:
-            checks.append(Check(path, "score", node_reported, computed, line))
+            checks.append(Comparison(path, "score", node_reported, computed, line))
         if reported_rate is not None:
-            checks.append(Check(path, "rate", reported_rate, computed_rate, line))
+            checks.append(Comparison(path, "rate", reported_rate, computed_rate, line))
 
     add("", evaluation.reported, evaluation.reported_rate, score, rate, evaluation.line)
     for top in indicators:

@@ -17,7 +17,7 @@ from typing import Any
 from .errors import Problem
 from .expr import Quantity, parse_expression
 from .load import NumberLike, YList, YMap
-from .messages import register, t
+from .messages import Messages
 
 # Every number a file gives (scores, points, targets, budgets, reported
 # values, grade bounds, numeric project metadata) passes through
@@ -34,7 +34,7 @@ MAX_DIGITS = 28
 # expected they get a message of their own.
 YAML11_BOOLEANS = frozenset({"yes", "no", "on", "off", "y", "n"})
 
-register({
+MESSAGES = Messages({
     "fields_octal": (
         "“{key}”的值 {value} 以 0 开头：YAML 1.1 会把它读成八进制；请去掉前导零，或加引号写成文字",
         "'{key}' is {value}, with a leading zero, which YAML 1.1 reads as octal; drop the zero or quote it",
@@ -69,7 +69,33 @@ register({
         "“{key}”的值“{value}”用了科学计数法；目标值和实际值请写成普通数字",
         "'{key}' is '{value}', in scientific notation; write targets and actuals as plain numbers",
     ),
+    "unknown_key": ("未知的键“{key}”{hint}", "unknown key '{key}'{hint}"),
+    "unknown_key_hint": ("（是否想写“{close}”？）", " (did you mean '{close}'?)"),
+    "not_mapping": ("“{key}”必须是键值映射", "'{key}' must be a mapping"),
+    "not_list": ("“{key}”必须是列表", "'{key}' must be a list"),
+    "not_text": ("“{key}”必须是文字", "'{key}' must be text"),
+    "not_finite": ("“{key}”必须是有限的数字，而不是 {value}", "'{key}' must be a finite number, not {value}"),
+    "too_many_digits": (
+        "“{key}”的数字 {value} 位数过多（最多 {limit} 位有效数字）",
+        "'{key}' has too many digits: {value} (at most {limit} significant digits)",
+    ),
+    "not_bool": (
+        "“{key}”必须是 true 或 false，而不是“{value}”",
+        "'{key}' must be true or false, not '{value}'",
+    ),
+    "lbl_a_mapping": ("键值映射", "a mapping"),
+    "lbl_a_list": ("列表", "a list"),
+    "missing_key": ("缺少必填的键“{key}”", "required key '{key}' is missing"),
+    "empty_list": ("“{key}”不能是空列表", "'{key}' must not be an empty list"),
+    "empty_text": ("“{key}”不能为空", "'{key}' must not be empty"),
+    "not_scalar": (
+        "“{key}”必须是单个值（文字或数字）",
+        "'{key}' must be a single value (text or number)",
+    ),
+    "not_number": ("“{key}”必须是数字，而不是“{value}”", "'{key}' must be a number, not '{value}'"),
+    "negative_amount": ("“{key}”不能为负数：{value}", "'{key}' must not be negative: {value}"),
 })
+t = MESSAGES.t
 
 # "30e3人次": a number followed by an exponent the expression grammar does not read.
 _EXPONENT_UNIT = re.compile(r"[eE][-+]?\d")

@@ -1,6 +1,6 @@
 """The checked input model: frozen dataclasses with exact numbers and source lines.
 
-Built from a loaded YAML file by :mod:`perfscore.check`; read by the engine.
+Built from a loaded YAML file by :mod:`perfscore.validation`; read by the engine.
 Nothing here computes a score.
 """
 

@@ -20,11 +20,11 @@ import tempfile
 from collections.abc import Iterable
 
 from .errors import OutputError, Problem
-from .messages import register, t
+from .messages import Messages
 
 STDOUT = "-"
 
-register({
+MESSAGES = Messages({
     "output_is_directory": (
         "输出路径 {path} 是一个文件夹；请在后面加上文件名",
         "the output {path} is a folder; add a file name to it",
@@ -46,7 +46,14 @@ register({
     "output_empty_name": ("没有给出输出文件名", "no output file name was given"),
     "output_stdout_failed": ("无法写入标准输出：{reason}", "cannot write to standard output: {reason}"),
     "output_reason_no_space": ("磁盘空间不足", "the disk is full"),
+    "output_is_input": (
+        "输出文件 {path} 就是输入文件，拒绝覆盖",
+        "the output {path} is an input file; refusing to overwrite it",
+    ),
+    "output_failed": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
+    "output_dir_missing": ("输出文件夹 {path} 不存在", "the output folder {path} does not exist"),
 })
+t = MESSAGES.t
 
 # errno → message key, for the failures a user can cause and fix.
 _ERRNO_MESSAGES = {

@@ -14,20 +14,20 @@ change a score or the exit code.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from .decimals import percent, plain
-from .messages import register, t
+from .messages import Messages
+from .result import ResultWarning
 
 if TYPE_CHECKING:
-    from .engine import NodeResult
+    from .result import NodeResult
 
 # Issue 3: "actual ≥ 130% of a ≥ target" is over-achievement far beyond the target.
 OVER_ACHIEVEMENT = Fraction(13, 10)
 
-register({
+MESSAGES = Messages({
     "warn_over_achievement": (
         "实际 {actual} 为目标 {target} 的 {ratio}，超过 {limit}：年度指标值可能设置偏低，请说明原因",
         "actual {actual} is {ratio} of the target {target}, above {limit}: the target may have "
@@ -37,31 +37,8 @@ register({
         "得分 {score} 低于满分 {points}，未说明偏差原因（basis）",
         "score {score} is below full points {points} and no reason (basis) is given",
     ),
-    "lbl_warning": ("提示", "Warning"),
-    "lbl_not_applicable": ("不适用", "n/a"),
-    "x_not_applicable": ("不适用指标，不计分", "not applicable: left out"),
-    "lbl_rescale": (
-        "不适用指标：{paths}。其余 {applicable} 分的得分 {score} 按 {base} 分折算："
-        "{score} × {base} ÷ {applicable} = {total}",
-        "Not applicable: {paths}. The score {score} on the remaining {applicable} points is "
-        "rescaled to {base}: {score} × {base} ÷ {applicable} = {total}",
-    ),
 })
-
-
-@dataclass(frozen=True)
-class ResultWarning:
-    """A located warning about a scored file; it never changes a score."""
-
-    kind: str  # "over_achievement" or "no_basis"
-    path: str
-    line: int
-    message: str
-    file: str | None = None
-
-    def __str__(self) -> str:
-        head = f"{self.file}:{self.line}" if self.file else f"{self.line}"
-        return f"{head}: [{self.path}] {self.message}"
+t = MESSAGES.t
 
 
 def _over_achievement(result: NodeResult) -> str | None:

@@ -19,11 +19,12 @@ from typing import Any
 from .decimals import plain
 from .errors import Problem
 from .fields import Fields
-from .messages import register, t
+from .messages import Messages
+from .fields import MESSAGES as FIELDS
 
 _PERCENT = re.compile(r"([-+]?(?:\d+(?:\.\d+)?|\.\d+))%\Z")
 
-register({
+MESSAGES = Messages({
     "share_not_share": (
         "“{key}”必须是百分比（如 25%）或 0 到 1 之间的小数，而不是“{value}”",
         "'{key}' must be a percentage (such as 25%) or a fraction from 0 to 1, not '{value}'",
@@ -37,7 +38,8 @@ register({
         "“{key}”须在 0% 到 100% 之间，而不是 {value}",
         "'{key}' must lie between 0% and 100%, not {value}",
     ),
-})
+}, FIELDS)
+t = MESSAGES.t
 
 
 def percent_text(share: Decimal) -> str:

@@ -20,14 +20,15 @@ from decimal import Decimal
 from .errors import Problem
 from .fields import Fields
 from .load import YList, YMap
-from .messages import register, t
+from .messages import Messages
+from .fields import MESSAGES as FIELDS
 from .model import Node
 from .shares import percent_text, read_share
 
 # rules.md §2: "the root has 100 unless stated".
 ROOT_POINTS = Decimal(100)
 
-register({
+MESSAGES = Messages({
     "weight_and_points": (
         "同一指标不能同时给出 points（分值）与 weight（权重）",
         "an indicator cannot give both points and weight",
@@ -53,7 +54,8 @@ register({
         "所有指标都标为不适用（applicable: false），无法评分",
         "every indicator is marked not applicable (applicable: false): nothing to score",
     ),
-})
+}, FIELDS)
+t = MESSAGES.t
 
 
 def read_weight(fields: Fields, parent_points: Decimal | None) -> tuple[Decimal | None, Decimal | None]:

@@ -1,142 +1,38 @@
-"""``perfscore templates`` and ``perfscore init --template NAME FILE``: reusable indicator systems.
+"""``perfscore templates`` and ``perfscore init --template NAME FILE`` (:mod:`perfscore.templates`)."""
 
-The templates are the YAML files of the top-level ``indicators/`` folder. An
-installed perfscore ships them as the package data of ``perfscore.templates``
-(pyproject.toml maps that package onto ``indicators/``, so there is one copy of
-each file); a source checkout without that mapping installed reads the folder
-directly. Each template's first comment line is its Chinese one-line
-description, its second the English one.
+from __future__ import annotations
 
-``init`` copies a template as it is, comments included, and never overwrites
-an existing file. Its placeholders are ``~`` (empty) values, which
-``perfscore validate`` rejects line by line until they are filled.
-"""
-
-# No "from __future__ import annotations": typer reads the annotations of the
-# commands defined inside register(), where LangOption is a local name.
-import os
-from dataclasses import dataclass
-from importlib import resources
-from importlib.abc import Traversable
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ..errors import InputError, Problem, UsageError
-from ..messages import language, t
-from ..messages import register as register_messages
-
-SUFFIX = ".yaml"
-
-register_messages({
-    "template_unknown": (
-        "没有名为“{name}”的模板（可用：{known}）；perfscore templates 列出全部模板",
-        "no template named '{name}' (known: {known}); perfscore templates lists them",
-    ),
-    "template_target_exists": (
-        "{path} 已存在，不会覆盖；请换一个文件名，或先删除它",
-        "{path} already exists and will not be overwritten; choose another name or delete it first",
-    ),
-    "template_written": (
-        "已写出 {path}（模板 {name}）。把每个 ~ 换成实际内容后运行：perfscore validate {path}",
-        "Wrote {path} (template {name}). Replace every ~ with your values, then run: "
-        "perfscore validate {path}",
-    ),
-})
+from ..errors import EXIT_OK
+from ._options import LangOption
 
 
-@dataclass(frozen=True)
-class Template:
-    """One indicator system: its name (the file's stem), descriptions and YAML text."""
+def templates(lang: LangOption = None) -> int:
+    """列出指标体系模板 / list the indicator-system templates for perfscore init."""
+    from ..templates import templates as known_templates
 
-    name: str
-    description_zh: str
-    description_en: str
-    text: str
-
-    @property
-    def description(self) -> str:
-        return self.description_en if language() == "en" else self.description_zh
+    known = known_templates()
+    width = max(len(name) for name in known)
+    for item in known.values():
+        typer.echo(f"{item.name.ljust(width)}  {item.description}")
+    return EXIT_OK
 
 
-def template_folder() -> Traversable:
-    """Where the templates are: the installed package data, else the checkout's indicators/."""
-    try:
-        return resources.files("perfscore.templates")
-    except ModuleNotFoundError:
-        return Path(__file__).resolve().parents[3] / "indicators"
+def init(
+    file: Annotated[str, typer.Argument(help="要写出的新评价文件；- 为标准输出 / the new file.",
+                                        metavar="FILE")],
+    template_name: Annotated[str, typer.Option(
+        "--template", "-t", metavar="NAME",
+        help="模板名称（见 perfscore templates）/ template name (see perfscore templates).")],
+    lang: LangOption = None,
+) -> int:
+    """从模板新建评价文件（不覆盖已有文件）/ start a new evaluation from a template."""
+    from ..templates import t, write_template
 
-
-def _description(lines: list[str], index: int) -> str:
-    line = lines[index] if index < len(lines) else ""
-    return line.lstrip("#").strip() if line.startswith("#") else ""
-
-
-def templates() -> dict[str, Template]:
-    """Every template by name, in name order."""
-    found: dict[str, Template] = {}
-    entries = sorted(template_folder().iterdir(), key=lambda entry: entry.name)
-    for entry in entries:
-        if entry.is_file() and entry.name.endswith(SUFFIX):
-            text = entry.read_text(encoding="utf-8")
-            lines = text.splitlines()
-            name = entry.name[:-len(SUFFIX)]
-            found[name] = Template(name, _description(lines, 0), _description(lines, 1), text)
-    return found
-
-
-def template(name: str) -> Template:
-    """The template ``name``; UsageError naming the known ones if there is none."""
-    known = templates()
-    if name not in known:
-        raise UsageError(Problem(t("template_unknown", name=name, known=", ".join(known))))
-    return known[name]
-
-
-def write_template(name: str, path: str) -> Template:
-    """Write template ``name`` to ``path`` (``-``: standard output), never over an existing file."""
-    from ..output import STDOUT, write_output
-
-    chosen = template(name)
-    if path != STDOUT and os.path.lexists(path):
-        raise InputError(Problem(t("template_target_exists", path=path)))
-    write_output(path, chosen.text)
-    return chosen
-
-
-def register(app: typer.Typer) -> None:
-    from ..cli import Lang, LangOption
-
-    @app.command("templates")
-    def list_templates(lang: LangOption = Lang.zh) -> None:
-        """列出指标体系模板 / list the indicator-system templates for perfscore init."""
-        from ..cli import _set_lang
-
-        _set_lang(lang)
-        known = templates()
-        width = max(len(name) for name in known)
-        for item in known.values():
-            typer.echo(f"{item.name.ljust(width)}  {item.description}")
-
-    @app.command("init")
-    def init(
-        file: Annotated[str, typer.Argument(help="要写出的新评价文件；- 为标准输出 / the new file.",
-                                            metavar="FILE")],
-        template_name: Annotated[str, typer.Option(
-            "--template", "-t", metavar="NAME",
-            help="模板名称（见 perfscore templates）/ template name (see perfscore templates).")],
-        lang: LangOption = Lang.zh,
-    ) -> None:
-        """从模板新建评价文件（不覆盖已有文件）/ start a new evaluation from a template."""
-        from ..cli import _set_lang, report_error
-        from ..errors import PerfscoreError
-
-        _set_lang(lang)
-        try:
-            chosen = write_template(template_name, file)
-        except PerfscoreError as error:
-            report_error(error)
-            raise typer.Exit(error.exit_code) from None
-        if file != "-":
-            typer.echo(t("template_written", path=file, name=chosen.name))
+    chosen = write_template(template_name, file)
+    if file != "-":
+        typer.echo(t("template_written", path=file, name=chosen.name))
+    return EXIT_OK

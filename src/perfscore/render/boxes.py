@@ -8,8 +8,9 @@ and handing rich one styled ``Text`` costs about 0.05 ms a row, and keeps rich
 for what it is for (styles, terminal detection, colour or not).
 
 Widths are terminal cells (``rich.cells.cell_len``: a Chinese character is two).
-One column may be ``fold``: it takes the width left over and its text is
-folded onto further lines; the others are never wrapped.
+Text columns may ``fold``: when the table is wider than the terminal, they
+narrow in turn (the free-text column first) and their text continues on
+further lines; numbers are never wrapped.
 """
 
 from __future__ import annotations
@@ -29,14 +30,16 @@ _UNDER_HEAD = ("┡", "━", "╇", "┩")
 _ROW = ("│", "│", "│")
 _FOOT_RULE = ("├", "─", "┼", "┤")
 _BOTTOM = ("└", "─", "┴", "┘")
-MIN_FOLD = 10
+MIN_FOLD = 10  # the free-text column folds to this before any other column folds
+NARROWEST = 4  # no column folds narrower (two Chinese characters)
 
 
 @dataclass(frozen=True)
 class Column:
     header: str
     justify: str = "left"  # "left" or "right"
-    fold: bool = False  # the one column that takes the remaining width and folds
+    # 0: never folds; 1: the free-text column, first to fold; 2: folds when that is not enough.
+    fold: int = 0
     style: str = ""
 
 
@@ -53,18 +56,26 @@ def _fold(text: Text, width: int) -> list[Text]:
 
     Chinese text breaks between any two characters; a run of ASCII letters and
     digits ("1.86", "P323") is kept whole when it fits on a line, and a line
-    does not start with a space.
+    does not start with a space. An indented text (a level-3 indicator's name)
+    keeps its indent on the lines it continues on, where the width allows.
     """
     plain = text.plain
     if cell_len(plain) <= width:
         return [text]
+    indent = len(plain) - len(plain.lstrip(" "))
+    keep = min(indent, max(0, (width - 2) // 2))  # leave room for one wide character
+    if keep < indent:  # a narrow column keeps only part of a deep indent
+        text, plain = text[indent - keep:], plain[indent - keep:]
+        indent = keep
     pieces: list[Text] = []
     start = 0
-    while cell_len(plain[start:]) > width:
+    room = width
+    while cell_len(plain[start:]) > room:
         end, used = start, 0
-        while used + cell_len(plain[end]) <= width:
+        while used + cell_len(plain[end]) <= room:
             used += cell_len(plain[end])
             end += 1
+        end = max(end, start + 1)  # a character wider than the line still advances
         cut = end
         while cut > start and _word_char(plain[cut - 1]) and _word_char(plain[cut]):
             cut -= 1
@@ -74,7 +85,11 @@ def _fold(text: Text, width: int) -> list[Text]:
         start = cut
         while start < len(plain) and plain[start] == " ":
             start += 1
+        room = width - indent
     pieces.append(text[start:])
+    if indent:
+        pad = " " * indent
+        pieces[1:] = [Text(pad) + piece for piece in pieces[1:]]
     return pieces
 
 
@@ -86,13 +101,35 @@ def _widths(columns: Sequence[Column], rows: Sequence[Sequence[Text]], max_width
             if size > widths[index]:
                 widths[index] = size
     if max_width is not None:
-        frame = 3 * len(columns) + 1  # "│ " before each cell, " │" after the last
-        folding = [i for i, column in enumerate(columns) if column.fold]
-        if folding:
-            i = folding[0]
-            others = sum(w for j, w in enumerate(widths) if j != i)
-            widths[i] = max(MIN_FOLD, min(widths[i], max_width - frame - others))
+        _fit(columns, widths, max_width - (3 * len(columns) + 1))  # "│ " … " │" per cell
     return widths
+
+
+def _fit(columns: Sequence[Column], widths: list[int], budget: int) -> None:
+    """Narrow the fold columns (in place) until the cells fit ``budget``.
+
+    First the rank-1 column (the free text) narrows, down to MIN_FOLD, as far
+    as that is enough; then every fold column narrows together, the widest
+    first, down to NARROWEST. A table that still does not fit is printed wider
+    than asked, never not at all.
+    """
+    first = [i for i, column in enumerate(columns) if column.fold == 1]
+    every = [i for i, column in enumerate(columns) if column.fold]
+    for group, floor in ((first, MIN_FOLD), (every, NARROWEST)):
+        excess = sum(widths) - budget
+        if excess <= 0 or not group:
+            continue
+        _narrow(widths, group, excess, floor)
+
+
+def _narrow(widths: list[int], group: list[int], excess: int, floor: int) -> None:
+    """Take up to ``excess`` cells from the columns of ``group``, widest first, none below ``floor``."""
+    while excess > 0:
+        widest = max(group, key=lambda i: widths[i])
+        if widths[widest] <= floor:
+            return
+        widths[widest] -= 1
+        excess -= 1
 
 
 def box_table(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], *,

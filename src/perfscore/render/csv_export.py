@@ -16,11 +16,9 @@ from __future__ import annotations
 import csv
 import io
 
-from ..analysis import lost_points
+from ..analysis import Analysis
 from ..decimals import fixed, plain
-from ..engine import Result
-from ..messages import t
-from .common import applies, one_line
+from .labels import applies, one_line, t
 
 BOM = "\ufeff"
 
@@ -37,9 +35,10 @@ def inert(text: object) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def render_csv(result: Result) -> str:
+def render_csv(analysis: Analysis) -> str:
     """The CSV text, starting with the BOM."""
-    ranks = {item.path: item.rank for item in lost_points(result)}
+    result = analysis.result
+    ranks = {item.path: item.rank for item in analysis.lost}
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([t(key) for key in COLUMNS])

@@ -13,15 +13,14 @@ from __future__ import annotations
 import os
 from html import escape
 
-from ..analysis import lost_points, next_grade
+from ..analysis import Analysis
 from ..decimals import fixed, plain
-from ..engine import Result
-from ..messages import language, register, t
-from .common import (
-    depth_of,
-    explain_lines,
+from ..messages import Messages, language
+from ..result import Result
+from .explain import explain_lines, next_grade_lines
+from .labels import (
+    LABELS,
     level_label,
-    next_grade_lines,
     one_line,
     project_items,
     rate_cell,
@@ -29,10 +28,10 @@ from .common import (
     rescale_line,
     score_cell,
     text_width,
-    tree_rows,
 )
+from .tree import depth_of, tree_rows
 
-register({
+MESSAGES = Messages({
     "rpt_html_points_of": ("满分 {points}", "of {points}"),
     "rpt_html_rate": ("得分率 {rate}", "rate {rate}"),
     "rpt_html_bar_label": ("{rate}（{score}/{points}）", "{rate} ({score}/{points})"),
@@ -41,7 +40,8 @@ register({
         "各一级指标得分率条形图，颜色表示所处等级区间",
         "Bar chart of each level-1 indicator's rate, coloured by grade band",
     ),
-})
+}, LABELS)
+t = MESSAGES.t
 
 # Nothing may be fetched: styles are inline, images (none today) could only be data: URIs.
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -197,9 +197,9 @@ def tree_table(result: Result) -> str:
     return _table("tree", header, rows)
 
 
-def lost_table(result: Result) -> str:
+def lost_table(analysis: Analysis) -> str:
     """失分情况: rank, leaf, level-1 group, points, score, lost, basis."""
-    ranking = lost_points(result)
+    ranking = analysis.lost
     if not ranking:
         return f"<p>{_e(t('rpt_lost_none'))}</p>"
     rows = [f"<tr>{_td(item.rank, 'c')}{_td(_e(item.name))}{_td(_e(item.group), 'c')}"
@@ -211,15 +211,16 @@ def lost_table(result: Result) -> str:
     return _table("lost", header, rows)
 
 
-def render_html(result: Result) -> str:
+def render_html(analysis: Analysis) -> str:
     """The report as one HTML document (UTF-8 text)."""
+    result = analysis.result
     evaluation = result.evaluation
     precision = evaluation.precision
     title = t("rpt_title", name=evaluation.name)
     meta = "".join(f"<li>{_e(t('rpt_meta_item', label=label, value=value))}</li>"
                    for label, value in project_items(result))
     next_lines = "".join(f"<p>{_e(line)}</p>"
-                         for line in next_grade_lines(next_grade(result), result))
+                         for line in next_grade_lines(analysis.next_grade, result))
     lang = "zh-CN" if language() == "zh" else "en"
     colour = band_colour(result, result.rate)
     rescale = f"<p class=\"note\">{_e(rescale_line(result))}</p>" if rescale_line(result) else ""
@@ -261,7 +262,7 @@ def render_html(result: Result) -> str:
 </section>
 <section>
 <h2>{_e(t('rpt_lost_title'))}</h2>
-{lost_table(result)}
+{lost_table(analysis)}
 </section>
 <section>
 <h2>{_e(t('rpt_next_title'))}</h2>

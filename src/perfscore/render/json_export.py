@@ -12,7 +12,8 @@ from decimal import Decimal
 from typing import Any
 
 from ..decimals import plain
-from ..engine import Check, NodeResult, Result
+from ..analysis import Analysis, analyse
+from ..result import Comparison, NodeResult, Result
 from ..shares import percent_text
 
 FORMAT_VERSION = 1
@@ -48,13 +49,16 @@ def node_to_dict(result: NodeResult) -> dict[str, Any]:
     return out
 
 
-def check_to_dict(check: Check) -> dict[str, Any]:
+def check_to_dict(check: Comparison) -> dict[str, Any]:
     return {"path": check.path, "of": check.of, "reported": check.reported,
             "computed": check.computed, "difference": check.difference, "ok": check.ok,
             "line": check.line}
 
 
-def result_to_dict(result: Result) -> dict[str, Any]:
+def result_to_dict(scored: Result | Analysis) -> dict[str, Any]:
+    """The export of docs/format.md §2 (a Result is analysed here; a command passes its Analysis)."""
+    analysis = scored if isinstance(scored, Analysis) else analyse(scored)
+    result = analysis.result
     evaluation = result.evaluation
     return {
         "perfscore": FORMAT_VERSION,
@@ -69,7 +73,7 @@ def result_to_dict(result: Result) -> dict[str, Any]:
         "indicators": [node_to_dict(node) for node in result.indicators],
         "checks": [check_to_dict(check) for check in result.checks],
         **selfeval_to_dict(result),
-        **analysis_to_dict(result),
+        **analysis_to_dict(analysis),
     }
 
 
@@ -86,12 +90,10 @@ def selfeval_to_dict(result: Result) -> dict[str, Any]:
     return out
 
 
-def analysis_to_dict(result: Result) -> dict[str, Any]:
+def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
     """The added keys ``lost_points`` and ``next_grade`` (see perfscore.analysis)."""
-    from ..analysis import lost_points, next_grade
-
-    ranking = lost_points(result)
-    answer = next_grade(result, ranking)
+    ranking = analysis.lost
+    answer = analysis.next_grade
     lost = [{"rank": item.rank, "path": item.path, "name": item.name, "group": item.group,
              "points": item.points, "score": item.score, "lost": item.lost,
              **({"basis": item.basis} if item.basis is not None else {})} for item in ranking]

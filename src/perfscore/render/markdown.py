@@ -15,24 +15,21 @@ decimals (90.00%).
 
 from __future__ import annotations
 
-from ..analysis import lost_points, next_grade
+from ..analysis import Analysis
 from ..decimals import fixed, plain
-from ..engine import NodeResult, Result
-from ..messages import t
-from .common import (
-    depth_of,
-    explain_lines,
+from ..result import NodeResult, Result
+from .explain import explain_lines, next_grade_lines, node_heading
+from .labels import (
     level_label,
-    next_grade_lines,
-    node_heading,
     one_line,
     project_items,
     rate_cell,
     rate_text,
     rescale_line,
     score_cell,
-    tree_rows,
+    t,
 )
+from .tree import depth_of, tree_rows
 
 
 def cell(text: object) -> str:
@@ -72,8 +69,8 @@ def tree_lines(result: Result) -> list[str]:
     return table(header, rows, {depth, depth + 1, depth + 2})
 
 
-def lost_lines(result: Result) -> list[str]:
-    ranking = lost_points(result)
+def lost_lines(analysis: Analysis) -> list[str]:
+    ranking = analysis.lost
     if not ranking:
         return [t("rpt_lost_none")]
     rows = [[str(item.rank), item.name, item.group, plain(item.points), plain(item.score),
@@ -102,8 +99,9 @@ def explain_section(result: Result) -> list[str]:
     return lines
 
 
-def render_markdown(result: Result) -> str:
+def render_markdown(analysis: Analysis) -> str:
     """The whole report as Markdown text (ends with one newline)."""
+    result = analysis.result
     precision = result.evaluation.precision
     out = [f"# {t('rpt_title', name=result.evaluation.name)}", ""]
     for label, value in project_items(result):
@@ -116,9 +114,9 @@ def render_markdown(result: Result) -> str:
         out += [f"{rescale_line(result)}", ""]
     out += [f"## {t('lbl_summary_title')}", "", *summary_lines(result), "",
             f"## {t('rpt_tree_title')}", "", *tree_lines(result), "",
-            f"## {t('rpt_lost_title')}", "", *lost_lines(result), "",
+            f"## {t('rpt_lost_title')}", "", *lost_lines(analysis), "",
             f"## {t('rpt_next_title')}", ""]
-    for line in next_grade_lines(next_grade(result), result):
+    for line in next_grade_lines(analysis.next_grade, result):
         out += [line, ""]
     out += [f"## {t('rpt_explain_title')}", "", *explain_section(result)]
     while out and out[-1] == "":

@@ -12,19 +12,19 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
+from ..analysis import Analysis
 from ..decimals import fixed, plain
-from ..engine import Check, Result
-from ..messages import t
-from ..model import Grade
+from ..result import Comparison, Result
 from .boxes import Column, box_table
-from .common import rate_text
+from .labels import grade_bands_text, rate_text, rescale_line, t
+from .terminal_analysis import print_analysis
 
 
-def _mismatches(result: Result) -> dict[tuple[str, str], Check]:
+def _mismatches(result: Result) -> dict[tuple[str, str], Comparison]:
     return {(c.path, c.of): c for c in result.checks if not c.ok}
 
 
-def _marked(text: str, check: Check | None) -> Text:
+def _marked(text: str, check: Comparison | None) -> Text:
     """A score or rate, with the published value beside it in red when they disagree."""
     out = Text(text)
     if check is not None:
@@ -36,9 +36,10 @@ def tree_table(result: Result, width: int | None = None) -> Text:
     """指标 | 分值 | 得分 | 得分率 | 目标值 | 实际值 | 评分说明, indented by level."""
     precision = result.evaluation.precision
     bad = _mismatches(result)
-    columns = (Column(t("lbl_indicator")), Column(t("lbl_points"), "right"),
+    columns = (Column(t("lbl_indicator"), fold=2), Column(t("lbl_points"), "right"),
                Column(t("lbl_score"), "right"), Column(t("lbl_rate"), "right"),
-               Column(t("lbl_target")), Column(t("lbl_actual")), Column(t("lbl_explain"), fold=True))
+               Column(t("lbl_target"), fold=2), Column(t("lbl_actual"), fold=2),
+               Column(t("lbl_explain"), fold=1))
     rows = []
     for node_result in result.walk():
         node = node_result.node
@@ -63,7 +64,7 @@ def summary_table(result: Result, width: int | None = None) -> Text:
     """一级指标 | 指标分值 | 得分 | 得分率 with a 合计 row, as the reports print it."""
     precision = result.evaluation.precision
     bad = _mismatches(result)
-    columns = (Column(t("lbl_level1")), Column(t("lbl_points_l1"), "right"),
+    columns = (Column(t("lbl_level1"), fold=1), Column(t("lbl_points_l1"), "right"),
                Column(t("lbl_score"), "right"), Column(t("lbl_rate"), "right"))
     rows = []
     for top in result.indicators:
@@ -78,7 +79,7 @@ def summary_table(result: Result, width: int | None = None) -> Text:
 
 def checks_table(result: Result, width: int | None = None) -> Text:
     """Every published value that disagrees: path, what, reported, computed, difference."""
-    columns = (Column(t("lbl_check_path")), Column(t("lbl_check_of")),
+    columns = (Column(t("lbl_check_path"), fold=1), Column(t("lbl_check_of")),
                Column(t("lbl_reported"), "right"), Column(t("lbl_computed"), "right"),
                Column(t("lbl_difference"), "right"))
     rows = [(check.path or t("lbl_root"), t(f"lbl_of_{check.of}"), plain(check.reported),
@@ -87,15 +88,10 @@ def checks_table(result: Result, width: int | None = None) -> Text:
     return box_table(columns, rows, width=width, header_style="bold red")
 
 
-def grade_bands_text(grades: tuple[Grade, ...]) -> str:
-    """"优 ≥ 90，良 ≥ 80，中 ≥ 60，差 < 60": the table in use (rules.md §1)."""
-    parts = []
-    for index, grade in enumerate(grades):
-        if grade.min > 0 or index == 0:
-            parts.append(f"{grade.name} ≥ {plain(grade.min)}")
-        else:
-            parts.append(f"{grade.name} < {plain(grades[index - 1].min)}")
-    return "，".join(parts)
+def print_evaluation(analysis: Analysis, console: Console, explain: bool = False) -> None:
+    """Everything ``perfscore evaluate`` shows of one file."""
+    print_result(analysis.result, console)
+    print_analysis(analysis, console, explain=explain)
 
 
 def print_result(result: Result, console: Console) -> None:
@@ -104,11 +100,9 @@ def print_result(result: Result, console: Console) -> None:
     precision = result.evaluation.precision
     console.print(Text(t("lbl_result", score=fixed(result.score, precision), grade=result.grade),
                        style="bold"))
-    if result.rescale is not None:  # 不适用指标: the total was rescaled at the root
-        r = result.rescale
-        console.print(t("lbl_rescale", paths="、".join(r.paths), applicable=plain(r.applicable_points),
-                        score=plain(r.applicable_score), base=plain(r.points),
-                        total=fixed(r.total, precision)), style="yellow")
+    rescaled = rescale_line(result)  # 不适用指标: the total was rescaled at the root
+    if rescaled is not None:
+        console.print(rescaled, style="yellow")
     console.print(t("lbl_grade_table", bands=grade_bands_text(result.evaluation.grades)), style="dim")
     bad = [c for c in result.checks if not c.ok]
     if not result.checks:

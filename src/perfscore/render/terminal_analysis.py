@@ -12,21 +12,22 @@ from rich.console import Console
 from rich.text import Text
 from rich.tree import Tree
 
-from ..analysis import lost_points, next_grade
+from ..analysis import Analysis
 from ..decimals import plain
-from ..engine import NodeResult, Result
-from ..messages import t
+from ..result import NodeResult, Result
 from .boxes import Column, box_table
-from .common import explain_lines, next_grade_lines, node_heading
+from .explain import explain_lines, next_grade_lines, node_heading
+from .labels import t
 
 
-def lost_points_table(result: Result, width: int | None = None) -> Text:
+def lost_points_table(analysis: Analysis, width: int | None = None) -> Text:
     """失分情况: the leaves that lost points, most first, with level-1 group and basis."""
-    columns = (Column(t("rpt_rank"), "right"), Column(t("rpt_name")), Column(t("rpt_group")),
+    columns = (Column(t("rpt_rank"), "right"), Column(t("rpt_name"), fold=2),
+               Column(t("rpt_group"), fold=2),
                Column(t("lbl_points"), "right"), Column(t("lbl_score"), "right"),
-               Column(t("rpt_lost"), "right", style="bold red"), Column(t("rpt_basis"), fold=True))
+               Column(t("rpt_lost"), "right", style="bold red"), Column(t("rpt_basis"), fold=1))
     rows = [(str(item.rank), item.name, item.group, plain(item.points), plain(item.score),
-             plain(item.lost), item.basis or "") for item in lost_points(result)]
+             plain(item.lost), item.basis or "") for item in analysis.lost]
     return box_table(columns, rows, title=t("rpt_lost_title"), width=width)
 
 
@@ -49,15 +50,15 @@ def explain_tree(result: Result) -> Tree:
     return root
 
 
-def print_analysis(result: Result, console: Console, explain: bool = False) -> None:
+def print_analysis(analysis: Analysis, console: Console, explain: bool = False) -> None:
     """Lost points and the next grade; with ``explain``, every leaf's account first."""
+    result = analysis.result
     if explain:
         console.print(explain_tree(result))
-    ranking = lost_points(result)
-    if ranking:
-        console.print(lost_points_table(result, console.width), crop=False, overflow="ignore")
+    if analysis.lost:
+        console.print(lost_points_table(analysis, console.width), crop=False, overflow="ignore")
     else:
         console.print(t("rpt_lost_none"), style="dim")
     console.print(Text(t("rpt_next_title"), style="bold"))
-    for line in next_grade_lines(next_grade(result, ranking), result):
+    for line in next_grade_lines(analysis.next_grade, result):
         console.print(line)

@@ -24,26 +24,21 @@ from decimal import Decimal
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
-from ..analysis import lost_points, next_grade
+from ..analysis import Analysis
 from ..decimals import plain
-from ..engine import NodeResult, Result
-from ..messages import register, t
-from .common import (
-    applies,
-    depth_of,
-    level_label,
-    next_grade_lines,
-    one_line,
-    text_width,
-    tree_rows,
-)
+from ..messages import Messages
+from ..result import NodeResult, Result
+from .explain import next_grade_lines
+from .labels import LABELS, applies, level_label, one_line, text_width
+from .tree import depth_of, tree_rows
 
-register({
+MESSAGES = Messages({
     "rpt_xlsx_tree_sheet": ("得分情况表", "Scores"),
     "rpt_xlsx_summary_sheet": ("评价得分和等级", "Summary"),
     "rpt_xlsx_lost_sheet": ("失分情况", "Points lost"),
     "rpt_xlsx_title": ("{name}绩效评价得分情况表", "{name}: performance evaluation scores"),
-})
+}, LABELS)
+t = MESSAGES.t
 
 FONT = "宋体"
 
@@ -251,7 +246,7 @@ def _summary_sheet(book, result: Result, formats: dict, tree_name: str,
     ws.finish()
 
 
-def _lost_sheet(book, result: Result, formats: dict, tree_name: str,
+def _lost_sheet(book, analysis: Analysis, formats: dict, tree_name: str,
                 cells: dict[str, tuple[int, int, int]]) -> None:
     ws = _Sheet(book, t("rpt_xlsx_lost_sheet"), formats)
     sheet = ws.sheet
@@ -261,7 +256,8 @@ def _lost_sheet(book, result: Result, formats: dict, tree_name: str,
     for col, label in enumerate(labels):
         sheet.write_string(1, col, label, formats["head"])
         ws.fit(col, label)
-    ranking = lost_points(result)
+    result = analysis.result
+    ranking = analysis.lost
     for index, item in enumerate(ranking):
         row = 2 + index
         r, pcol, scol = cells[item.path]
@@ -283,7 +279,7 @@ def _lost_sheet(book, result: Result, formats: dict, tree_name: str,
         sheet.write_string(2, 0, t("rpt_lost_none"), formats["plain"])
         row = 4
     sheet.write_string(row, 0, t("rpt_next_title"), book.add_format({"font_name": FONT, "bold": True}))
-    for offset, line in enumerate(next_grade_lines(next_grade(result, ranking), result), start=1):
+    for offset, line in enumerate(next_grade_lines(analysis.next_grade, result), start=1):
         sheet.merge_range(row + offset, 0, row + offset, len(labels) - 1, line, formats["plain"])
         sheet.set_row(row + offset, 15 * max(1, text_width(line) // 140 + 1))
     sheet.set_landscape()
@@ -292,8 +288,9 @@ def _lost_sheet(book, result: Result, formats: dict, tree_name: str,
     ws.finish()
 
 
-def render_xlsx(result: Result) -> bytes:
+def render_xlsx(analysis: Analysis) -> bytes:
     """The workbook as bytes."""
+    result = analysis.result
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
     book.set_properties({"title": t("rpt_xlsx_title", name=result.evaluation.name),
@@ -301,6 +298,6 @@ def render_xlsx(result: Result) -> bytes:
     formats = _formats(book, result.evaluation.precision)
     tree, cells, total = _tree_sheet(book, result, formats)
     _summary_sheet(book, result, formats, tree.sheet.name, cells, total)
-    _lost_sheet(book, result, formats, tree.sheet.name, cells)
+    _lost_sheet(book, analysis, formats, tree.sheet.name, cells)
     book.close()
     return buffer.getvalue()

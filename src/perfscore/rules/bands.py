@@ -26,8 +26,10 @@ with a table written in percent.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 from fractions import Fraction
 
 from ..decimals import plain, round_half_up
@@ -35,11 +37,12 @@ from ..errors import Problem
 from ..expr import Quantity
 from ..fields import Fields
 from ..load import YMap
-from ..messages import register, t
+from ..messages import Messages
+from .base import MESSAGES as COMMON
 from ..shares import percent_text, read_share
-from .base import RuleSpec, Scored
+from .base import InputItems, RuleSpec, Scored, labelled_inputs
 
-register({
+MESSAGES = Messages({
     "bands_entry": (
         "bands 的每一项须恰有 min（下限）与 rate（得分比例）两个键",
         "each bands entry must have exactly the keys min (lower bound) and rate (share of the points)",
@@ -69,7 +72,8 @@ register({
         "{value} 低于最低一档的下限 {min}，得 0 分",
         "{value} is below the lowest band's min {min}: 0 points",
     ),
-})
+}, COMMON)
+t = MESSAGES.t
 
 
 @dataclass(frozen=True)
@@ -192,4 +196,23 @@ def _score(params: BandsParams, points: Decimal, precision: int) -> Scored:
     return score_bands(params.value, params.table, points, precision, params.value_text)
 
 
-SPECS = (RuleSpec("bands", frozenset({"value", "bands"}), parse_bands_rule, _score),)
+LABELS = {"bands": ("分档计分：取实际值达到的最高一档，分值 × 该档比例；低于各档得 0 分",
+                    "bands: points × the rate of the highest band the value reaches; 0 below every band")}
+INPUT_LABELS = {"value": ("实际值", "value"), "band": ("所在档次", "band"), "bands": ("分档", "bands")}
+
+
+def bands_text(listed: list[dict[str, str]]) -> str:
+    """A bands table as a report reads it: ≥95%→100%、≥90%→75% …"""
+    return "；".join(f"≥{band['min']}→{band['rate']}" for band in listed)
+
+
+# How the details of a bands score read (the survey rule reuses them).
+INPUT_FORMATS = {"bands": bands_text}
+
+
+def _inputs(details: Mapping[str, Any]) -> InputItems:
+    return labelled_inputs(details, INPUT_LABELS, INPUT_FORMATS)
+
+
+SPECS = (RuleSpec("bands", frozenset({"value", "bands"}), parse_bands_rule, _score, LABELS,
+                  _inputs),)

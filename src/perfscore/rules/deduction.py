@@ -22,20 +22,23 @@ Choices (documented in docs/rules.md):
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 from ..decimals import plain, round_half_up
 from ..errors import Problem
 from ..expr import Quantity, UnitMismatch, common_unit
 from ..fields import Fields
 from ..load import YMap
-from ..messages import register, t
+from ..messages import Messages
+from .bands import MESSAGES as BANDS
 from .bands import read_number
-from .base import RuleSpec, Scored
+from .base import InputItems, RuleSpec, Scored, labelled_inputs
 
-register({
+MESSAGES = Messages({
     "deduction_entry": (
         "deductions 的每一项须恰有 reason（扣分理由）与 points（扣分）两个键",
         "each deductions entry must have exactly the keys reason and points",
@@ -76,7 +79,8 @@ register({
     "x_deduction_none": ("无扣分，得满分 {points}", "no deductions: full points {points}"),
     "lbl_percentage_point": ("百分点", "percentage point"),
     "lbl_unit": ("单位", "unit"),
-})
+}, BANDS)
+t = MESSAGES.t
 
 
 @dataclass(frozen=True)
@@ -234,5 +238,20 @@ def _score(params: DeductionParams, points: Decimal, precision: int) -> Scored:
     return scored
 
 
+LABELS = {"deduction": ("扣分制：满分减去各项扣分，扣完为止", "deductions: full points minus each deduction, down to 0")}
+INPUT_LABELS = {"value": ("实际值", "value"), "limit": ("限值", "limit"), "per": ("每项扣分", "per unit"),
+                "units": ("超出单位数", "units over"), "deductions": ("扣分项", "deductions"),
+                "deducted": ("共扣分", "deducted")}
+
+
+def deductions_text(listed: list[dict[str, Any]]) -> str:
+    """The deductions as a report lists them: 未按期报送 −0.5；…"""
+    return "；".join(f"{item['reason']} −{plain(item['points'])}" for item in listed)
+
+
+def _inputs(details: Mapping[str, Any]) -> InputItems:
+    return labelled_inputs(details, INPUT_LABELS, {"deductions": deductions_text})
+
+
 SPECS = (RuleSpec("deduction", frozenset({"deductions", "value", "limit", "per", "whole_units",
-                                          "reason"}), parse_deduction, _score),)
+                                          "reason"}), parse_deduction, _score, LABELS, _inputs),)

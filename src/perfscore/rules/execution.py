@@ -9,15 +9,32 @@ Example (seed 01): budget 328.67, spent 293.82 → 89.40% → 8.94 of 10.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 from fractions import Fraction
 
 from ..decimals import percent, plain, round_half_up
 from ..expr import Quantity, UnitMismatch, common_unit
 from ..fields import Fields
-from ..messages import t
-from .base import RuleSpec, Scored
+from ..messages import Messages
+from .base import MESSAGES as COMMON
+from .base import InputItems, RuleSpec, Scored, labelled_inputs
+
+MESSAGES = Messages({
+    "budget_zero": ("预算数 budget 为 0，无法计算执行率", "budget is 0: the execution rate is undefined"),
+    "x_execution": (
+        "执行数 {spent} ÷ 预算数 {budget} = {rate}，{rate} × {points} = {score}",
+        "spent {spent} ÷ budget {budget} = {rate}; {rate} × {points} = {score}",
+    ),
+    "x_execution_capped": (
+        "执行数 {spent} ÷ 预算数 {budget} = {rate}，超过 100% 按满分 {points} 计",
+        "spent {spent} ÷ budget {budget} = {rate}; above 100% scores full points {points}",
+    ),
+}, COMMON)
+t = MESSAGES.t
+
 
 
 @dataclass(frozen=True)
@@ -75,4 +92,15 @@ def _score(params: Execution, points: Decimal, precision: int) -> Scored:
                            params.budget.shown, params.spent.shown)
 
 
-SPECS = (RuleSpec("execution", frozenset({"budget", "spent"}), parse_execution, _score),)
+LABELS = {"execution": ("预算执行率：执行数 ÷ 预算数 × 分值，不超过满分",
+                        "budget execution: spent ÷ budget × points, at most full points")}
+INPUT_LABELS = {"budget": ("预算数", "budget"), "spent": ("执行数", "spent"),
+                "execution_rate": ("执行率", "execution rate")}
+
+
+def _inputs(details: Mapping[str, Any]) -> InputItems:
+    return labelled_inputs(details, INPUT_LABELS)
+
+
+SPECS = (RuleSpec("execution", frozenset({"budget", "spent"}), parse_execution, _score, LABELS,
+                  _inputs),)

@@ -10,19 +10,22 @@ computed exactly and rounded once; the explain line shows the spread
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 from fractions import Fraction
 
 from ..decimals import plain, round_half_up
 from ..errors import Problem
 from ..fields import Fields
-from ..messages import register, t
-from .base import RuleSpec, Scored
+from ..messages import Messages
+from .base import MESSAGES as COMMON
+from .base import InputItems, RuleSpec, Scored, labelled_inputs
 
 METHODS = ("mean", "median", "trimmed")
 
-register({
+MESSAGES = Messages({
     "experts_bad_method": (
         "method 只能是 mean（平均）、median（中位数）或 trimmed（去掉最高最低后平均），而不是“{value}”",
         "method must be mean, median or trimmed, not '{value}'",
@@ -46,7 +49,8 @@ register({
         "去掉一个最高分 {high} 和一个最低分 {low} 后平均",
         "mean without one highest {high} and one lowest {low}",
     ),
-})
+}, COMMON)
+t = MESSAGES.t
 
 
 @dataclass(frozen=True)
@@ -105,4 +109,16 @@ def parse_experts(fields: Fields, points: Decimal) -> Panel | None:
     return Panel(tuple(scores), method)
 
 
-SPECS = (RuleSpec("experts", frozenset({"scores", "method"}), parse_experts, score_experts),)
+LABELS = {"experts": ("专家评分：汇总各专家打分（平均、中位数或去掉一个最高分和一个最低分后平均）",
+                      "expert panel: the experts' scores combined (mean, median, or mean without the "
+                      "highest and lowest)")}
+INPUT_LABELS = {"scores": ("专家评分", "experts' scores"), "method": ("汇总方法", "method"),
+                "lowest": ("最低分", "lowest"), "highest": ("最高分", "highest")}
+
+
+def _inputs(details: Mapping[str, Any]) -> InputItems:
+    return labelled_inputs(details, INPUT_LABELS)
+
+
+SPECS = (RuleSpec("experts", frozenset({"scores", "method"}), parse_experts, score_experts, LABELS,
+                  _inputs),)

@@ -17,8 +17,31 @@ from decimal import Decimal
 
 from ..decimals import plain, round_half_up
 from ..fields import Fields
-from ..messages import t
-from .base import RuleSpec, Scored
+from ..messages import Messages
+from .base import MESSAGES as COMMON
+from .base import InputItems, RuleSpec, Scored, labelled_inputs
+
+MESSAGES = Messages({
+    "score_above_points": ("得分 {score} 超过分值 {points}", "score {score} exceeds points {points}"),
+    "score_negative": ("得分 {score} 小于 0", "score {score} is below 0"),
+    "bad_level": (
+        "完成情况 level 只能是 达成、部分达成 或 未达成，而不是“{value}”",
+        "level must be 达成, 部分达成 or 未达成, not '{value}'",
+    ),
+    "level_needs_score": (
+        "完成情况“{level}”须由评价人在 {low}–{high} 分之间给出 score",
+        "level '{level}' needs a score from the evaluator between {low} and {high}",
+    ),
+    "x_judged": ("评价得分 {score}", "scored {score} by the evaluator"),
+    "x_judged_level": ("{level}，评价得分 {score}", "{level}, scored {score} by the evaluator"),
+    "x_level_full": ("{level}，得满分 {points}", "{level}: full points {points}"),
+    "score_outside_level": (
+        "得分 {score} 不在“{level}”的区间 {range} 内",
+        "score {score} lies outside the range {range} of level '{level}'",
+    ),
+}, COMMON)
+t = MESSAGES.t
+
 
 MET, PARTLY, NOT_MET = "达成", "部分达成", "未达成"
 
@@ -104,4 +127,6 @@ def score_judged(judgement: Judgement, points: Decimal, precision: int) -> Score
     return Scored(score, explain, judgement.level)
 
 
-SPECS = (RuleSpec("judged", frozenset({"score", "level"}), parse_judgement, score_judged),)
+LABELS = {"judged": ("评价打分：评价人依据评分标准给分", "judged: the evaluator's score against the criteria")}
+
+SPECS = (RuleSpec("judged", frozenset({"score", "level"}), parse_judgement, score_judged, LABELS),)

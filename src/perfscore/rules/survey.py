@@ -28,7 +28,7 @@ answers are not valid answers and are shown in the explain line.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -39,13 +39,16 @@ from ..errors import InputError
 from ..expr import Quantity
 from ..fields import Fields
 from ..load import YMap
-from ..messages import register, t
+from ..messages import Messages
+from .bands import MESSAGES as BANDS
 from ..shares import percent_text, read_share
+from .bands import INPUT_FORMATS as BANDS_INPUT_FORMATS
+from .bands import INPUT_LABELS as BANDS_INPUT_LABELS
 from .bands import Bands, parse_bands, score_bands
-from .base import RuleSpec, Scored
+from .base import InputItems, RuleSpec, Scored, labelled_inputs
 from .targets import Labels, score_positive
 
-register({
+MESSAGES = Messages({
     "survey_needs_answers": (
         "问卷指标须给出 answers（各选项人数），或 from 与 question（从问卷文件统计）",
         "a survey leaf needs answers (counts per option), or from and question (counted from an answer sheet)",
@@ -105,7 +108,8 @@ register({
     "x_survey_blank": ("（另有空白 {blank} 份不计入）", " ({blank} blank answers not counted)"),
     "x_survey_times": ("{rate} × {points} = {score}", "{rate} × {points} = {score}"),
     "x_survey_sep": ("，", "; "),
-})
+}, BANDS)
+t = MESSAGES.t
 
 
 class NoAnswers(ValueError):
@@ -253,7 +257,7 @@ def parse_weight_table(fields: Fields, table: YMap, key: str = "weights") -> tup
 
 
 def _option(fields: Fields, raw: str, line: int, seen: dict[str, int]) -> str | None:
-    from ..survey_file import option_text
+    from ..survey.sheet import option_text
 
     option = option_text(str(raw))
     if not option:
@@ -303,7 +307,7 @@ def _typed_counts(fields: Fields) -> tuple[tuple[str, int], ...] | None:
 
 
 def _counts_from_sheet(fields: Fields) -> tuple[tuple[tuple[str, int], ...], SurveySource, Any] | None:
-    from ..survey_file import QuestionNotFound, find_question, load_sheet, tally
+    from ..survey.sheet import QuestionNotFound, find_question, load_sheet, tally
 
     name = fields.text("from")
     if name is None:
@@ -414,6 +418,30 @@ def answer_sheets(evaluation) -> list[str]:
                    and node.leaf.params.source is not None})
 
 
+LABELS = {"survey": ("问卷调查：满意度 = Σ(人数 × 选项权重) ÷ 有效答卷，再按目标、分档或 分值 × 满意度 计分",
+                     "questionnaire: satisfaction = Σ(count × weight) ÷ valid answers, then scored by "
+                     "target, bands or points × satisfaction")}
+INPUT_LABELS = {
+    **BANDS_INPUT_LABELS,
+    "answers": ("答卷分布", "answers"),
+    "weights": ("选项权重", "option weights"),
+    "valid_answers": ("有效答卷", "valid answers"),
+    "satisfaction": ("满意度", "satisfaction"),
+    "from": ("问卷文件", "answer sheet"),
+    "question": ("题目", "question"),
+    "question_title": ("题目内容", "question text"),
+    "respondents": ("受访人数", "respondents"),
+    "blank_answers": ("未作答", "blank answers"),
+    "rounded_shares": ("按四舍五入后的比例计算", "from rounded shares"),
+    "target": ("目标值", "target"),
+    "actual": ("实际值", "actual"),
+}
+
+
+def _inputs(details: Mapping[str, Any]) -> InputItems:
+    return labelled_inputs(details, INPUT_LABELS, BANDS_INPUT_FORMATS)
+
+
 SPECS = (RuleSpec("survey", frozenset({"answers", "weights", "target", "bands", "from", "question",
                                         "rounded_shares"}),
-                  parse_survey, score_survey),)
+                  parse_survey, score_survey, LABELS, _inputs),)

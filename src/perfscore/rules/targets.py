@@ -8,19 +8,21 @@ score and its explain line out.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 from ..decimals import plain, round_half_up
 from ..expr import Quantity, UnitMismatch, common_unit, normalise
 from ..fields import Fields
-from ..messages import register, t
-from .base import RuleSpec, Scored
+from ..messages import Messages
+from .judged import MESSAGES as JUDGED
+from .base import InputItems, RuleSpec, Scored, labelled_inputs
 from .judged import MET, Judgement, in_level, level_range_text, parse_judgement, score_judged
 
-register({
+MESSAGES = Messages({
     "reverse_ratio_needs_at_most": (
         "规则 reverse-ratio 用于 ≤（越低越好）的目标，而目标是“{target}”",
         "rule reverse-ratio is for ≤ (lower is better) targets, but the target is '{target}'",
@@ -29,7 +31,108 @@ register({
         "实际 {actual} 超出目标 {target}，按比值法：{target} ÷ {actual} × {points} = {score}",
         "actual {actual} exceeds target {target}, ratio form: {target} ÷ {actual} × {points} = {score}",
     ),
-})
+    "target_without_actual": ("有 target（目标值）却没有 actual（实际值）", "target given without actual"),
+    "actual_without_target": ("有 actual（实际值）却没有 target（目标值）", "actual given without target"),
+    "rule_needs_target": (
+        "规则 {rule} 需要 target（目标值）与 actual（实际值）",
+        "rule {rule} needs target and actual",
+    ),
+    "rule_not_for_words": (
+        "规则 {rule} 需要数值目标，而目标“{target}”是文字",
+        "rule {rule} needs a numeric target, but '{target}' is a word",
+    ),
+    "score_with_quantitative": (
+        "定量指标的得分由目标值与实际值算出，不能再给 score",
+        "a quantitative indicator is scored from target and actual; score cannot be given too",
+    ),
+    "qualitative_unmet_needs_score": (
+        "定性指标未达成：实际“{actual}”与目标“{target}”不一致，须由评价人给出 score（及 level）",
+        "qualitative target not met ('{actual}' vs '{target}'): the evaluator must give a score (and level)",
+    ),
+    "actual_is_word": (
+        "目标“{target}”是数值，实际值“{actual}”却不是数值",
+        "the target '{target}' is numeric but the actual value '{actual}' is not",
+    ),
+    "negative_target": (
+        "目标值 {target} 为负：按比例计分没有定义，请改写指标（或改为评价打分）",
+        "the target {target} is negative: proportional scoring is undefined; rephrase the indicator (or judge it)",
+    ),
+    "x_positive_ratio": (
+        "实际 {actual} ÷ 目标 {target} × {points} = {score}",
+        "actual {actual} ÷ target {target} × {points} = {score}",
+    ),
+    "x_reverse_partial": (
+        "实际 {actual} 超出目标 {target}：{points} × (1 − ({actual_n} − {target_n}) ÷ {target_n}) = {score}",
+        "actual {actual} exceeds target {target}: {points} × (1 − ({actual_n} − {target_n}) ÷ {target_n}) = {score}",
+    ),
+    "x_range_below": (
+        "实际 {actual} 低于区间下限 {lower}：{actual_n} ÷ {lower} × {points} = {score}",
+        "actual {actual} is below the range's lower bound {lower}: {actual_n} ÷ {lower} × {points} = {score}",
+    ),
+    "x_range_above": (
+        "实际 {actual} 高于区间上限 {upper}：{points} × (1 − ({actual_n} − {upper}) ÷ {upper}) = {score}",
+        "actual {actual} is above the range's upper bound {upper}: "
+        "{points} × (1 − ({actual_n} − {upper}) ÷ {upper}) = {score}",
+    ),
+    "x_range_double": (
+        "实际 {actual} 达到区间上限 {upper} 的 2 倍及以上，得 0 分",
+        "actual {actual} is at least twice the range's upper bound {upper}: 0 points",
+    ),
+    "range_rule_override": (
+        "区间目标“{target}”按区间规则计分（区间内满分），不能指定 rule: {rule}",
+        "the range target '{target}' is scored as a range (full points inside it); rule: {rule} cannot apply",
+    ),
+    "x_converted": ("（{text} 按 {value} 计）", " ({text} taken as {value})"),
+    "x_qualitative_met_judged": (
+        "实际“{actual}”与目标“{target}”一致，{judged}",
+        "actual '{actual}' matches target '{target}': {judged}",
+    ),
+    "x_positive_met": (
+        "实际 {actual} ≥ 目标 {target}，得满分 {points}",
+        "actual {actual} ≥ target {target}: full points {points}",
+    ),
+    "x_positive_zero_target": (
+        "目标为 0：实际 {actual} ≥ 0，得满分 {points}",
+        "target is 0: actual {actual} ≥ 0, full points {points}",
+    ),
+    "x_zero_target_missed": (
+        "目标为 0：实际 {actual} 未达到，得 0 分",
+        "target is 0: actual {actual} misses it, 0 points",
+    ),
+    "x_negative_actual": (
+        "实际 {actual} 为负，按 0 计：得 0 分",
+        "actual {actual} is negative and counts as 0: 0 points",
+    ),
+    "x_reverse_met": (
+        "实际 {actual} ≤ 目标 {target}，得满分 {points}",
+        "actual {actual} ≤ target {target}: full points {points}",
+    ),
+    "x_reverse_double": (
+        "实际 {actual} 达到目标 {target} 的 2 倍及以上，得 0 分",
+        "actual {actual} is at least twice the target {target}: 0 points",
+    ),
+    "x_reverse_zero_target": (
+        "目标为 0：实际 {actual} ≤ 0，得满分 {points}",
+        "target is 0: actual {actual} ≤ 0, full points {points}",
+    ),
+    "x_equal_met": (
+        "实际 {actual} 达到目标 {target}，得满分 {points}",
+        "actual {actual} reaches target {target}: full points {points}",
+    ),
+    "x_range_met": (
+        "实际 {actual} 在目标区间 {target} 内，得满分 {points}",
+        "actual {actual} lies in the target range {target}: full points {points}",
+    ),
+    "x_qualitative_met": (
+        "实际“{actual}”与目标“{target}”一致，达成，得满分 {points}",
+        "actual '{actual}' matches target '{target}': met, full points {points}",
+    ),
+    "x_qualitative_unmet": (
+        "实际“{actual}”未达到目标“{target}”，{judged}",
+        "actual '{actual}' does not meet target '{target}': {judged}",
+    ),
+}, JUDGED)
+t = MESSAGES.t
 
 # Operator → rule (format.md §1). rules.md §4: "For > and < the boundary
 # value itself counts as met (the national system treats ≥ and > alike)."
@@ -289,12 +392,34 @@ def score_target(params: TargetParams, points: Decimal, precision: int) -> Score
     return Scored(scored.score, scored.explain, scored.level, params.rule, details)
 
 
+LABELS = {
+    "positive": ("正向指标：实际达到目标得满分，否则 分值 × 实际 ÷ 目标",
+                 "positive: full points when the actual reaches the target, else points × actual ÷ target"),
+    "reverse": ("反向指标：不超过目标得满分，否则 分值 × (1 − 超出部分 ÷ 目标)，达 2 倍得 0 分",
+                "reverse: full points up to the target, else points × (1 − excess ÷ target), 0 at "
+                "twice the target"),
+    "equal": ("等于目标：达到目标得满分，否则按正向计分",
+              "equal: full points when the target is reached, else scored as positive"),
+    "qualitative": ("定性指标：与目标一致得满分，否则由评价人打分",
+                    "qualitative: full points when met word for word, else the evaluator's score"),
+    "reverse-ratio": ("反向比率：不超过目标得满分，否则 分值 × 目标 ÷ 实际",
+                      "reverse ratio: full points up to the target, else points × target ÷ actual"),
+    "range": ("区间指标：在区间内得满分，低于下限按正向、高于上限按反向计分",
+              "range: full points inside the range, else positive below it and reverse above it"),
+}
+INPUT_LABELS = {"target": ("目标值", "target"), "actual": ("实际值", "actual")}
+
+
+def _inputs(details: Mapping[str, Any]) -> InputItems:
+    return labelled_inputs(details, INPUT_LABELS)
+
+
 def _spec(name: str | None) -> RuleSpec:
     def parse(fields: Fields, points: Decimal) -> TargetParams | None:
         return parse_target(fields, points, name)
 
     return RuleSpec(name or "target", frozenset({"target", "actual", "score", "level"}),
-                    parse, score_target)
+                    parse, score_target, LABELS, _inputs)
 
 
 TARGET_RULE_NAMES = ("positive", "reverse", "equal", "qualitative", "reverse-ratio")

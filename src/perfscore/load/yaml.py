@@ -45,16 +45,16 @@ small price for never scoring garbage.
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import yaml
 
-from .errors import InputError, Problem
-from .messages import language, register, t
+from ..errors import InputError, Problem
+from ..messages import Messages, language
+from .text import MESSAGES as TEXT_MESSAGES
+from .text import read_text
 
 # Limits (docs/limits.md): far above any real evaluation (the published
 # examples are 3-12 KB, ~1,000 values, 4 levels), low enough that a hostile
@@ -62,41 +62,26 @@ from .messages import language, register, t
 # Written content costs the user's own bytes, so its limits are generous (the
 # 10,000-leaf benchmark tree of bench/scale.py is 2.3 MB and 149,000 values);
 # what aliases add costs nothing to write, so it has limits of its own.
-MAX_FILE_BYTES = 8 * 1024 * 1024  # read at most this much
 MAX_DEPTH = 50  # nested mappings/lists (an indicator level uses two)
 MAX_VALUES = 250_000  # keys, scalars and containers, written or added by aliases
 MAX_ALIAS_VALUES = 20_000  # values that aliases add (sharing a bands table is a few hundred)
 MAX_SCALAR_CHARS = 20_000  # one text (a long 评分依据 is a few thousand)
 MAX_ALIAS_CHARS = 1_000_000  # characters of text that aliases add
-MAX_NODES = MAX_VALUES  # old name, kept for callers
 
-register({
-    "load_too_big": (
-        "文件过大（{size} 字节，上限 {limit} 字节）：评价文件通常只有几十 KB，请确认选对了文件",
-        "the file is too large ({size} bytes, limit {limit}): evaluation files are a few tens of KB; is this the right file?",
+MESSAGES = Messages({
+    "yaml_syntax": ("YAML 语法错误：{problem}", "YAML syntax error: {problem}"),
+    "duplicate_key": (
+        "键“{key}”重复（第一次出现在第 {first} 行）",
+        "duplicate key '{key}' (first on line {first})",
     ),
-    "load_bad_name": ("文件名无效（含 NUL 字符）", "invalid file name (it contains a NUL character)"),
-    "load_permission": ("没有读取该文件的权限", "permission denied: cannot read the file"),
-    "load_gbk": (
-        "文件看起来是 GBK/GB18030 编码（第 {line} 行起不是 UTF-8）；请在编辑器中“另存为”UTF-8 编码后再试",
-        "the file looks like GBK/GB18030 (not UTF-8 from line {line}); save it as UTF-8 and retry",
+    "bad_tag": ("不支持的 YAML 标签 {tag}", "unsupported YAML tag {tag}"),
+    "complex_key": ("键必须是文字", "keys must be plain text"),
+    "too_many_aliases": (
+        "别名（*引用）展开后的节点过多（超过 {limit} 个）",
+        "aliases (*refs) expand to too many nodes (over {limit})",
     ),
-    "load_utf16_no_bom": (
-        "文件看起来是不带 BOM 的 UTF-16 编码；请另存为 UTF-8",
-        "the file looks like UTF-16 without a BOM; save it as UTF-8",
-    ),
-    "load_bad_bom": (
-        "文件以 {encoding} 的 BOM 开头，但内容无法按 {encoding} 解码；请另存为 UTF-8",
-        "the file starts with a {encoding} BOM but does not decode as {encoding}; save it as UTF-8",
-    ),
-    "load_office_file": (
-        "这是 Excel/Word 等二进制文件，不是 YAML 文本文件；请给出 .yaml 评价文件",
-        "this is a binary (Excel/Word) file, not a YAML text file; give the .yaml evaluation file",
-    ),
-    "load_control_char": (
-        "第 {line} 行含不可见的控制字符 {code}，YAML 不允许（常见于从网页、Word 或 Excel 复制的文字）；请删除它",
-        "line {line} contains the invisible control character {code}, which YAML forbids (often copied from web pages, Word or Excel); delete it",
-    ),
+    "too_deep": ("嵌套过深（超过 {limit} 层）", "nesting too deep (over {limit} levels)"),
+    "empty_file": ("文件是空的", "the file is empty"),
     "load_tab": (
         "第 {line} 行用制表符（Tab）缩进：YAML 只允许空格缩进；请把 Tab 换成空格",
         "line {line} is indented with a tab: YAML allows only spaces; replace the tab with spaces",
@@ -125,7 +110,8 @@ register({
         "不支持 YAML 合并键“<<”：请把要共用的键逐一写出",
         "YAML merge keys '<<' are not supported: write the keys out",
     ),
-})
+}, TEXT_MESSAGES)
+t = MESSAGES.t
 
 
 class NumberLike(str):
@@ -247,85 +233,6 @@ def _tagged_scalar(tag: str, text: str, file: str, line: int) -> Any:
     raise InputError(Problem(t("bad_tag", tag=tag), file, line))
 
 
-def read_text(file: str) -> str:
-    """Read an evaluation file as text, or explain why not (size checked before reading)."""
-    try:
-        with open(file, "rb") as handle:
-            status = os.fstat(handle.fileno())
-            if stat.S_ISDIR(status.st_mode):
-                raise InputError(Problem(t("is_directory"), file))
-            if stat.S_ISREG(status.st_mode) and status.st_size > MAX_FILE_BYTES:
-                raise InputError(Problem(t("load_too_big", size=status.st_size,
-                                           limit=MAX_FILE_BYTES), file))
-            # Bounded even where the size is unknown (/dev/zero, a pipe).
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError(Problem(t("file_not_found"), file)) from None
-    except IsADirectoryError:
-        raise InputError(Problem(t("is_directory"), file)) from None
-    except PermissionError:
-        raise InputError(Problem(t("load_permission"), file)) from None
-    except ValueError:  # a NUL in the name
-        raise InputError(Problem(t("load_bad_name"), file)) from None
-    except OSError as exc:
-        raise InputError(Problem(t("file_unreadable", reason=exc.strerror or exc), file)) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise InputError(Problem(t("load_too_big", size=f"> {MAX_FILE_BYTES}",
-                                   limit=MAX_FILE_BYTES), file))
-    return decode(data, file)
-
-
-# Byte-order marks, longest first (the UTF-32-LE mark begins with the UTF-16-LE one).
-_BOMS = ((b"\x00\x00\xfe\xff", "UTF-32-BE"), (b"\xff\xfe\x00\x00", "UTF-32-LE"),
-         (b"\xef\xbb\xbf", "UTF-8"), (b"\xfe\xff", "UTF-16-BE"), (b"\xff\xfe", "UTF-16-LE"))
-# Characters YAML forbids in a stream (YAML 1.1 §5.1, as libyaml checks them).
-_FORBIDDEN = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-_CJK = re.compile("[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
-
-
-def _line_at(text: str, position: int) -> int:
-    """The 1-based line of ``position``, counting line breaks as YAML does."""
-    return len(_BREAKS.findall(text, 0, position)) + 1
-
-
-def decode(data: bytes, file: str) -> str:
-    """Bytes → text: UTF-8 (BOM optional) or UTF-16/32 with a BOM; else a message."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                text = data[len(bom):].decode(encoding)
-            except UnicodeDecodeError:
-                raise InputError(Problem(t("load_bad_bom", encoding=encoding), file)) from None
-            return _check_characters(text, file)
-    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):  # zip (xlsx/docx) or OLE (xls/doc)
-        raise InputError(Problem(t("load_office_file"), file))
-    head = data[:4096]
-    if len(head) >= 4 and head.count(b"\x00") * 3 >= len(head) and (
-            head[1::2].count(0) * 4 >= len(head) or head[0::2].count(0) * 4 >= len(head)):
-        raise InputError(Problem(t("load_utf16_no_bom"), file))
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        try:
-            looks_gbk = bool(_CJK.search(data.decode("gb18030")))
-        except UnicodeDecodeError:
-            looks_gbk = False
-        key = "load_gbk" if looks_gbk else "not_utf8"
-        raise InputError(Problem(t(key, line=line), file, line)) from None
-    return _check_characters(text, file)
-
-
-def _check_characters(text: str, file: str) -> str:
-    bad = _FORBIDDEN.search(text)
-    if bad is not None:
-        line = _line_at(text, bad.start())
-        code = f"U+{ord(bad.group()):04X}"
-        raise InputError(Problem(t("load_control_char", line=line, code=code), file, line))
-    return text
-
-
 # libyaml's most frequent problems (as the fuzz run meets them), in words a user can act on;
 # the original follows in parentheses so that it can still be searched for.
 _SYNTAX_HINTS = {
@@ -381,7 +288,7 @@ def parse(text: str, file: str) -> Any:
     """Parse one YAML document into YMap / YList / scalars (see module docstring)."""
     parser = _Parser(text)
     try:
-        return _build(parser, file)
+        return _Builder(file).run(parser)
     except yaml.MarkedYAMLError as exc:
         raise InputError(_syntax_problem(exc, text, file)) from None
     except yaml.YAMLError as exc:  # reader errors (checked for before, kept as a net)
@@ -390,121 +297,171 @@ def parse(text: str, file: str) -> Any:
         parser.dispose()
 
 
-def _build(parser: Any, file: str) -> Any:
-    # Each frame: [container, values, pending_key, pending_key_line, anchor, start_line, chars]
-    stack: list[list[Any]] = []
-    # anchor → (value, values, chars, text written for a number/boolean)
-    anchors: dict[str, tuple[Any, int, int, str | None]] = {}
-    values = alias_values = alias_chars_total = 0
-    root: Any = None
-    documents = 0
+class _Frame:
+    """A mapping or list being built, with what its parent needs to know of it."""
 
-    def count(new_values: int, line: int, aliased: bool = False, alias_chars: int = 0) -> None:
-        nonlocal values, alias_values, alias_chars_total
-        values += new_values
-        if values > MAX_VALUES:
-            raise InputError(Problem(t("load_too_many_values", limit=MAX_VALUES), file, line))
-        if aliased:  # what an alias adds costs nothing to write: limited apart
-            alias_values += new_values
-            alias_chars_total += alias_chars
-            if alias_values > MAX_ALIAS_VALUES:
-                raise InputError(Problem(t("too_many_aliases", limit=MAX_ALIAS_VALUES), file, line))
-            if alias_chars_total > MAX_ALIAS_CHARS:
-                raise InputError(Problem(t("load_too_much_text", limit=MAX_ALIAS_CHARS), file, line))
+    __slots__ = ("container", "values", "key", "key_line", "anchor", "line", "chars")
 
-    def attach(value: Any, size: int, text_size: int, line: int, written: str | None) -> None:
+    def __init__(self, container: YMap | YList, anchor: str | None, line: int) -> None:
+        self.container = container
+        self.values = 1  # the container itself, then every value below it
+        self.key: str | None = None  # a mapping's key waiting for its value
+        self.key_line = 0
+        self.anchor = anchor
+        self.line = line
+        self.chars = 0  # characters of text below it (what an alias of it adds)
+
+
+class _Builder:
+    """libyaml's events → located values, iteratively, within the limits.
+
+    Written values and those an alias adds are counted apart: what an alias
+    adds costs nothing to write (MAX_ALIAS_VALUES, MAX_ALIAS_CHARS).
+    """
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.stack: list[_Frame] = []
+        # anchor → (value, values, chars, text written for a number/boolean)
+        self.anchors: dict[str, tuple[Any, int, int, str | None]] = {}
+        self.values = self.alias_values = self.alias_chars = 0
+        self.root: Any = None
+        self.documents = 0
+
+    def run(self, parser: Any) -> Any:
+        handlers = {
+            yaml.ScalarEvent: self.scalar,
+            yaml.MappingStartEvent: self.start,
+            yaml.SequenceStartEvent: self.start,
+            yaml.MappingEndEvent: self.end,
+            yaml.SequenceEndEvent: self.end,
+            yaml.AliasEvent: self.alias,
+            yaml.DocumentStartEvent: self.document,
+        }
+        while True:
+            event = parser.get_event()
+            kind = type(event)
+            if kind is yaml.StreamEndEvent:
+                break
+            handler = handlers.get(kind)
+            if handler is not None:
+                line = event.start_mark.line + 1 if event.start_mark is not None else 0
+                handler(event, line)
+        if self.documents == 0 or self.root is None:
+            raise InputError(Problem(t("empty_file"), self.file))
+        return self.root
+
+    def fail(self, message: str, line: int, path: str | None = None) -> InputError:
+        return InputError(Problem(message, self.file, line, path))
+
+    # -- counting ----------------------------------------------------------
+    def count(self, new_values: int, line: int, aliased: bool = False, chars: int = 0) -> None:
+        self.values += new_values
+        if self.values > MAX_VALUES:
+            raise self.fail(t("load_too_many_values", limit=MAX_VALUES), line)
+        if aliased:
+            self.alias_values += new_values
+            self.alias_chars += chars
+            if self.alias_values > MAX_ALIAS_VALUES:
+                raise self.fail(t("too_many_aliases", limit=MAX_ALIAS_VALUES), line)
+            if self.alias_chars > MAX_ALIAS_CHARS:
+                raise self.fail(t("load_too_much_text", limit=MAX_ALIAS_CHARS), line)
+
+    # -- placing a finished value ---------------------------------------------
+    def attach(self, value: Any, size: int, chars: int, line: int, written: str | None) -> None:
         """Put ``value`` (a subtree of ``size`` values, already counted) in its container."""
-        nonlocal root
-        if not stack:
-            root = value
+        if not self.stack:
+            self.root = value
             return
-        frame = stack[-1]
-        frame[1] += size
-        frame[6] += text_size
-        container = frame[0]
+        frame = self.stack[-1]
+        frame.values += size
+        frame.chars += chars
+        container = frame.container
         if isinstance(container, YList):
             container.append(value)
             container.item_lines.append(line)
-        elif frame[2] is None:  # this value is a key
-            if not isinstance(value, str):
-                raise InputError(Problem(t("complex_key"), file, line))
-            if value in container:
-                first = container.key_lines[value]
-                raise InputError(Problem(t("duplicate_key", key=value, first=first), file, line,
-                                         _indicator_path(stack)))
-            frame[2] = value
-            frame[3] = line
+        elif frame.key is None:
+            self.set_key(frame, value, line)
         else:
-            key = frame[2]
+            key = frame.key
             container[key] = value
-            container.key_lines[key] = frame[3]
+            container.key_lines[key] = frame.key_line
             if written is not None:
                 container.texts[key] = written
-            frame[2] = None
+            frame.key = None
 
-    while True:
-        event = parser.get_event()
-        kind = type(event).__name__
-        line = event.start_mark.line + 1 if event.start_mark is not None else 0
-        if kind == "ScalarEvent":
-            text = event.value
-            if len(text) > MAX_SCALAR_CHARS:
-                raise InputError(Problem(t("load_long_text", size=len(text), limit=MAX_SCALAR_CHARS),
-                                         file, line, _indicator_path(stack)))
-            frame = stack[-1] if stack else None
-            is_key = frame is not None and isinstance(frame[0], YMap) and frame[2] is None
-            written = None
-            if is_key and event.tag in (None, "!"):
-                if text == "<<" and not event.style:
-                    raise InputError(Problem(t("load_merge_key"), file, line))
-                value: Any = text  # keys are their text, as written
-            elif event.tag not in (None, "!") or not event.implicit[0]:
-                value = _tagged_scalar(event.tag or "!", text, file, line)
-            elif event.style:  # quoted or block scalar: text
-                value = text
-            else:
-                value = plain_scalar(text, file, line)
-                if isinstance(value, (Decimal, bool)):
-                    written = text
-            if event.anchor:
-                anchors[event.anchor] = (value, 1, len(text), written)
-            count(1, line)
-            attach(value, 1, len(text), line, written)
-        elif kind in ("MappingStartEvent", "SequenceStartEvent"):
-            if event.tag not in (None, "!", _TAG + "map", _TAG + "seq"):
-                raise InputError(Problem(t("bad_tag", tag=event.tag), file, line))
-            if len(stack) >= MAX_DEPTH:
-                raise InputError(Problem(t("too_deep", limit=MAX_DEPTH), file, line))
-            count(1, line)
-            container = YMap(line) if kind == "MappingStartEvent" else YList(line)
-            stack.append([container, 1, None, 0, event.anchor, line, 0])
-        elif kind in ("MappingEndEvent", "SequenceEndEvent"):
-            container, size, _key, _kl, anchor, start, text_size = stack.pop()
-            if anchor:
-                anchors[anchor] = (container, size, text_size, None)
-            attach(container, size, text_size, start, None)
-        elif kind == "AliasEvent":
-            if event.anchor not in anchors:  # libyaml reports this itself; be safe
-                raise InputError(Problem(t("load_undefined_alias", name=event.anchor), file, line))
-            value, size, text_size, written = anchors[event.anchor]
-            if stack and isinstance(stack[-1][0], YMap) and stack[-1][2] is None:
-                raise InputError(Problem(t("complex_key"), file, line))  # an alias as a key
-            count(size, line, aliased=True, alias_chars=text_size)
-            attach(value, size, text_size, line, written)
-        elif kind == "DocumentStartEvent":
-            documents += 1
-            if documents > 1:
-                raise InputError(
-                    Problem(t("yaml_syntax", problem="more than one document (---)"), file, line)
-                )
-        elif kind == "StreamEndEvent":
-            break
-    if documents == 0 or root is None:
-        raise InputError(Problem(t("empty_file"), file))
-    return root
+    def set_key(self, frame: _Frame, key: Any, line: int) -> None:
+        if not isinstance(key, str):
+            raise self.fail(t("complex_key"), line)
+        mapping = frame.container
+        assert isinstance(mapping, YMap)
+        if key in mapping:
+            first = mapping.key_lines[key]
+            raise self.fail(t("duplicate_key", key=key, first=first), line,
+                            _indicator_path(self.stack))
+        frame.key = key
+        frame.key_line = line
+
+    def awaiting_key(self) -> bool:
+        return bool(self.stack) and isinstance(self.stack[-1].container, YMap) \
+            and self.stack[-1].key is None
+
+    # -- events ----------------------------------------------------------------
+    def scalar(self, event: Any, line: int) -> None:
+        text = event.value
+        if len(text) > MAX_SCALAR_CHARS:
+            raise self.fail(t("load_long_text", size=len(text), limit=MAX_SCALAR_CHARS), line,
+                            _indicator_path(self.stack))
+        value, written = self.scalar_value(event, text, line)
+        if event.anchor:
+            self.anchors[event.anchor] = (value, 1, len(text), written)
+        self.count(1, line)
+        self.attach(value, 1, len(text), line, written)
+
+    def scalar_value(self, event: Any, text: str, line: int) -> tuple[Any, str | None]:
+        """The value of a scalar, and its text when it became a number or boolean."""
+        if event.tag in (None, "!") and self.awaiting_key():
+            if text == "<<" and not event.style:
+                raise self.fail(t("load_merge_key"), line)
+            return text, None  # keys are their text, as written
+        if event.tag not in (None, "!") or not event.implicit[0]:
+            return _tagged_scalar(event.tag or "!", text, self.file, line), None
+        if event.style:  # quoted or block scalar: text
+            return text, None
+        value = plain_scalar(text, self.file, line)
+        return value, (text if isinstance(value, (Decimal, bool)) else None)
+
+    def start(self, event: Any, line: int) -> None:
+        if event.tag not in (None, "!", _TAG + "map", _TAG + "seq"):
+            raise self.fail(t("bad_tag", tag=event.tag), line)
+        if len(self.stack) >= MAX_DEPTH:
+            raise self.fail(t("too_deep", limit=MAX_DEPTH), line)
+        self.count(1, line)
+        container = YMap(line) if isinstance(event, yaml.MappingStartEvent) else YList(line)
+        self.stack.append(_Frame(container, event.anchor, line))
+
+    def end(self, event: Any, line: int) -> None:
+        frame = self.stack.pop()
+        if frame.anchor:
+            self.anchors[frame.anchor] = (frame.container, frame.values, frame.chars, None)
+        self.attach(frame.container, frame.values, frame.chars, frame.line, None)
+
+    def alias(self, event: Any, line: int) -> None:
+        if event.anchor not in self.anchors:  # libyaml reports this itself; be safe
+            raise self.fail(t("load_undefined_alias", name=event.anchor), line)
+        value, size, chars, written = self.anchors[event.anchor]
+        if self.awaiting_key():
+            raise self.fail(t("complex_key"), line)  # an alias as a key
+        self.count(size, line, aliased=True, chars=chars)
+        self.attach(value, size, chars, line, written)
+
+    def document(self, event: Any, line: int) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            raise self.fail(t("yaml_syntax", problem="more than one document (---)"), line)
 
 
-def _indicator_path(stack: list[list[Any]]) -> str | None:
+def _indicator_path(stack: list[_Frame]) -> str | None:
     """The indicator path of the innermost node being built (for error messages).
 
     A node is a mapping in a list under ``indicators`` or ``children``; its
@@ -512,11 +469,11 @@ def _indicator_path(stack: list[list[Any]]) -> str | None:
     """
     names = []
     for index in range(2, len(stack)):
-        owner, items, node = stack[index - 2], stack[index - 1], stack[index][0]
-        if (isinstance(owner[0], YMap) and owner[2] in ("indicators", "children")
-                and isinstance(items[0], YList) and isinstance(node, YMap)):
+        owner, items, node = stack[index - 2], stack[index - 1].container, stack[index].container
+        if (isinstance(owner.container, YMap) and owner.key in ("indicators", "children")
+                and isinstance(items, YList) and isinstance(node, YMap)):
             name = node.get("name")
-            names.append(name if isinstance(name, str) else f"#{len(items[0]) + 1}")
+            names.append(name if isinstance(name, str) else f"#{len(items) + 1}")
     return "/".join(names) or None
 
 

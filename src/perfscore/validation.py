@@ -16,10 +16,85 @@ from .decimals import plain, round_half_up
 from .errors import InputError, Problem
 from .fields import Fields
 from .load import YList, YMap, load_yaml
-from .messages import register, t
+from .messages import Messages
+from .weights import MESSAGES as WEIGHTS
+from .fields import MESSAGES as FIELDS
 from .model import DEFAULT_GRADES, DEFAULT_PRECISION, MAX_PRECISION, Evaluation, Grade, Leaf, Node
 from .rules import RULES
 from .weights import ROOT_POINTS, check_siblings, read_weight
+
+MESSAGES = Messages({
+    "reported_grade_unknown": (
+    "报告等级“{grade}”不在所用的等级表中（{known}）",
+    "the reported grade '{grade}' is not in the grade table in use ({known})",
+),
+    "top_not_mapping": (
+        "文件顶层必须是键值映射（perfscore: 1、project、indicators …）",
+        "the top level must be a mapping (perfscore: 1, project, indicators …)",
+    ),
+    "bad_version": (
+        "不支持的格式版本 {value}：本版本的 perfscore 只读 perfscore: 1",
+        "unsupported format version {value}: this perfscore reads perfscore: 1",
+    ),
+    "node_not_mapping": (
+        "指标必须是键值映射（name、points …）",
+        "an indicator must be a mapping (name, points …)",
+    ),
+    "duplicate_name": (
+        "同级指标名称“{name}”重复（第一次出现在第 {first} 行）",
+        "sibling indicator name '{name}' repeats (first on line {first})",
+    ),
+    "name_has_slash": ("指标名称不能含“/”（路径分隔符）", "an indicator name must not contain '/' (the path separator)"),
+    "leaf_without_points": ("末级指标缺少分值 points", "a leaf indicator needs points"),
+    "points_not_positive": ("分值必须大于 0，而不是 {value}", "points must be greater than 0, not {value}"),
+    "points_finer_than_precision": (
+        "分值 {points} 的小数位多于 precision（{precision} 位）：满分会被舍入成 {rounded}；请提高 precision 或调整分值",
+        "points {points} have more decimals than precision ({precision}): full marks would round to "
+        "{rounded}; raise precision or adjust the points",
+    ),
+    "points_mismatch": (
+        "分值 {points} 与下级指标分值之和 {total} 不符",
+        "points {points} differ from the sum of the children's points {total}",
+    ),
+    "total_mismatch": (
+        "总分值 {points} 与一级指标分值之和 {total} 不符",
+        "total points {points} differ from the sum of level-1 points {total}",
+    ),
+    "parent_has_scoring": (
+        "有下级指标的指标不能带评分键“{key}”：它的得分是下级得分之和",
+        "an indicator with children cannot carry the scoring key '{key}': its score is the sum of its children's",
+    ),
+    "no_scoring_form": (
+        "末级指标没有评分方式：请给出 score（评价打分）、target 与 actual（目标值与实际值）或 rule 之一",
+        "the leaf has no scoring form: give one of score, target with actual, or rule",
+    ),
+    "two_scoring_forms": (
+        "末级指标给出了两种评分方式（{forms}），只能有一种",
+        "the leaf gives two scoring forms ({forms}); exactly one is allowed",
+    ),
+    "unknown_rule": ("未知的评分规则“{rule}”（可用：{known}）", "unknown rule '{rule}' (known: {known})"),
+    "bad_precision": (
+        "precision（小数位数）必须是 0 到 {limit} 之间的整数，而不是“{value}”",
+        "precision must be a whole number from 0 to {limit}, not '{value}'",
+    ),
+    "grades_entry": (
+        "grades 的每一项须为 {grade: 名称, min: 最低分}",
+        "each grades entry must be {grade: name, min: lowest score}",
+    ),
+    "grades_duplicate": ("等级“{value}”重复", "grade '{value}' repeats"),
+    "grades_duplicate_min": ("两个等级的最低分都是 {value}", "two grades share the lowest score {value}"),
+    "grades_no_floor": (
+        "等级表须有一档最低分为 0（否则低分无等级）",
+        "the grade table needs a band starting at 0 (else low totals have no grade)",
+    ),
+    "grades_negative": ("等级最低分不能为负：{value}", "a grade's lowest score must not be negative: {value}"),
+    "key_of_other_rule": (
+        "键“{key}”属于规则 {rule}，须同时写明 rule（如 rule: {first}）",
+        "key '{key}' belongs to rule {rule}; name the rule (e.g. rule: {first})",
+    ),
+}, FIELDS, WEIGHTS)
+t = MESSAGES.t
+
 
 TOP_KEYS = ("perfscore", "project", "grades", "precision", "points", "reported", "reported_rate",
             "reported_grade", "indicators")
@@ -30,10 +105,6 @@ SCORING_KEYS = frozenset({"rule"}).union(*(spec.keys for spec in RULES.values())
 # Rule names a file may write as `rule:` ("judged" and "target" are implicit forms).
 NAMED_RULES = tuple(name for name in RULES if name not in ("judged", "target"))
 
-register({"reported_grade_unknown": (
-    "报告等级“{grade}”不在所用的等级表中（{known}）",
-    "the reported grade '{grade}' is not in the grade table in use ({known})",
-)})
 
 
 def load_evaluation(file: str) -> Evaluation:

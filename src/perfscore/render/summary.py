@@ -1,6 +1,6 @@
 """Views of a batch (``perfscore summary``): the terminal 汇总表, its JSON and its CSV.
 
-Each is a function of the rows :mod:`perfscore.batch` returns; none scores anything.
+Each is a function of the rows :mod:`perfscore.summary` returns; none scores anything.
 """
 
 from __future__ import annotations
@@ -9,16 +9,18 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..decimals import fixed
-from ..messages import register, t
+from ..messages import Messages
+from .labels import LABELS, grade_bands_text
 
 if TYPE_CHECKING:
-    from ..batch import Distribution, Failure, SummaryRow
+    from ..batch import Failure
+    from ..summary import Distribution, SummaryRow
 
 # The terminal table is printed in blocks of this many rows (fixed column
 # widths), so that a table of 100,000 rows is never held in memory at once.
 BLOCK_ROWS = 500
 
-register({
+MESSAGES = Messages({
     "lbl_batch_title": ("绩效评价结果汇总表", "Evaluation results"),
     "lbl_batch_no": ("序号", "No."),
     "lbl_batch_name": ("项目名称", "Project"),
@@ -39,7 +41,8 @@ register({
         "counted by grade name:",
     ),
     "lbl_batch_table_use": ("  {bands}：{n} 个项目", "  {bands}: {n} projects"),
-})
+}, LABELS)
+t = MESSAGES.t
 
 
 class TablePrinter:
@@ -52,7 +55,7 @@ class TablePrinter:
     """
 
     def __init__(self) -> None:
-        from ..cli import console
+        from .console import console
 
         self.out = console()
         self.block: list["SummaryRow"] = []
@@ -121,7 +124,6 @@ class TablePrinter:
         from rich.text import Text
 
         from ..model import Grade
-        from ..render.terminal import grade_bands_text
 
         self.flush()
         out = self.out

@@ -4,7 +4,7 @@ The data behind ``perfscore survey`` (rules.md §9): per question 选项 | 小�
 比例 (shares HALF_UP to 2 places, as reports print them), blank answers,
 several-answer respondents and, when option weights are given, the weighted
 rate with its formula. Pure: :func:`survey_data` builds it from a sheet read
-by :mod:`perfscore.survey_file`; the terminal view is
+by :mod:`perfscore.survey.sheet`; the terminal view is
 :mod:`perfscore.render.survey_terminal` and :func:`data_to_dict` the JSON one.
 """
 
@@ -16,10 +16,13 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Optional
 
-from .errors import InputError, Problem, UsageError
-from .messages import register, t
+from ..errors import InputError, Problem, UsageError
+from ..messages import Messages
+from .sheet import MESSAGES as SHEET
+from ..shares import MESSAGES as SHARES
+from ..load.yaml import MESSAGES as YAML_MESSAGES
 
-register({
+MESSAGES = Messages({
     "survey_weights_both": (
         "--weights 与 --weights-file 只能给一个",
         "give --weights or --weights-file, not both",
@@ -32,7 +35,8 @@ register({
         "权重文件须为“选项: 权重”的映射（可写在 weights: 下）",
         "the weights file must map options to weights (optionally under weights:)",
     ),
-})
+}, YAML_MESSAGES, SHARES, SHEET)
+t = MESSAGES.t
 
 
 _NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)")
@@ -84,7 +88,7 @@ class SurveyData:
 
 def question_data(counted, weights, rounded_shares: bool = False) -> QuestionData:
     """One question's distribution and, where the weight table applies, its rate (pure)."""
-    from .rules.survey import rate_explain, weighted_rate, weighted_rate_of_shares
+    from ..rules.survey import rate_explain, weighted_rate, weighted_rate_of_shares
 
     table = {w.option: w for w in weights or ()}
     weighted = any(o.option in table for o in counted.options)
@@ -111,7 +115,7 @@ def question_data(counted, weights, rounded_shares: bool = False) -> QuestionDat
 
 def survey_data(sheet, weights=None, questions=None, rounded_shares: bool = False) -> SurveyData:
     """Every selected question (all by default, in sheet order) counted (pure)."""
-    from .survey_file import tally
+    from .sheet import tally
 
     indexes = questions if questions is not None else range(len(sheet.titles))
     return SurveyData(sheet.file, sheet.respondents, sheet.empty_rows, weights,
@@ -121,9 +125,9 @@ def survey_data(sheet, weights=None, questions=None, rounded_shares: bool = Fals
 def parse_weights_option(text: str):
     """``"非常满意=100%,满意=80%"`` (commas ``,`` or ``，``) → the weight table, or UsageError."""
 
-    from .fields import Fields
-    from .load import YMap
-    from .rules.survey import parse_weight_table
+    from ..fields import Fields
+    from ..load import YMap
+    from ..rules.survey import parse_weight_table
 
     table = YMap(0)
     problems: list = []
@@ -148,9 +152,9 @@ def parse_weights_option(text: str):
 
 def read_weights_file(file: str):
     """A YAML weight table: ``非常满意: 100%`` lines, optionally under ``weights:``."""
-    from .fields import Fields
-    from .load import YMap, load_yaml
-    from .rules.survey import parse_weight_table
+    from ..fields import Fields
+    from ..load import YMap, load_yaml
+    from ..rules.survey import parse_weight_table
 
     raw = load_yaml(file)
     if isinstance(raw, YMap) and set(raw) == {"weights"}:
@@ -165,7 +169,7 @@ def read_weights_file(file: str):
 
 
 def _percent_value(rate: Fraction) -> Decimal:
-    from .decimals import round_half_up
+    from ..decimals import round_half_up
 
     return round_half_up(rate * 100, 2)
 

@@ -40,12 +40,13 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
-from .decimals import round_half_up
-from .errors import InputError, Problem
-from .load import read_text
-from .messages import register, t
+from ..decimals import round_half_up
+from ..errors import InputError, Problem
+from ..load import read_text
+from ..messages import Messages
+from ..load.text import MESSAGES as TEXT
 
-register({
+MESSAGES = Messages({
     "survey_file_empty": ("问卷文件没有标题行（文件是空的）", "the answer sheet has no title row (it is empty)"),
     "survey_file_no_rows": ("问卷文件只有标题行，没有答卷", "the answer sheet has a title row but no answers"),
     "survey_row_too_long": (
@@ -80,7 +81,8 @@ register({
         "question 须为题目标题（文字）或题号（从 1 起的整数），而不是“{value}”",
         "question must be a title (text) or a number from 1, not '{value}'",
     ),
-})
+}, TEXT)
+t = MESSAGES.t
 
 # 问卷星 joins the options of a multi-answer question with "┋"; ";" (and the
 # full-width "；", folded by NFKC) is the other common export convention.

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..messages import register, t
-from ..survey_report import SurveyData
+from ..messages import Messages
+from ..survey.report import SurveyData
 
-register({
+MESSAGES = Messages({
     "lbl_survey_title": ("第 {n} 题　{title}", "Question {n}: {title}"),
     "lbl_survey_multi": ("［多选题］", " [several answers]"),
     "lbl_survey_option": ("选项", "Option"),
@@ -35,6 +35,7 @@ register({
     "lbl_survey_no_weights": ("权重表中没有本题的选项，未计算满意度", "no weighted option here: no satisfaction rate"),
     "lbl_survey_no_valid": ("没有有效回答，无法计算满意度", "no valid answers: no satisfaction rate"),
 })
+t = MESSAGES.t
 
 
 def _rows_text(rows) -> str:

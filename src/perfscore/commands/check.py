@@ -1,0 +1,36 @@
+"""``perfscore check PATH...``: the audit of published numbers (:mod:`perfscore.audit`).
+
+Every file is recomputed; every published value (``reported``,
+``reported_rate``, ``reported_grade``) that differs from the computed one is
+listed with the difference, and so is every contradiction among the published
+numbers themselves (a parent's score that is not the sum of its children's, a
+rate that is not score / points, a total outside its grade's band).
+Exit 0 when everything agrees, 3 when anything disagrees, 1 when a file
+could not be read or checked (the audit is then incomplete).
+"""
+
+from __future__ import annotations
+
+from ..errors import EXIT_DISAGREE, EXIT_INPUT, EXIT_OK
+from ._options import JobsOption, JsonOption, LangOption, PathsArgument
+
+
+def check(paths: PathsArgument, json_path: JsonOption = None, jobs: JobsOption = None,
+          lang: LangOption = None) -> int:
+    """核对：重算并列出与报告值（reported）的每一处不一致；退出码 3 表示有不一致 /
+    audit published numbers: exit 3 when any disagree."""
+    from ..audit import audit
+    from ..output import STDOUT
+    from ..render.audit import audit_json, print_audit
+    from ._shared import batch_files, collect, report_failures, write_outputs
+
+    files = batch_files(paths)
+    rows, failed = collect(audit, files, jobs)
+    if json_path != STDOUT:
+        print_audit(rows, len(failed))
+    report_failures(failed)
+    status = EXIT_INPUT if failed else EXIT_DISAGREE if any(r.findings for r in rows) else EXIT_OK
+    if json_path is not None and not write_outputs([(json_path, lambda: audit_json(rows, failed))],
+                                                   files):
+        status = EXIT_INPUT
+    return status
