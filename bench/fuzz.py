@@ -29,6 +29,7 @@ where no exception can reach it) stops the run with a stack dump.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import faulthandler
 import io
 import os
@@ -46,16 +47,108 @@ HANG_SECONDS = 120  # a case stuck this long stops the run with a stack dump
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 
 # Characters and snippets that break YAML, or numbers, in interesting ways.
-CHARS = [":", "-", " ", "\t", "[", "]", "{", "}", "&", "*", "!", "#", "'", '"', "|", ">", "%",
-         "@", "`", ",", "?", "0", "9", ".", "e", "：", "　", "\x00", "\x07", "\u2028", "\ufeff",
-         "≥", "≤", "＞", "%", "万", "亿", "\n", "\r", "/", "\\", "<<", "~", "é"]
-VALUES = ["yes", "no", "on", "off", "true", "~", "", "010", "0x1F", "1_000", "1:30", "2023-12-15",
-          ".nan", ".inf", "-.inf", "-0", "1e400", "1e-400", "1e999999999", "1e99999999999999999999",
-          "1" + "0" * 59, "0." + "1" * 60, "-5", "0", "100", "99.999", "≥0", "≤0", "=0", "≥-5人",
-          "≥1e3人次", "≤2023-12-31", "及时", "[]", "{}", "[1, 2]", "*a", "&a 5", "!!float 1",
-          "!!python/object:os.system ls", "'≥30人次'", '"\\x00"', "|\n  多行\n  文字",
-          "15万元", "15亿元", "15 元/度", "98%", "１２０", "𝟙𝟚", '"[/bold]"', "[red]x", "<b>x</b>",
-          "=1+1", "'\u202e反转'"]
+CHARS = [
+    ":",
+    "-",
+    " ",
+    "\t",
+    "[",
+    "]",
+    "{",
+    "}",
+    "&",
+    "*",
+    "!",
+    "#",
+    "'",
+    '"',
+    "|",
+    ">",
+    "%",
+    "@",
+    "`",
+    ",",
+    "?",
+    "0",
+    "9",
+    ".",
+    "e",
+    "：",
+    "　",
+    "\x00",
+    "\x07",
+    "\u2028",
+    "\ufeff",
+    "≥",
+    "≤",
+    "＞",
+    "%",
+    "万",
+    "亿",
+    "\n",
+    "\r",
+    "/",
+    "\\",
+    "<<",
+    "~",
+    "é",
+]
+VALUES = [
+    "yes",
+    "no",
+    "on",
+    "off",
+    "true",
+    "~",
+    "",
+    "010",
+    "0x1F",
+    "1_000",
+    "1:30",
+    "2023-12-15",
+    ".nan",
+    ".inf",
+    "-.inf",
+    "-0",
+    "1e400",
+    "1e-400",
+    "1e999999999",
+    "1e99999999999999999999",
+    "1" + "0" * 59,
+    "0." + "1" * 60,
+    "-5",
+    "0",
+    "100",
+    "99.999",
+    "≥0",
+    "≤0",
+    "=0",
+    "≥-5人",
+    "≥1e3人次",
+    "≤2023-12-31",
+    "及时",
+    "[]",
+    "{}",
+    "[1, 2]",
+    "*a",
+    "&a 5",
+    "!!float 1",
+    "!!python/object:os.system ls",
+    "'≥30人次'",
+    '"\\x00"',
+    "|\n  多行\n  文字",
+    "15万元",
+    "15亿元",
+    "15 元/度",
+    "98%",
+    "１２０",
+    "𝟙𝟚",
+    '"[/bold]"',
+    "[red]x",
+    "<b>x</b>",
+    "=1+1",
+    "'\u202e反转'",
+]
 BYTES = [b"\xff", b"\xfe", b"\xc3", b"\xe4\xb8", b"\x80", b"\x00", b"\xef\xbb\xbf"]
 
 
@@ -103,7 +196,7 @@ def reindent_line(data: bytes, rng: random.Random) -> bytes:
     if rng.random() < 0.5:
         lines[i] = b" " * rng.randint(1, 4) + lines[i]
     else:
-        lines[i] = lines[i][rng.randint(1, 4):] if lines[i].startswith(b" ") else lines[i]
+        lines[i] = lines[i][rng.randint(1, 4) :] if lines[i].startswith(b" ") else lines[i]
     return b"\n".join(lines)
 
 
@@ -115,18 +208,20 @@ def change_char(data: bytes, rng: random.Random) -> bytes:
     new = rng.choice(CHARS)
     action = rng.random()
     if action < 0.4:
-        text = text[:i] + new + text[i + 1:]
+        text = text[:i] + new + text[i + 1 :]
     elif action < 0.7:
         text = text[:i] + new + text[i:]
     else:
-        text = text[:i] + text[i + 1:]
+        text = text[:i] + text[i + 1 :]
     return text.encode("utf-8", errors="surrogateescape")
 
 
 def change_value(data: bytes, rng: random.Random) -> bytes:
     """Replace the value of one `key: value` line by a trap or a hostile number."""
     lines = _lines(data)
-    candidates = [i for i, line in enumerate(lines) if b": " in line and not line.lstrip().startswith(b"#")]
+    candidates = [
+        i for i, line in enumerate(lines) if b": " in line and not line.lstrip().startswith(b"#")
+    ]
     if not candidates:
         return data
     i = rng.choice(candidates)
@@ -160,9 +255,23 @@ def add_anchor_and_alias(data: bytes, rng: random.Random) -> bytes:
 
 
 # Weighted: line-level and value-level changes are what careless editing does most.
-MUTATIONS = [delete_line, delete_line, duplicate_lines, swap_lines, move_line, reindent_line,
-             change_char, change_char, change_value, change_value, change_value, change_value,
-             insert_bytes, truncate, add_anchor_and_alias]
+MUTATIONS = [
+    delete_line,
+    delete_line,
+    duplicate_lines,
+    swap_lines,
+    move_line,
+    reindent_line,
+    change_char,
+    change_char,
+    change_value,
+    change_value,
+    change_value,
+    change_value,
+    insert_bytes,
+    truncate,
+    add_anchor_and_alias,
+]
 
 
 def check_invariants(result) -> str | None:
@@ -179,20 +288,18 @@ def check_invariants(result) -> str | None:
 
 def run_in_process(data: bytes, name: str, render_table: bool = False) -> tuple[str, str]:
     """What validate and evaluate --json do; returns (outcome, detail)."""
-    from perfscore.validation import build_evaluation
     from perfscore.engine import score
     from perfscore.errors import PerfscoreError
     from perfscore.load import decode, parse
     from perfscore.render.json_export import dumps, result_to_dict
     from perfscore.schema import schema_problems
+    from perfscore.validation import build_evaluation
 
     try:
         raw = parse(decode(data, name), name)
         evaluation = build_evaluation(raw, name)
-        try:
+        with contextlib.suppress(PerfscoreError):  # validate reports these; evaluate does not
             schema_problems(raw, name)
-        except PerfscoreError:
-            pass  # validate reports these; evaluate does not run the schema
         result = score(evaluation)
         dumps(result_to_dict(result))
         if render_table:
@@ -206,7 +313,7 @@ def run_in_process(data: bytes, name: str, render_table: bool = False) -> tuple[
         if not lines or any(not line.strip() or "Traceback" in line for line in lines):
             return "traceback", f"empty or odd message: {lines!r}"
         return "rejected", lines[0]
-    except Exception:  # noqa: BLE001 - a bug: count it and show it
+    except Exception:
         return "traceback", traceback.format_exc()
     broken = check_invariants(result)
     return ("invariant", broken) if broken else ("accepted", "")
@@ -218,7 +325,10 @@ def run_cli(data: bytes, folder: str, runner, app) -> tuple[str, str]:
     with open(path, "wb") as handle:
         handle.write(data)
     outcome = "accepted"
-    for args in (["validate", path], ["evaluate", path, "--json", os.path.join(folder, "out.json")]):
+    for args in (
+        ["validate", path],
+        ["evaluate", path, "--json", os.path.join(folder, "out.json")],
+    ):
         result = runner.invoke(app, args)
         if result.exception is not None and not isinstance(result.exception, SystemExit):
             exc = result.exception
@@ -240,8 +350,9 @@ def run_subprocess(data: bytes, folder: str) -> tuple[str, str]:
         handle.write(data)
     script = Path(sys.executable).with_name("perfscore")
     command = [str(script)] if script.exists() else [sys.executable, "-m", "perfscore"]
-    proc = subprocess.run(command + ["evaluate", path, "--json", "-"], capture_output=True,
-                          timeout=60)
+    proc = subprocess.run(
+        [*command, "evaluate", path, "--json", "-"], capture_output=True, timeout=60
+    )
     if proc.returncode not in (0, 1) or b"Traceback" in proc.stderr:
         return "traceback", proc.stderr.decode("utf-8", "replace")[-2000:]
     if proc.returncode == 1 and not proc.stderr.strip():
@@ -280,8 +391,11 @@ def fuzz(count: int, seed: int, cli: int = 0, sub: int = 0, verbose: bool = True
             faulthandler.dump_traceback_later(HANG_SECONDS, exit=True)
             start = time.perf_counter()
             # named as if beside the examples, so that a survey's CSV is found
-            outcome, detail = run_in_process(data, str(ROOT / "examples" / f"fuzz-case-{index}.yaml"),
-                                             render_table=accepted_seen % 20 == 0)
+            outcome, detail = run_in_process(
+                data,
+                str(ROOT / "examples" / f"fuzz-case-{index}.yaml"),
+                render_table=accepted_seen % 20 == 0,
+            )
             runs = [(outcome, detail, "in-process")]
             if cli_every and index % cli_every == 0:
                 runs.append((*run_cli(data, folder, runner, app), "cli"))
@@ -312,9 +426,11 @@ def fuzz(count: int, seed: int, cli: int = 0, sub: int = 0, verbose: bool = True
 
 def report(tally: dict) -> None:
     channels = tally["channels"]
-    print(f"cases tried:             {tally['tried']} "
-          f"(in-process {channels['in-process']}, CliRunner {channels['cli']}, "
-          f"console script {channels['subprocess']})")
+    print(
+        f"cases tried:             {tally['tried']} "
+        f"(in-process {channels['in-process']}, CliRunner {channels['cli']}, "
+        f"console script {channels['subprocess']})"
+    )
     print(f"rejected with a message: {tally['rejected']}")
     print(f"accepted:                {tally['accepted']}")
     print(f"tracebacks:              {tally['traceback']}")
@@ -330,7 +446,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=10_000)
     parser.add_argument("--cli", type=int, default=300, help="how many also via CliRunner")
-    parser.add_argument("--subprocess", type=int, default=20, help="how many via the console script")
+    parser.add_argument(
+        "--subprocess", type=int, default=20, help="how many via the console script"
+    )
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument("--replay", metavar="SEED:INDEX", help="write one case to stdout and exit")
     args = parser.parse_args()

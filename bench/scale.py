@@ -115,16 +115,26 @@ def bench_summary(folder: str, small: str, repeat: int) -> dict:
         rss_big.append(rss)
         rss_small.append(timed([PY, "-m", "perfscore", "summary", small])[1])
     b, s = median(base_times), median(sum_times)
-    return {"baseline_s": b, "summary_s": s, "ratio": s / b, "baseline_runs": base_times,
-            "summary_runs": sum_times, "baseline_cpu_s": median(base_cpu),
-            "summary_cpu_s": median(sum_cpu), "cpu_ratio": median(sum_cpu) / median(base_cpu),
-            "load_average": os.getloadavg(), "rss_small_kib": median(rss_small),
-            "rss_big_kib": median(rss_big), "rss_ratio": median(rss_big) / median(rss_small)}
+    return {
+        "baseline_s": b,
+        "summary_s": s,
+        "ratio": s / b,
+        "baseline_runs": base_times,
+        "summary_runs": sum_times,
+        "baseline_cpu_s": median(base_cpu),
+        "summary_cpu_s": median(sum_cpu),
+        "cpu_ratio": median(sum_cpu) / median(base_cpu),
+        "load_average": os.getloadavg(),
+        "rss_small_kib": median(rss_small),
+        "rss_big_kib": median(rss_big),
+        "rss_ratio": median(rss_big) / median(rss_small),
+    }
 
 
 def bench_evaluate(file: str, repeat: int) -> dict:
-    probe = subprocess.run([PY, "-c", IMPORTS_OF_EVALUATE, file], cwd=ROOT, capture_output=True,
-                           text=True, check=True)
+    probe = subprocess.run(
+        [PY, "-c", IMPORTS_OF_EVALUATE, file], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     modules = eval(probe.stderr.strip().splitlines()[-1])  # a list literal we printed
     imports = [PY, "-c", IMPORT_ONLY % (modules,)]
     evaluate = [PY, "-m", "perfscore", "evaluate", file]
@@ -163,12 +173,25 @@ def bench_tree(cache: str, sizes: list[int], repeat: int) -> list[dict]:
         if not os.path.exists(file):
             with open(file, "w", encoding="utf-8") as handle:
                 handle.write(generate.tree_with_leaves(leaves))
-        proc = subprocess.run([PY, "-c", SCORE_TREE, file, str(max(3, repeat))], cwd=ROOT,
-                              capture_output=True, text=True, check=True)
+        proc = subprocess.run(
+            [PY, "-c", SCORE_TREE, file, str(max(3, repeat))],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         load, check, score = map(float, proc.stdout.split())
         total = load + check + score
-        out.append({"leaves": leaves, "load_s": load, "check_s": check, "score_s": score,
-                    "total_s": total, "us_per_leaf": total / leaves * 1e6})
+        out.append(
+            {
+                "leaves": leaves,
+                "load_s": load,
+                "check_s": check,
+                "score_s": score,
+                "total_s": total,
+                "us_per_leaf": total / leaves * 1e6,
+            }
+        )
     return out
 
 
@@ -181,45 +204,64 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "perfscore-bench"))
     parser.add_argument("--tree", default="1000,5000,10000")
     parser.add_argument("--json", dest="json_path")
-    parser.add_argument("--skip", default="", help="comma list of parts to skip: summary,evaluate,tree")
+    parser.add_argument(
+        "--skip", default="", help="comma list of parts to skip: summary,evaluate,tree"
+    )
     args = parser.parse_args(argv)
     skip = set(filter(None, args.skip.split(",")))
     os.makedirs(args.cache, exist_ok=True)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    report: dict = {"cores": cores, "files": args.files, "small": args.small, "repeat": args.repeat,
-                    "python": sys.version.split()[0]}
-    print(f"perfscore scale benchmark — {cores} cores (nproc), Python {report['python']}, "
-          f"medians of {args.repeat} runs")
+    report: dict = {
+        "cores": cores,
+        "files": args.files,
+        "small": args.small,
+        "repeat": args.repeat,
+        "python": sys.version.split()[0],
+    }
+    print(
+        f"perfscore scale benchmark — {cores} cores (nproc), Python {report['python']}, "
+        f"medians of {args.repeat} runs"
+    )
 
     if "summary" not in skip:
         folder = ensure_files(args.cache, args.files, args.seed)
         small = os.path.join(folder, "000")  # the first 1,000 files of the same set
         assert args.small == 1000, "the small set is the first sub-folder (1,000 files)"
         s = report["summary"] = bench_summary(folder, small, args.repeat)
-        print(f"1. summary over {args.files} files: {s['summary_s']:.2f} s; "
-              f"PyYAML CSafeLoader load only (1 process): {s['baseline_s']:.2f} s; "
-              f"ratio {s['ratio']:.2f} (goal ≤ 1.0) {'MET' if s['ratio'] <= 1.0 else 'NOT MET'}")
-        print(f"   CPU time: summary {s['summary_cpu_s']:.1f} s (all processes), baseline "
-              f"{s['baseline_cpu_s']:.1f} s: CPU ratio {s['cpu_ratio']:.2f}; load average "
-              f"{s['load_average'][0]:.1f} on {cores} cores (other work on the machine)")
-        print(f"2. peak RSS (process tree): {args.small} files {s['rss_small_kib'] / 1024:.1f} MiB, "
-              f"{args.files} files {s['rss_big_kib'] / 1024:.1f} MiB; ratio {s['rss_ratio']:.2f} "
-              f"(goal ≤ 1.2) {'MET' if s['rss_ratio'] <= 1.2 else 'NOT MET'}")
+        print(
+            f"1. summary over {args.files} files: {s['summary_s']:.2f} s; "
+            f"PyYAML CSafeLoader load only (1 process): {s['baseline_s']:.2f} s; "
+            f"ratio {s['ratio']:.2f} (goal ≤ 1.0) {'MET' if s['ratio'] <= 1.0 else 'NOT MET'}"
+        )
+        print(
+            f"   CPU time: summary {s['summary_cpu_s']:.1f} s (all processes), baseline "
+            f"{s['baseline_cpu_s']:.1f} s: CPU ratio {s['cpu_ratio']:.2f}; load average "
+            f"{s['load_average'][0]:.1f} on {cores} cores (other work on the machine)"
+        )
+        print(
+            f"2. peak RSS (process tree): {args.small} files {s['rss_small_kib'] / 1024:.1f} MiB, "
+            f"{args.files} files {s['rss_big_kib'] / 1024:.1f} MiB; ratio {s['rss_ratio']:.2f} "
+            f"(goal ≤ 1.2) {'MET' if s['rss_ratio'] <= 1.2 else 'NOT MET'}"
+        )
     if "evaluate" not in skip:
         file = os.path.join(ROOT, "examples", "yirenyidang-2023.yaml")
         e = report["evaluate"] = bench_evaluate(file, args.repeat)
-        print(f"3. evaluate one file (examples/yirenyidang-2023.yaml): {e['evaluate_s'] * 1000:.0f} ms; "
-              f"importing its dependencies ({', '.join(e['dependencies'])}) alone: "
-              f"{e['imports_s'] * 1000:.0f} ms; ratio {e['ratio']:.2f} (goal ≤ 1.1) "
-              f"{'MET' if e['ratio'] <= 1.1 else 'NOT MET'}")
+        print(
+            f"3. evaluate one file (examples/yirenyidang-2023.yaml): {e['evaluate_s'] * 1000:.0f} ms; "
+            f"importing its dependencies ({', '.join(e['dependencies'])}) alone: "
+            f"{e['imports_s'] * 1000:.0f} ms; ratio {e['ratio']:.2f} (goal ≤ 1.1) "
+            f"{'MET' if e['ratio'] <= 1.1 else 'NOT MET'}"
+        )
     if "tree" not in skip:
         sizes = [int(x) for x in args.tree.split(",")]
         rows = report["tree"] = bench_tree(args.cache, sizes, args.repeat)
         print("4. one tree, load + check + score (best of runs):")
         for row in rows:
-            print(f"   {row['leaves']:>6} leaves: {row['total_s'] * 1000:8.1f} ms "
-                  f"(load {row['load_s'] * 1000:.1f}, check {row['check_s'] * 1000:.1f}, "
-                  f"score {row['score_s'] * 1000:.1f}) = {row['us_per_leaf']:.1f} µs per leaf")
+            print(
+                f"   {row['leaves']:>6} leaves: {row['total_s'] * 1000:8.1f} ms "
+                f"(load {row['load_s'] * 1000:.1f}, check {row['check_s'] * 1000:.1f}, "
+                f"score {row['score_s'] * 1000:.1f}) = {row['us_per_leaf']:.1f} µs per leaf"
+            )
     if args.json_path:
         with open(args.json_path, "w", encoding="utf-8") as handle:
             json.dump(report, handle, ensure_ascii=False, indent=2)

@@ -29,10 +29,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7, help="repeats (×3 processes each)")
     args = parser.parse_args()
     figures = bench_evaluate(EXAMPLE, args.runs)
-    print(f"cores: {os.cpu_count()}, python {sys.version.split()[0]}, medians of "
-          f"{max(5, args.runs * 3)} runs each")
-    print(f"import the dependencies only : {figures['imports_s'] * 1000:7.1f} ms  "
-          f"({', '.join(figures['dependencies'])} and their modules)")
+    print(
+        f"cores: {os.cpu_count()}, python {sys.version.split()[0]}, medians of "
+        f"{max(5, args.runs * 3)} runs each"
+    )
+    print(
+        f"import the dependencies only : {figures['imports_s'] * 1000:7.1f} ms  "
+        f"({', '.join(figures['dependencies'])} and their modules)"
+    )
     print(f"perfscore evaluate (example) : {figures['evaluate_s'] * 1000:7.1f} ms")
     print(f"ratio evaluate / imports     : {figures['ratio']:7.2f}")
 

@@ -26,12 +26,12 @@ from pathlib import Path
 
 import openpyxl
 
-from perfscore.validation import load_evaluation
+from perfscore.analysis import analyse
 from perfscore.engine import score
 from perfscore.model import Leaf
-from perfscore.analysis import analyse
 from perfscore.render.xlsx import render_xlsx
 from perfscore.rules.judged import Judgement
+from perfscore.validation import load_evaluation
 
 
 def soffice() -> str:
@@ -44,10 +44,12 @@ def soffice() -> str:
 
 def with_score(evaluation, path: str, new: Decimal):
     """The evaluation with the judged leaf at ``path`` rescored to ``new``."""
+
     def swap(node):
         if node.path == path:
             return replace(node, leaf=Leaf("judged", Judgement(new, None)))
         return replace(node, children=tuple(swap(child) for child in node.children))
+
     return replace(evaluation, indicators=tuple(swap(node) for node in evaluation.indicators))
 
 
@@ -62,7 +64,7 @@ def find_leaf_cell(sheet, name: str) -> tuple[int, int]:
 
 def summary_values(path: Path) -> list[tuple]:
     book = openpyxl.load_workbook(path, data_only=True)
-    return [row for row in book.worksheets[1].iter_rows(min_row=3, values_only=True)]
+    return list(book.worksheets[1].iter_rows(min_row=3, values_only=True))
 
 
 def main() -> int:
@@ -85,12 +87,23 @@ def main() -> int:
 
     out = work / "out"
     out.mkdir()
-    command = [soffice(), f"-env:UserInstallation=file://{work / 'profile'}", "--headless",
-               "--norestore", "--convert-to", "xlsx", "--outdir", str(out), str(edited)]
+    command = [
+        soffice(),
+        f"-env:UserInstallation=file://{work / 'profile'}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "xlsx",
+        "--outdir",
+        str(out),
+        str(edited),
+    ]
     subprocess.run(command, check=True, capture_output=True, timeout=180)
     recomputed = summary_values(out / "edited.xlsx")
 
-    print(f"{example}: {leaf_path} {old} → {new_score} (cell {book.worksheets[0].cell(row, col).coordinate})")
+    print(
+        f"{example}: {leaf_path} {old} → {new_score} (cell {book.worksheets[0].cell(row, col).coordinate})"
+    )
     print(f"perfscore before: total {before.score}, grade {before.grade}")
     print(f"perfscore after:  total {after.score}, grade {after.grade}")
     print("LibreOffice recomputed 评价得分和等级 sheet:")
@@ -99,7 +112,7 @@ def main() -> int:
     expected = [(top.node.name, top.score) for top in after.indicators]
     expected.append((None, after.score))
     ok = True
-    for (name, value), values in zip(expected, recomputed):
+    for (name, value), values in zip(expected, recomputed, strict=True):
         got = Decimal(str(round(values[2], 6)))
         if got != value:
             ok = False

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 from perfscore.analysis import lost_points, next_grade
-from perfscore.validation import load_evaluation
 from perfscore.engine import score
+from perfscore.validation import load_evaluation
 
 from .conftest import EXAMPLES
 
@@ -60,12 +60,22 @@ def test_next_grade_of_the_78_49_example(yirenyidang):
     """
     answer = next_grade(yirenyidang)
     assert (answer.current, answer.grade, answer.min, answer.needed, answer.gap) == (
-        "中", "良", Decimal(80), Decimal("80.00"), Decimal("1.51"))
+        "中",
+        "良",
+        Decimal(80),
+        Decimal("80.00"),
+        Decimal("1.51"),
+    )
     assert not answer.top and answer.reachable
     assert [item.name for item in answer.leaves] == ["应用场景质量"]
     assert [item.name for item in answer.any_one] == [
-        "应用场景质量", "系统培训完成率", "验收管理规范性", "管理制度健全性",
-        "降低了群众及企业的办事成本", "电子证照证明、数据资产采集上线、数据更新"]
+        "应用场景质量",
+        "系统培训完成率",
+        "验收管理规范性",
+        "管理制度健全性",
+        "降低了群众及企业的办事成本",
+        "电子证照证明、数据资产采集上线、数据更新",
+    ]
 
 
 def test_top_grade_has_no_next(cli):
@@ -102,9 +112,11 @@ def test_fewest_leaves_when_one_is_not_enough(write):
     result = score(load_evaluation(str(write(TWO_LEAVES))))
     assert (result.score, result.grade) == (Decimal(88), "良")
     assert [item.name for item in next_grade(result).leaves] == ["a"]
-    text = TWO_LEAVES.replace("project: {name: 测试}",
-                              "project: {name: 测试}\ngrades: [{grade: 优, min: 96}, {grade: 良, min: 80},"
-                              " {grade: 差, min: 0}]")
+    text = TWO_LEAVES.replace(
+        "project: {name: 测试}",
+        "project: {name: 测试}\ngrades: [{grade: 优, min: 96}, {grade: 良, min: 80},"
+        " {grade: 差, min: 0}]",
+    )
     result = score(load_evaluation(str(write(text, "high.yaml"))))
     answer = next_grade(result)
     assert (answer.grade, answer.gap) == ("优", Decimal(8))

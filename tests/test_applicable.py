@@ -95,29 +95,41 @@ def test_json_export_keys(write, cli):
     d = data["indicators"][1]["children"][1]
     assert d["applicable"] is False and d["points"] == 40
     assert data["indicators"][1]["applicable_points"] == 40
-    assert data["not_applicable"] == {"paths": ["产出/d"], "points": 100, "applicable_points": 60,
-                                      "applicable_score": 45, "score": 75}
+    assert data["not_applicable"] == {
+        "paths": ["产出/d"],
+        "points": 100,
+        "applicable_points": 60,
+        "applicable_score": 45,
+        "score": 75,
+    }
     assert data["score"] == 75
 
 
 def test_terminal_shows_not_applicable_and_rescale(write, cli):
     """The table shows 不适用 and a line states the rescaling with its arithmetic."""
-    text = TREE.replace("  - name: 产出\n", "  - name: 效益\n    points: 10\n    applicable: false\n"
-                        "    children:\n      - {name: e, points: 10}\n  - name: 产出\n")
+    text = TREE.replace(
+        "  - name: 产出\n",
+        "  - name: 效益\n    points: 10\n    applicable: false\n"
+        "    children:\n      - {name: e, points: 10}\n  - name: 产出\n",
+    )
     result = cli("evaluate", write(text))
     # the leaf row of the tree and the level-1 row of the summary both say 不适用
     assert "│   d  │   40 │ 不适用 │       — │" in result.stdout
     assert re.search(r"│ 效益 +│ +10 │ +不适用 │ +— │", result.stdout)
     # 45 on the 60 applicable points of a 110-point tree: 45 × 110 ÷ 60 = 82.5
-    assert ("不适用指标：效益、产出/d。其余 60 分的得分 45 按 110 分折算：45 × 110 ÷ 60 = 82.50"
-            in result.stdout)
+    assert (
+        "不适用指标：效益、产出/d。其余 60 分的得分 45 按 110 分折算：45 × 110 ÷ 60 = 82.50"
+        in result.stdout
+    )
 
 
 def test_leaf_with_form_is_still_checked(write, cli):
     """A scoring form on a leaf marked not applicable is still checked: score 12 > 10 → exit 1."""
-    path = write("perfscore: 1\nproject: {name: 测试}\nindicators:\n"
-                 "  - {name: a, points: 90, score: 90}\n"
-                 "  - name: b\n    points: 10\n    applicable: false\n    score: 12\n")
+    path = write(
+        "perfscore: 1\nproject: {name: 测试}\nindicators:\n"
+        "  - {name: a, points: 90, score: 90}\n"
+        "  - name: b\n    points: 10\n    applicable: false\n    score: 12\n"
+    )
     result = cli("evaluate", path)
     assert result.exit_code == 1
     assert result.stderr.strip() == f"{path}:8: [b] 得分 12 超过分值 10"
@@ -125,18 +137,21 @@ def test_leaf_with_form_is_still_checked(write, cli):
 
 def test_all_not_applicable_rejected(write, cli):
     """Nothing applicable: one located error, exit 1."""
-    path = write("perfscore: 1\nproject: {name: 测试}\nindicators:\n"
-                 "  - {name: a, points: 10, applicable: false}\n")
+    path = write(
+        "perfscore: 1\nproject: {name: 测试}\nindicators:\n"
+        "  - {name: a, points: 10, applicable: false}\n"
+    )
     result = cli("evaluate", path)
     assert result.exit_code == 1
-    assert result.stderr.strip() == \
-        f"{path}:3: 所有指标都标为不适用（applicable: false），无法评分"
+    assert result.stderr.strip() == f"{path}:3: 所有指标都标为不适用（applicable: false），无法评分"
 
 
 def test_applicable_must_be_boolean(write, cli):
     """applicable: 否 is not a boolean: located error, exit 1."""
-    path = write("perfscore: 1\nproject: {name: 测试}\nindicators:\n"
-                 "  - {name: a, points: 10, applicable: 否}\n")
+    path = write(
+        "perfscore: 1\nproject: {name: 测试}\nindicators:\n"
+        "  - {name: a, points: 10, applicable: 否}\n"
+    )
     result = cli("evaluate", path)
     assert result.exit_code == 1
     assert result.stderr.strip() == f"{path}:4: [a] “applicable”必须是 true 或 false，而不是“否”"

@@ -27,8 +27,17 @@ def findings(cli, *paths) -> tuple[int, dict]:
 
 def rows_of(report: dict, name: str) -> list[tuple]:
     entry = next(f for f in report["files"] if f["file"].endswith(name))
-    return [(f["kind"], f["path"], f["of"], str(f["reported"]), str(f["expected"]),
-             None if f["difference"] is None else str(f["difference"])) for f in entry["findings"]]
+    return [
+        (
+            f["kind"],
+            f["path"],
+            f["of"],
+            str(f["reported"]),
+            str(f["expected"]),
+            None if f["difference"] is None else str(f["difference"]),
+        )
+        for f in entry["findings"]
+    ]
 
 
 def test_examples_agree(cli):
@@ -163,7 +172,9 @@ def test_audit_row_is_small():
     assert row.findings[0].difference == Decimal("-0.1")
 
 
-@pytest.mark.parametrize("lang, text", [("en", "1 file(s): 0 agree, 1 disagree, 0 could not be checked")])
+@pytest.mark.parametrize(
+    "lang, text", [("en", "1 file(s): 0 agree, 1 disagree, 0 could not be checked")]
+)
 def test_english(cli, lang, text):
     """--lang en words the audit in English."""
     result = cli("check", DATA / "rate.yaml", "--lang", lang)

@@ -16,9 +16,13 @@ def test_evaluate_prints_tree_summary_and_grade(cli):
     out = result.stdout
     assert "系统培训完成率" in out and "实际 8人次 ÷ 目标 30人次 × 5 = 1.33" in out
     # the level-1 summary as the report prints it
-    for row in (("决策", "15", "13.50", "90.00%"), ("过程", "25", "19.50", "78.00%"),
-                ("产出", "30", "22.33", "74.43%"), ("效益", "30", "23.16", "77.20%"),
-                ("合计", "100", "78.49", "78.49%")):
+    for row in (
+        ("决策", "15", "13.50", "90.00%"),
+        ("过程", "25", "19.50", "78.00%"),
+        ("产出", "30", "22.33", "74.43%"),
+        ("效益", "30", "23.16", "77.20%"),
+        ("合计", "100", "78.49", "78.49%"),
+    ):
         line = next(line for line in out.splitlines() if f" {row[0]} " in line and row[3] in line)
         assert all(cell in line for cell in row), line
     assert "绩效评价得分：78.49 分　评价结果等级：中" in out
@@ -33,7 +37,9 @@ def test_evaluate_shows_disagreements(cli, write):
     assert result.exit_code == 0
     assert "核对报告值：1 项不一致（共 85 项）" in result.stdout
     assert "≠报告 1.34" in result.stdout
-    row = next(line for line in result.stdout.splitlines() if "产出/产出数量/系统培训完成率" in line)
+    row = next(
+        line for line in result.stdout.splitlines() if "产出/产出数量/系统培训完成率" in line
+    )
     assert "1.34" in row and "1.33" in row and "-0.01" in row
 
 
@@ -76,7 +82,10 @@ def test_validate_ok(cli):
     """validate prints OK per valid file."""
     result = cli("validate", YIRENYIDANG, EXAMPLES / "ganbu-peixun-2023.yaml")
     assert result.exit_code == 0
-    assert result.stdout.splitlines() == [f"{YIRENYIDANG}: OK", f"{EXAMPLES / 'ganbu-peixun-2023.yaml'}: OK"]
+    assert result.stdout.splitlines() == [
+        f"{YIRENYIDANG}: OK",
+        f"{EXAMPLES / 'ganbu-peixun-2023.yaml'}: OK",
+    ]
 
 
 def test_usage_error_exit_2(cli):

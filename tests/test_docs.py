@@ -12,7 +12,8 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 def _transcript_module():
     spec = importlib.util.spec_from_file_location(
-        "update_readme_transcript", ROOT / "scripts" / "update_readme_transcript.py")
+        "update_readme_transcript", ROOT / "scripts" / "update_readme_transcript.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -21,7 +22,9 @@ def _transcript_module():
 def test_ci_runs_the_readme_commands():
     """.ci/run's commands are the README's two set-up commands, word for word."""
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    commands = [line for line in ci.splitlines() if line and not line.startswith(("#", "set ", "cd "))]
+    commands = [
+        line for line in ci.splitlines() if line and not line.startswith(("#", "set ", "cd "))
+    ]
     assert len(commands) == 2
     blocks = re.findall(r"```sh\n(.*?)\n```", README, re.S)
     assert commands == blocks[:2]
@@ -31,14 +34,15 @@ def test_readme_transcript_is_real():
     """The README's transcript is what `perfscore evaluate` prints (scripts/update_readme_transcript.py)."""
     module = _transcript_module()
     assert module.current(README) == module.transcript(), (
-        "README transcript is stale: run .venv/bin/python scripts/update_readme_transcript.py")
+        "README transcript is stale: run .venv/bin/python scripts/update_readme_transcript.py"
+    )
 
 
 def test_every_command_documented(cli):
     """Every command has help text and a row in the README's command table."""
-    from perfscore.cli import app
-
     import typer.main
+
+    from perfscore.cli import app
 
     group = typer.main.get_command(app)
     assert group.commands

@@ -8,13 +8,22 @@ import pytest
 
 from perfscore import load_evaluation, score
 from perfscore.engine import grade_for
-from perfscore.model import DEFAULT_GRADES, Grade
+from perfscore.model import DEFAULT_GRADES
 
 
 @pytest.mark.parametrize(
     "total, grade",
-    [("100", "优"), ("90", "优"), ("89.99", "良"), ("89.995", "良"), ("80", "良"),
-     ("79.99", "中"), ("60", "中"), ("59.99", "差"), ("0", "差")],
+    [
+        ("100", "优"),
+        ("90", "优"),
+        ("89.99", "良"),
+        ("89.995", "良"),
+        ("80", "良"),
+        ("79.99", "中"),
+        ("60", "中"),
+        ("59.99", "差"),
+        ("0", "差"),
+    ],
 )
 def test_default_grades(total, grade):
     """优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below; lower bound inclusive."""
@@ -78,7 +87,10 @@ def test_grade_on_other_base(write):
 def test_checks_compare_at_precision(write):
     """A reported value agrees when it equals the computed one (13.5 = 13.50)."""
     result = tree(write, [("15", "13.5")], extra="reported: 13.50\nreported_rate: 90")
-    assert [(c.path, c.of, c.ok) for c in result.checks] == [("", "score", True), ("", "rate", True)]
+    assert [(c.path, c.of, c.ok) for c in result.checks] == [
+        ("", "score", True),
+        ("", "rate", True),
+    ]
     result = tree(write, [("15", "13.5")], extra="reported: 13.49")
     (check,) = result.checks
     assert not check.ok and check.difference == D("0.01")

@@ -6,7 +6,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from perfscore import load_evaluation as load, score
+from perfscore import load_evaluation as load
+from perfscore import score
 from perfscore.rules.execution import score_execution
 
 from .conftest import EXAMPLES

@@ -39,7 +39,9 @@ def test_numeric_expressions(text, op, value, unit):
     assert (q.op, q.value, q.unit) == (op, D(value), unit)
 
 
-@pytest.mark.parametrize("text, word", [("及时", "及时"), (" 优 ", "优"), ("是", "是"), ("按 时", "按时")])
+@pytest.mark.parametrize(
+    "text, word", [("及时", "及时"), (" 优 ", "优"), ("是", "是"), ("按 时", "按时")]
+)
 def test_words(text, word):
     """Text without a number is a word (定性), compared after trimming spaces."""
     q = parse_expression(text)

@@ -16,7 +16,9 @@ from .conftest import ROOT
 
 
 def _fuzz_module():
-    spec = importlib.util.spec_from_file_location("perfscore_bench_fuzz", ROOT / "bench" / "fuzz.py")
+    spec = importlib.util.spec_from_file_location(
+        "perfscore_bench_fuzz", ROOT / "bench" / "fuzz.py"
+    )
     module = importlib.util.module_from_spec(spec)
     assert spec.loader is not None
     spec.loader.exec_module(module)

@@ -52,15 +52,19 @@ def test_refuses_input_reached_through_a_symlink_or_hard_link(cli, tmp_path):
 def test_missing_output_folder(cli, tmp_path):
     """A folder that does not exist is named; nothing is created."""
     target = tmp_path / "nope" / "out.json"
-    assert only_line(cli("evaluate", EXAMPLE, "--json", target)) == \
-        f"输出文件夹 {tmp_path / 'nope'} 不存在\n"
+    assert (
+        only_line(cli("evaluate", EXAMPLE, "--json", target))
+        == f"输出文件夹 {tmp_path / 'nope'} 不存在\n"
+    )
     assert not (tmp_path / "nope").exists()
 
 
 def test_target_is_a_folder(cli, tmp_path):
     """A folder as the output gets a message asking for a file name."""
-    assert only_line(cli("evaluate", EXAMPLE, "--json", tmp_path)) == \
-        f"输出路径 {tmp_path} 是一个文件夹；请在后面加上文件名\n"
+    assert (
+        only_line(cli("evaluate", EXAMPLE, "--json", tmp_path))
+        == f"输出路径 {tmp_path} 是一个文件夹；请在后面加上文件名\n"
+    )
     assert list(tmp_path.iterdir()) == []
 
 
@@ -73,8 +77,10 @@ def test_parent_is_a_file(cli, tmp_path):
     """An output under a file (a/b.json where a is a file) is explained."""
     (tmp_path / "a").write_text("x")
     target = tmp_path / "a" / "b.json"
-    assert only_line(cli("evaluate", EXAMPLE, "--json", target)) == \
-        f"输出路径 {target} 的上级 {tmp_path / 'a'} 不是文件夹\n"
+    assert (
+        only_line(cli("evaluate", EXAMPLE, "--json", target))
+        == f"输出路径 {target} 的上级 {tmp_path / 'a'} 不是文件夹\n"
+    )
 
 
 @pytest.mark.skipif(not os.path.isdir("/sys/kernel"), reason="needs Linux sysfs")
@@ -90,16 +96,21 @@ def test_read_only_place(cli):
         else:  # pragma: no cover - a writable sysfs: nothing honest to test here
             os.unlink(target)
             pytest.skip("sysfs is writable here")
-    assert only_line(cli("evaluate", EXAMPLE, "--json", target)) == \
-        f"没有写入 {target} 的权限（文件夹或文件只读）\n"
+    assert (
+        only_line(cli("evaluate", EXAMPLE, "--json", target))
+        == f"没有写入 {target} 的权限（文件夹或文件只读）\n"
+    )
 
 
-@pytest.mark.parametrize("code, expected", [
-    (errno.EACCES, "没有写入 {path} 的权限（文件夹或文件只读）"),
-    (errno.EROFS, "无法写入 {path}：所在的磁盘或文件系统是只读的"),
-    (errno.ENOSPC, "无法写入 {path}：磁盘空间不足"),
-    (errno.EIO, "无法写入 {path}：Input/output error"),
-])
+@pytest.mark.parametrize(
+    "code, expected",
+    [
+        (errno.EACCES, "没有写入 {path} 的权限（文件夹或文件只读）"),
+        (errno.EROFS, "无法写入 {path}：所在的磁盘或文件系统是只读的"),
+        (errno.ENOSPC, "无法写入 {path}：磁盘空间不足"),
+        (errno.EIO, "无法写入 {path}：Input/output error"),
+    ],
+)
 def test_write_failures_become_messages(cli, tmp_path, monkeypatch, code, expected):
     """An OSError while writing (read-only disk, full disk …) is one message, no temporary file left."""
     target = tmp_path / "out.json"
@@ -108,7 +119,9 @@ def test_write_failures_become_messages(cli, tmp_path, monkeypatch, code, expect
         raise OSError(code, os.strerror(code))
 
     monkeypatch.setattr(output.os, "fsync", failing_fsync)
-    assert only_line(cli("evaluate", EXAMPLE, "--json", target)) == expected.format(path=target) + "\n"
+    assert (
+        only_line(cli("evaluate", EXAMPLE, "--json", target)) == expected.format(path=target) + "\n"
+    )
     assert list(tmp_path.iterdir()) == []
 
 
@@ -180,15 +193,25 @@ def test_json_to_stdout_is_utf8_bytes(cli):
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
-@pytest.mark.parametrize("args", [["evaluate", str(EXAMPLE), "--json", "-"], ["evaluate", str(EXAMPLE)],
-                                  ["validate", str(EXAMPLE)]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["evaluate", str(EXAMPLE), "--json", "-"],
+        ["evaluate", str(EXAMPLE)],
+        ["validate", str(EXAMPLE)],
+    ],
+)
 def test_standard_output_on_a_full_disk(args):
     """Standard output that cannot be written (> /dev/full) gives one line and exit 1, no traceback."""
     import subprocess
     import sys
 
     with open("/dev/full", "wb") as full:
-        proc = subprocess.run([sys.executable, "-c", "from perfscore.cli import main; main()", *args],
-                              stdout=full, stderr=subprocess.PIPE, timeout=60)
+        proc = subprocess.run(
+            [sys.executable, "-c", "from perfscore.cli import main; main()", *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=60,
+        )
     assert proc.returncode == 1
     assert proc.stderr.decode("utf-8") == "无法写入标准输出：磁盘空间不足\n"

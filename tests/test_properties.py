@@ -13,7 +13,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from perfscore.validation import build_evaluation
 from perfscore.engine import grade_for, score
 from perfscore.errors import InputError
 from perfscore.load import parse
@@ -21,6 +20,7 @@ from perfscore.model import DEFAULT_GRADES, Grade
 from perfscore.render.json_export import dumps, result_to_dict
 from perfscore.rules.execution import score_execution
 from perfscore.rules.targets import Labels, score_equal, score_positive, score_reverse
+from perfscore.validation import build_evaluation
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 LABELS = Labels("A", "B")
@@ -29,7 +29,9 @@ LABELS = Labels("A", "B")
 def decimals(low: int, high: int, places: int = 2):
     """Decimals from low to high with up to ``places`` decimals, as a file would write them."""
     scale = 10**places
-    return st.integers(low * scale, high * scale).map(lambda n: Decimal(n).scaleb(-places).normalize())
+    return st.integers(low * scale, high * scale).map(
+        lambda n: Decimal(n).scaleb(-places).normalize()
+    )
 
 
 def text(value: Decimal) -> str:
@@ -37,6 +39,7 @@ def text(value: Decimal) -> str:
 
 
 # --- generated files ----------------------------------------------------------------
+
 
 def points_at(precision: int):
     """Points with no more decimals than the file's precision.
@@ -64,7 +67,11 @@ def leaves(draw, name: str, precision: int) -> list[str]:
     elif form == "execution":
         budget = draw(decimals(1, 1000))
         spent = draw(decimals(0, 1200))
-        lines += ["  rule: execution", f"  budget: {text(budget)}万元", f"  spent: {text(spent)}万元"]
+        lines += [
+            "  rule: execution",
+            f"  budget: {text(budget)}万元",
+            f"  spent: {text(spent)}万元",
+        ]
     else:
         lines += ["  target: 及时", "  actual: 及时"]
     return lines
@@ -89,8 +96,12 @@ def nodes(draw, depth: int, prefix: str, precision: int) -> list[str]:
 def files(draw) -> str:
     precision = draw(st.integers(0, 4))
     body = draw(nodes(3, "指标", precision))
-    head = ["perfscore: 1", "project: {name: 生成的项目, year: 2023}", f"precision: {precision}",
-            "indicators:"]
+    head = [
+        "perfscore: 1",
+        "project: {name: 生成的项目, year: 2023}",
+        f"precision: {precision}",
+        "indicators:",
+    ]
     return "\n".join(head + ["  " + line for line in body]) + "\n"
 
 
@@ -103,6 +114,7 @@ def export(text: str) -> str:
 
 
 # --- tree arithmetic ----------------------------------------------------------------
+
 
 @FAST
 @given(files())
@@ -141,12 +153,24 @@ def test_export_fed_back_as_judged_scores_is_stable(text_):
                 lines.append(f"{indent}  children:")
                 lines += judged(node["children"], indent + "    ")
             else:
-                lines += [f"{indent}  points: {node['points']}", f"{indent}  score: {node['score']}"]
+                lines += [
+                    f"{indent}  points: {node['points']}",
+                    f"{indent}  score: {node['score']}",
+                ]
         return lines
 
-    again = "\n".join(["perfscore: 1", "project: {name: 生成的项目, year: 2023}",
-                       f"precision: {precision}", "indicators:"]
-                      + judged(first["indicators"], "  ")) + "\n"
+    again = (
+        "\n".join(
+            [
+                "perfscore: 1",
+                "project: {name: 生成的项目, year: 2023}",
+                f"precision: {precision}",
+                "indicators:",
+                *judged(first["indicators"], "  "),
+            ]
+        )
+        + "\n"
+    )
     second = json.loads(export(again))
 
     def numbers(nodes_):
@@ -161,17 +185,25 @@ def test_export_fed_back_as_judged_scores_is_stable(text_):
 
 # --- rules ----------------------------------------------------------------------------
 
-PAIRS = st.integers(0, 4).flatmap(lambda precision: st.tuples(
-    decimals(0, 1000), decimals(-10, 3000), decimals(-10, 3000), points_at(precision),
-    st.just(precision)))
+PAIRS = st.integers(0, 4).flatmap(
+    lambda precision: st.tuples(
+        decimals(0, 1000),
+        decimals(-10, 3000),
+        decimals(-10, 3000),
+        points_at(precision),
+        st.just(precision),
+    )
+)
 
 
 def scores_at_low_and_high(rule, case):
     """(score at the smaller actual, score at the larger) of ``rule`` for one drawn case."""
     target, a, b, points, precision = case
     low, high = sorted((a, b))
-    return (rule(target, low, points, precision, LABELS).score,
-            rule(target, high, points, precision, LABELS).score)
+    return (
+        rule(target, low, points, precision, LABELS).score,
+        rule(target, high, points, precision, LABELS).score,
+    )
 
 
 @FAST
@@ -207,6 +239,7 @@ def test_reverse_never_increases_as_the_actual_grows(case):
 @given(PAIRS.map(lambda case: (case[0] + 1, abs(case[1]), abs(case[2]), case[3], case[4])))
 def test_execution_never_decreases_as_spending_grows(case):
     """预算执行率: more spent (of the same budget) never scores less, and never above points."""
+
     def execution(budget, spent, points, precision, _labels):
         return score_execution(budget, spent, points, precision)
 
@@ -216,11 +249,12 @@ def test_execution_never_decreases_as_spending_grows(case):
 
 # --- grades -----------------------------------------------------------------------------
 
+
 @st.composite
 def grade_tables(draw) -> tuple[Grade, ...]:
     minimums = draw(st.sets(decimals(1, 100, 1), max_size=5))
     bands = [Grade(f"g{i}", m) for i, m in enumerate(sorted(minimums, reverse=True))]
-    return tuple(bands + [Grade("floor", Decimal(0))])
+    return (*bands, Grade("floor", Decimal(0)))
 
 
 @FAST
@@ -231,16 +265,22 @@ def test_grade_never_falls_as_the_total_rises(table, a, b):
     rank = {grade.name: grade.min for grade in table}
     assert rank[grade_for(low, table)] <= rank[grade_for(high, table)]
     default_rank = {grade.name: grade.min for grade in DEFAULT_GRADES}
-    assert default_rank[grade_for(low, DEFAULT_GRADES)] <= default_rank[grade_for(high, DEFAULT_GRADES)]
+    assert (
+        default_rank[grade_for(low, DEFAULT_GRADES)]
+        <= default_rank[grade_for(high, DEFAULT_GRADES)]
+    )
 
 
 def test_points_finer_than_precision_are_refused():
     """Points 1.5 at precision 0 are refused: full marks would round to 2, above the points."""
-    text_ = ("perfscore: 1\nproject: {name: 例}\nprecision: 0\nindicators:\n"
-             "  - {name: 甲, points: 1.5, target: 及时, actual: 及时}\n")
+    text_ = (
+        "perfscore: 1\nproject: {name: 例}\nprecision: 0\nindicators:\n"
+        "  - {name: 甲, points: 1.5, target: 及时, actual: 及时}\n"
+    )
     with pytest.raises(InputError) as caught:
         evaluate(text_)
     (problem,) = caught.value.problems
     assert (problem.line, problem.path) == (5, "甲")
-    assert problem.message == ("分值 1.5 的小数位多于 precision（0 位）：满分会被舍入成 2；"
-                               "请提高 precision 或调整分值")
+    assert problem.message == (
+        "分值 1.5 的小数位多于 precision（0 位）：满分会被舍入成 2；请提高 precision 或调整分值"
+    )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.cells import cell_len
-
 from rich.text import Text
 
 from perfscore.render.boxes import Column, _fold, box_table
@@ -11,8 +10,11 @@ from perfscore.render.boxes import Column, _fold, box_table
 
 def test_layout_with_chinese_widths():
     """A Chinese character is two cells wide; numbers are right-justified; the footer is ruled off."""
-    table = box_table([Column("指标"), Column("分值", "right")], [["决策", "15"], ["过程", "5"]],
-                      footer=["合计", "20"])
+    table = box_table(
+        [Column("指标"), Column("分值", "right")],
+        [["决策", "15"], ["过程", "5"]],
+        footer=["合计", "20"],
+    )
     assert table.plain.splitlines() == [
         "┏━━━━━━┳━━━━━━┓",
         "┃ 指标 ┃ 分值 ┃",
@@ -27,8 +29,9 @@ def test_layout_with_chinese_widths():
 
 def test_fold_column_takes_the_rest_and_folds():
     """The fold column shrinks to the width and continues on further lines; others stay whole."""
-    table = box_table([Column("名称"), Column("说明", fold=True)], [["甲", "一二三四五六七八九十一二"]],
-                      width=21)
+    table = box_table(
+        [Column("名称"), Column("说明", fold=True)], [["甲", "一二三四五六七八九十一二"]], width=21
+    )
     # 21 cells: "│ " + 4 + " │ " + 10 + " │"; the fold column gets the 10 left.
     assert table.plain.splitlines() == [
         "┏━━━━━━┳━━━━━━━━━━━━┓",

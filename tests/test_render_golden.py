@@ -51,11 +51,23 @@ def test_csv_starts_with_bom_and_has_a_row_per_node():
     data = (GOLDEN / "yirenyidang-2023.csv").read_bytes()
     assert data.startswith("\ufeff".encode())
     rows = data.decode("utf-8-sig").splitlines()
-    assert rows[0].split(",")[:10] == ["指标路径", "层级", "指标名称", "分值", "得分", "得分率",
-                                       "评分规则", "目标值", "实际值", "评分依据"]
+    assert rows[0].split(",")[:10] == [
+        "指标路径",
+        "层级",
+        "指标名称",
+        "分值",
+        "得分",
+        "得分率",
+        "评分规则",
+        "目标值",
+        "实际值",
+        "评分依据",
+    ]
     assert len(rows) == 1 + 42
     training = next(row for row in rows if row.startswith("产出/产出数量/系统培训完成率,"))
-    assert training.startswith("产出/产出数量/系统培训完成率,3,系统培训完成率,5,1.33,26.60,positive,≥30人次,8人次,")
+    assert training.startswith(
+        "产出/产出数量/系统培训完成率,3,系统培训完成率,5,1.33,26.60,positive,≥30人次,8人次,"
+    )
     assert training.endswith(",实际 8人次 ÷ 目标 30人次 × 5 = 1.33,3.67,2")  # explain, lost, rank
 
 
@@ -130,7 +142,11 @@ def test_not_applicable_nodes_in_reports(cli, write, tmp_path):
     assert cli("report", path, "-o", tmp_path / "na.xlsx").exit_code == 0
     sheet = openpyxl.load_workbook(tmp_path / "na.xlsx")["得分情况表"]
     assert (sheet["D4"].value, sheet["E4"].value, sheet["F4"].value, sheet["G4"].value) == (
-        "b", 10, "不适用", "不适用")
+        "b",
+        10,
+        "不适用",
+        "不适用",
+    )
     assert sheet["C7"].value == "=ROUND(SUM(C3:C6)*100/90,2)"
 
 

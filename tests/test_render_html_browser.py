@@ -16,6 +16,7 @@ screenshot docs/report.png, run:
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import re
@@ -31,10 +32,21 @@ import pytest
 from .conftest import EXAMPLES, ROOT
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-extensions", "--disable-default-apps", "--hide-scrollbars", "--mute-audio",
-         "--remote-debugging-pipe")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--disable-default-apps",
+    "--hide-scrollbars",
+    "--mute-audio",
+    "--remote-debugging-pipe",
+)
 SCREEN_WIDTH = 1000
 
 
@@ -57,12 +69,25 @@ class DevTools:
         self._from_browser, from_browser_w = os.pipe()
         # The protocol uses fds 3 (commands in) and 4 (replies out): bash (dash cannot
         # name fds above 9) moves the pipe ends there and execs the browser.
-        wire = f'exec "$@" 3<&{to_browser_r} 4>&{from_browser_w} {to_browser_r}<&- {from_browser_w}>&-'
+        wire = (
+            f'exec "$@" 3<&{to_browser_r} 4>&{from_browser_w} {to_browser_r}<&- {from_browser_w}>&-'
+        )
         self.process = subprocess.Popen(
-            [shutil.which("bash") or "/bin/bash", "-c", wire, "bash", browser, *FLAGS, f"--user-data-dir={profile}",
-             "about:blank"],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            pass_fds=(to_browser_r, from_browser_w))
+            [
+                shutil.which("bash") or "/bin/bash",
+                "-c",
+                wire,
+                "bash",
+                browser,
+                *FLAGS,
+                f"--user-data-dir={profile}",
+                "about:blank",
+            ],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            pass_fds=(to_browser_r, from_browser_w),
+        )
         os.close(to_browser_r)
         os.close(from_browser_w)
         self.deadline = time.monotonic() + timeout
@@ -110,11 +135,10 @@ class DevTools:
         return json.loads(message)
 
     def close(self) -> None:
-        try:
-            os.write(self._to_browser, json.dumps({"id": 0, "method": "Browser.close"}).encode()
-                     + b"\0")
-        except OSError:
-            pass
+        with contextlib.suppress(OSError):
+            os.write(
+                self._to_browser, json.dumps({"id": 0, "method": "Browser.close"}).encode() + b"\0"
+            )
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
@@ -131,36 +155,60 @@ def load_page(browser: str, page: Path) -> dict:
         tools = DevTools(browser, profile)
         try:
             target = tools.send("Target.createTarget", {"url": "about:blank"})["targetId"]
-            session = tools.send("Target.attachToTarget",
-                                 {"targetId": target, "flatten": True})["sessionId"]
+            session = tools.send("Target.attachToTarget", {"targetId": target, "flatten": True})[
+                "sessionId"
+            ]
             for domain in ("Network", "Runtime", "Log", "Page"):
                 tools.send(f"{domain}.enable", session=session)
-            tools.send("Emulation.setDeviceMetricsOverride",
-                       {"width": SCREEN_WIDTH, "height": 800, "deviceScaleFactor": 1,
-                        "mobile": False}, session=session)
+            tools.send(
+                "Emulation.setDeviceMetricsOverride",
+                {"width": SCREEN_WIDTH, "height": 800, "deviceScaleFactor": 1, "mobile": False},
+                session=session,
+            )
             tools.send("Page.navigate", {"url": page.as_uri()}, session=session)
             tools.wait_for("Page.loadEventFired")
-            height = tools.send("Page.getLayoutMetrics", session=session)["cssContentSize"]["height"]
-            shot = tools.send("Page.captureScreenshot",
-                              {"format": "png", "captureBeyondViewport": True,
-                               "clip": {"x": 0, "y": 0, "width": SCREEN_WIDTH,
-                                        "height": height, "scale": 1}}, session=session)
-            pdf = tools.send("Page.printToPDF", {"preferCSSPageSize": True,
-                                                 "printBackground": True}, session=session)
-            title = tools.send("Runtime.evaluate", {"expression": "document.title"},
-                               session=session)["result"]["value"]
+            height = tools.send("Page.getLayoutMetrics", session=session)["cssContentSize"][
+                "height"
+            ]
+            shot = tools.send(
+                "Page.captureScreenshot",
+                {
+                    "format": "png",
+                    "captureBeyondViewport": True,
+                    "clip": {"x": 0, "y": 0, "width": SCREEN_WIDTH, "height": height, "scale": 1},
+                },
+                session=session,
+            )
+            pdf = tools.send(
+                "Page.printToPDF",
+                {"preferCSSPageSize": True, "printBackground": True},
+                session=session,
+            )
+            title = tools.send(
+                "Runtime.evaluate", {"expression": "document.title"}, session=session
+            )["result"]["value"]
         finally:
             tools.close()
     events = tools.events
     return {
-        "requests": [e["params"]["request"]["url"] for e in events
-                     if e.get("method") == "Network.requestWillBeSent"],
-        "problems": [e for e in events
-                     if e.get("method") == "Runtime.exceptionThrown"
-                     or (e.get("method") == "Runtime.consoleAPICalled"
-                         and e["params"]["type"] in ("error", "warning", "assert"))
-                     or (e.get("method") == "Log.entryAdded"
-                         and e["params"]["entry"]["level"] in ("error", "warning"))],
+        "requests": [
+            e["params"]["request"]["url"]
+            for e in events
+            if e.get("method") == "Network.requestWillBeSent"
+        ],
+        "problems": [
+            e
+            for e in events
+            if e.get("method") == "Runtime.exceptionThrown"
+            or (
+                e.get("method") == "Runtime.consoleAPICalled"
+                and e["params"]["type"] in ("error", "warning", "assert")
+            )
+            or (
+                e.get("method") == "Log.entryAdded"
+                and e["params"]["entry"]["level"] in ("error", "warning")
+            )
+        ],
         "png": base64.b64decode(shot["data"]),
         "pdf": base64.b64decode(pdf["data"]),
         "title": title,
@@ -172,8 +220,10 @@ def load_page(browser: str, page: Path) -> dict:
 def browser():
     found = find_browser()
     if found is None:
-        pytest.skip("no Chromium or Chrome installed (Debian: apt-get install -y chromium); "
-                    "the browser rendering of the HTML report was not checked")
+        pytest.skip(
+            "no Chromium or Chrome installed (Debian: apt-get install -y chromium); "
+            "the browser rendering of the HTML report was not checked"
+        )
     return found
 
 
@@ -197,10 +247,13 @@ def test_report_renders_cleanly_in_chromium(browser, cli, tmp_path):
 def test_the_check_catches_requests_and_console_errors(browser, tmp_path):
     """The harness is not blind: a page that fetches and logs an error is caught."""
     page = tmp_path / "bad.html"
-    page.write_text('<!DOCTYPE html><html><head><meta charset="utf-8"><title>bad</title>'
-                    '<link rel="stylesheet" href="http://127.0.0.1:9/x.css"></head>'
-                    '<body><img src="https://example.invalid/x.png">'
-                    '<script>console.error("boom")</script></body></html>', encoding="utf-8")
+    page.write_text(
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>bad</title>'
+        '<link rel="stylesheet" href="http://127.0.0.1:9/x.css"></head>'
+        '<body><img src="https://example.invalid/x.png">'
+        '<script>console.error("boom")</script></body></html>',
+        encoding="utf-8",
+    )
     seen = load_page(browser, page)
     assert any(url.startswith("http") for url in seen["requests"])
     assert seen["problems"], "the console error was not seen"

@@ -30,7 +30,10 @@ def test_xlsx_to_stdout_is_refused(cli):
     result = cli("report", EXAMPLE, "-f", "xlsx", "-o", "-")
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr == "XLSX 是二进制文件，不能写到标准输出；请用 --output 指定文件名（如 -o 得分表.xlsx）\n"
+    assert (
+        result.stderr
+        == "XLSX 是二进制文件，不能写到标准输出；请用 --output 指定文件名（如 -o 得分表.xlsx）\n"
+    )
 
 
 def test_xlsx_without_xlsxwriter(cli, tmp_path, monkeypatch):
@@ -94,26 +97,51 @@ def test_json_lost_points_and_next_grade(cli):
     """The JSON export adds lost_points (ranked) and next_grade; existing keys stay."""
     data = json.loads(cli("evaluate", EXAMPLE, "--json", "-").stdout)
     assert data["lost_points"][0] == {
-        "rank": 1, "path": "产出/产出质量/应用场景质量", "name": "应用场景质量", "group": "产出",
-        "points": 5, "score": 1, "lost": 4,
-        "basis": "“一企一档”应用已入驻“爱山东”枣庄分厅，但应用场景未建立，未达到预期效果。"}
+        "rank": 1,
+        "path": "产出/产出质量/应用场景质量",
+        "name": "应用场景质量",
+        "group": "产出",
+        "points": 5,
+        "score": 1,
+        "lost": 4,
+        "basis": "“一企一档”应用已入驻“爱山东”枣庄分厅，但应用场景未建立，未达到预期效果。",
+    }
     assert len(data["lost_points"]) == 12
     assert data["next_grade"] == {
-        "current": "中", "top": False, "grade": "良", "min": 80, "needed": 80, "gap": 1.51,
-        "reachable": True, "leaves": ["产出/产出质量/应用场景质量"],
-        "any_one": ["产出/产出质量/应用场景质量", "产出/产出数量/系统培训完成率",
-                    "过程/组织实施/验收管理规范性", "过程/组织实施/管理制度健全性",
-                    "效益/经济效益/降低了群众及企业的办事成本",
-                    "效益/社会效益/电子证照证明、数据资产采集上线、数据更新"]}
+        "current": "中",
+        "top": False,
+        "grade": "良",
+        "min": 80,
+        "needed": 80,
+        "gap": 1.51,
+        "reachable": True,
+        "leaves": ["产出/产出质量/应用场景质量"],
+        "any_one": [
+            "产出/产出质量/应用场景质量",
+            "产出/产出数量/系统培训完成率",
+            "过程/组织实施/验收管理规范性",
+            "过程/组织实施/管理制度健全性",
+            "效益/经济效益/降低了群众及企业的办事成本",
+            "效益/社会效益/电子证照证明、数据资产采集上线、数据更新",
+        ],
+    }
 
 
 def test_json_next_grade_at_the_top(cli):
     """At the top grade next_grade says so: top true, no grade, no gap."""
     data = json.loads(cli("evaluate", EXAMPLES / "ganbu-peixun-2023.yaml", "--json", "-").stdout)
     assert data["lost_points"] == []
-    assert data["next_grade"] == {"current": "优", "top": True, "grade": None, "min": None,
-                                  "needed": None, "gap": None, "reachable": True, "leaves": [],
-                                  "any_one": []}
+    assert data["next_grade"] == {
+        "current": "优",
+        "top": True,
+        "grade": None,
+        "min": None,
+        "needed": None,
+        "gap": None,
+        "reachable": True,
+        "leaves": [],
+        "any_one": [],
+    }
 
 
 def test_explain_shows_every_rule_family_in_words(cli, write):

@@ -40,14 +40,34 @@ def test_sheets_and_header(formulas):
     sheet = formulas["得分情况表"]
     assert sheet["A1"].value == "“一人一档、一企一档”建设项目绩效评价得分情况表"
     assert [cell.value for cell in sheet[2]] == [
-        "一级指标", "分值", "得分", "二级指标", "分值", "得分", "三级指标", "分值", "得分", "得分率", "评分依据"]
+        "一级指标",
+        "分值",
+        "得分",
+        "二级指标",
+        "分值",
+        "得分",
+        "三级指标",
+        "分值",
+        "得分",
+        "得分率",
+        "评分依据",
+    ]
 
 
 def test_merged_level_cells(formulas):
     """决策 spans its 6 leaf rows (3–8), 项目立项 rows 3–4, 过程 rows 9–14; the title row is merged."""
     merged = {str(r) for r in formulas["得分情况表"].merged_cells.ranges}
-    assert {"A1:K1", "A3:A8", "B3:B8", "C3:C8", "D3:D4", "E3:E4", "F3:F4", "A9:A14",
-            "D12:D14"} <= merged
+    assert {
+        "A1:K1",
+        "A3:A8",
+        "B3:B8",
+        "C3:C8",
+        "D3:D4",
+        "E3:E4",
+        "F3:F4",
+        "A9:A14",
+        "D12:D14",
+    } <= merged
     # 产出时效 has one leaf: a single row, not merged
     assert not any(r.startswith("D19:") for r in merged)
 
@@ -55,13 +75,20 @@ def test_merged_level_cells(formulas):
 def test_leaves_are_numbers_and_parents_are_sum_formulas(formulas):
     """Leaf 分值/得分 are numbers; parent and total cells are SUM formulas over the children."""
     sheet = formulas["得分情况表"]
-    assert (sheet["G16"].value, sheet["H16"].value, sheet["I16"].value) == ("系统培训完成率", 5, 1.33)
+    assert (sheet["G16"].value, sheet["H16"].value, sheet["I16"].value) == (
+        "系统培训完成率",
+        5,
+        1.33,
+    )
     assert sheet["B3"].value == "=SUM(E3:E8)" and sheet["C3"].value == "=SUM(F3:F8)"
     assert sheet["E3"].value == "=SUM(H3:H4)" and sheet["F3"].value == "=SUM(I3:I4)"
     assert sheet["J16"].value == "=I16/H16"
     assert sheet["A28"].value == "合计"
     assert sheet["B28"].value == "=SUM(B3:B27)" and sheet["C28"].value == "=SUM(C3:C27)"
-    assert sheet["B29"].value == '=IF(C28*100/B28>=90,"优",IF(C28*100/B28>=80,"良",IF(C28*100/B28>=60,"中","差")))'
+    assert (
+        sheet["B29"].value
+        == '=IF(C28*100/B28>=90,"优",IF(C28*100/B28>=80,"良",IF(C28*100/B28>=60,"中","差")))'
+    )
 
 
 def test_cached_values_for_viewers_that_do_not_compute(cached):
@@ -72,10 +99,15 @@ def test_cached_values_for_viewers_that_do_not_compute(cached):
     assert sheet["J16"].value == 0.266
     assert (sheet["B28"].value, sheet["C28"].value, sheet["J28"].value) == (100, 78.49, 0.7849)
     assert sheet["B29"].value == "中"
-    summary = [row for row in cached["评价得分和等级"].iter_rows(min_row=3, values_only=True)]
-    assert summary == [("决策", 15, 13.5, 0.9), ("过程", 25, 19.5, 0.78), ("产出", 30, 22.33, 0.7443),
-                       ("效益", 30, 23.16, 0.772), ("合计", 100, 78.49, 0.7849),
-                       ("评价等级", "中", None, None)]
+    summary = list(cached["评价得分和等级"].iter_rows(min_row=3, values_only=True))
+    assert summary == [
+        ("决策", 15, 13.5, 0.9),
+        ("过程", 25, 19.5, 0.78),
+        ("产出", 30, 22.33, 0.7443),
+        ("效益", 30, 23.16, 0.772),
+        ("合计", 100, 78.49, 0.7849),
+        ("评价等级", "中", None, None),
+    ]
 
 
 def test_lost_points_sheet_refers_to_the_tree(formulas, cached):
@@ -86,7 +118,19 @@ def test_lost_points_sheet_refers_to_the_tree(formulas, cached):
     assert sheet["F3"].value == "=D3-E3"
     values = cached["失分情况"]
     assert [values.cell(row, 6).value for row in range(3, 15)] == [
-        4, 3.67, 3, 2.5, 2.17, 2.14, 1.5, 1.5, 0.28, 0.26, 0.26, 0.23]
+        4,
+        3.67,
+        3,
+        2.5,
+        2.17,
+        2.14,
+        1.5,
+        1.5,
+        0.28,
+        0.26,
+        0.26,
+        0.23,
+    ]
     assert values["A17"].value == "距“良”（≥ 80 分）还差 1.51 分：总分须达到 80.00 分。"
 
 
@@ -123,9 +167,18 @@ def test_ragged_tree(cli, write, tmp_path):
     out = tmp_path / "ragged.xlsx"
     assert cli("report", path, "-o", out).exit_code == 0
     sheet = openpyxl.load_workbook(out)["得分情况表"]
-    assert [cell.value for cell in sheet[2]][::3][:4] == ["一级指标", "二级指标", "三级指标", "四级指标"]
+    assert [cell.value for cell in sheet[2]][::3][:4] == [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "四级指标",
+    ]
     assert (sheet["A3"].value, sheet["B3"].value, sheet["C3"].value, sheet["M3"].value) == (
-        "甲", 40, 30, "=C3/B3")
+        "甲",
+        40,
+        30,
+        "=C3/B3",
+    )
     assert (sheet["A4"].value, sheet["C4"].value) == ("乙", "=SUM(F4:F6)")
     assert (sheet["D4"].value, sheet["F4"].value) == ("乙一", "=SUM(I4:I5)")
     assert (sheet["G4"].value, sheet["I4"].value) == ("乙一一", "=SUM(L4:L5)")

@@ -10,8 +10,10 @@ import pytest
 from perfscore.rules.bands import Band, Bands, score_bands
 
 # The table of rules.md §7 (made up): ≥95% → 100%, ≥90% → 75%, ≥0% → 50%.
-TABLE = Bands((Band(D("0.95"), D(1), "95%"), Band(D("0.90"), D("0.75"), "90%"),
-               Band(D(0), D("0.5"), "0%")), "%")
+TABLE = Bands(
+    (Band(D("0.95"), D(1), "95%"), Band(D("0.90"), D("0.75"), "90%"), Band(D(0), D("0.5"), "0%")),
+    "%",
+)
 # A table without a floor at 0: ≥90% → 100%, ≥80% → 60%.
 NO_FLOOR = Bands((Band(D("0.9"), D(1), "90%"), Band(D("0.8"), D("0.6"), "80%")), "%")
 
@@ -72,36 +74,70 @@ def run(cli, write, body: str):
 
 def test_cli_scores_bands(cli, write):
     """Through the whole pipeline: 91% → band 2 → 10 × 75% = 7.5."""
-    result = run(cli, write, "    value: 91%\n    bands: [{min: 95%, rate: 100%}, "
-                             "{min: 90%, rate: 75%}, {min: 0%, rate: 0.5}]")
+    result = run(
+        cli,
+        write,
+        "    value: 91%\n    bands: [{min: 95%, rate: 100%}, "
+        "{min: 90%, rate: 75%}, {min: 0%, rate: 0.5}]",
+    )
     assert result.exit_code == 0, result.stderr
     assert '"score": 7.5' in result.stdout
     assert '"band": 2' in result.stdout
 
 
-@pytest.mark.parametrize("body, line, message", [
-    ("    value: 91%\n    bands: [{min: 90%, rate: 75%}, {min: 95%, rate: 100%}]", 8,
-     "bands 须按下限从高到低排列（第一档最高），下限 95% 不低于上一档的 90%"),
-    ("    value: 91%\n    bands: [{min: 90%, rate: 75%}, {min: 90%, rate: 50%}]", 8,
-     "bands 须按下限从高到低排列（第一档最高），下限 90% 不低于上一档的 90%"),
-    ("    value: 91%\n    bands: [{min: 90%, rate: 120%}]", 8,
-     "“rate”须在 0% 到 100% 之间，而不是 120%"),
-    ("    value: 91%\n    bands: [{min: 90%, rate: 75}]", 8,
-     "“rate”的值 75 大于 1，含义不明：百分比请写成 75%，小数请写成 0 到 1 之间"),
-    ("    value: 91\n    bands: [{min: 90%, rate: 75%}]", 7,
-     "各档下限与数值须用同一单位：“%”与“（无）”不同"),
-    ("    value: 91%\n    bands: [{min: 90%, rate: 75%}, {min: 80, rate: 50%}]", 8,
-     "各档下限与数值须用同一单位：“%”与“（无）”不同"),
-    ("    value: 91%\n    bands: [{min: 90%}]", 8,
-     "bands 的每一项须恰有 min（下限）与 rate（得分比例）两个键"),
-    ("    value: 很好\n    bands: [{min: 90%, rate: 75%}]", 7,
-     "“value”必须是数值（可带单位，如 95%），而不是“很好”"),
-    ("    value: ≥91%\n    bands: [{min: 90%, rate: 75%}]", 7,
-     "“value”只写数值，不带比较符：“≥91%”"),
-    # A missing key is reported at the leaf's first line (4).
-    ("    bands: [{min: 90%, rate: 75%}]", 4, "缺少必填的键“value”"),
-    ("    value: 91%", 4, "缺少必填的键“bands”"),
-])
+@pytest.mark.parametrize(
+    "body, line, message",
+    [
+        (
+            "    value: 91%\n    bands: [{min: 90%, rate: 75%}, {min: 95%, rate: 100%}]",
+            8,
+            "bands 须按下限从高到低排列（第一档最高），下限 95% 不低于上一档的 90%",
+        ),
+        (
+            "    value: 91%\n    bands: [{min: 90%, rate: 75%}, {min: 90%, rate: 50%}]",
+            8,
+            "bands 须按下限从高到低排列（第一档最高），下限 90% 不低于上一档的 90%",
+        ),
+        (
+            "    value: 91%\n    bands: [{min: 90%, rate: 120%}]",
+            8,
+            "“rate”须在 0% 到 100% 之间，而不是 120%",
+        ),
+        (
+            "    value: 91%\n    bands: [{min: 90%, rate: 75}]",
+            8,
+            "“rate”的值 75 大于 1，含义不明：百分比请写成 75%，小数请写成 0 到 1 之间",
+        ),
+        (
+            "    value: 91\n    bands: [{min: 90%, rate: 75%}]",
+            7,
+            "各档下限与数值须用同一单位：“%”与“（无）”不同",
+        ),
+        (
+            "    value: 91%\n    bands: [{min: 90%, rate: 75%}, {min: 80, rate: 50%}]",
+            8,
+            "各档下限与数值须用同一单位：“%”与“（无）”不同",
+        ),
+        (
+            "    value: 91%\n    bands: [{min: 90%}]",
+            8,
+            "bands 的每一项须恰有 min（下限）与 rate（得分比例）两个键",
+        ),
+        (
+            "    value: 很好\n    bands: [{min: 90%, rate: 75%}]",
+            7,
+            "“value”必须是数值（可带单位，如 95%），而不是“很好”",
+        ),
+        (
+            "    value: ≥91%\n    bands: [{min: 90%, rate: 75%}]",
+            7,
+            "“value”只写数值，不带比较符：“≥91%”",
+        ),
+        # A missing key is reported at the leaf's first line (4).
+        ("    bands: [{min: 90%, rate: 75%}]", 4, "缺少必填的键“value”"),
+        ("    value: 91%", 4, "缺少必填的键“bands”"),
+    ],
+)
 def test_cli_rejects_bad_tables(cli, write, body, line, message):
     """Every mistake in a bands leaf is one located line on stderr, exit 1."""
     path = write(EVAL.format(body=body))

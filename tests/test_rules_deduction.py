@@ -19,11 +19,15 @@ def per_unit(value: str, limit: str, per: str, whole_units: bool = True) -> PerU
 
 def test_listed_deductions():
     """5 − (0.5 + 1) = 3.5, every reason kept in details."""
-    scored = score_deductions((Deduction("未按期报送", D("0.5")), Deduction("资料不全", D(1))), D(5), 2)
+    scored = score_deductions(
+        (Deduction("未按期报送", D("0.5")), Deduction("资料不全", D(1))), D(5), 2
+    )
     assert scored.score == D("3.50")
     assert scored.explain == "未按期报送，扣 0.5；资料不全，扣 1；5 − 1.5 = 3.5"
-    assert scored.details["deductions"] == [{"reason": "未按期报送", "points": D("0.5")},
-                                            {"reason": "资料不全", "points": D(1)}]
+    assert scored.details["deductions"] == [
+        {"reason": "未按期报送", "points": D("0.5")},
+        {"reason": "资料不全", "points": D(1)},
+    ]
 
 
 def test_deductions_larger_than_points_floor_at_zero():
@@ -62,14 +66,18 @@ def test_per_unit_within_limit():
 
 def test_per_unit_other_unit_named():
     """A unit other than % is named: 13人 over 10人 → 3 个人."""
-    assert per_unit_deduction(per_unit("13人", "10人", "1")).reason == \
-        "13人 超过上限 10人 3 个人（每个扣 1）"
+    assert (
+        per_unit_deduction(per_unit("13人", "10人", "1")).reason
+        == "13人 超过上限 10人 3 个人（每个扣 1）"
+    )
 
 
 def test_cli_both_kinds_and_export(cli, write):
     """5 − 1 − 3 × 0.5 = 2.5 through the pipeline; the JSON lists both reasons."""
-    body = ("    value: 103%\n    limit: 100%\n    per: 0.5\n"
-            "    deductions: [{reason: 未按期报送, points: 1}]")
+    body = (
+        "    value: 103%\n    limit: 100%\n    per: 0.5\n"
+        "    deductions: [{reason: 未按期报送, points: 1}]"
+    )
     result = cli("evaluate", write(one_leaf("deduction", body)), "--json", "-")
     assert result.exit_code == 0, result.stderr
     assert '"score": 2.5' in result.stdout
@@ -85,18 +93,38 @@ def test_cli_stated_reason_for_per_unit(cli, write):
     assert '"score": 4' in result.stdout
 
 
-@pytest.mark.parametrize("body, line, message", [
-    ("    basis: x", 6,
-     "rule: deduction 须给出 deductions（逐项扣分），或 value、limit 与 per（超限按单位扣分）"),
-    ("    deductions: [{reason: a}]", 7, "deductions 的每一项须恰有 reason（扣分理由）与 points（扣分）两个键"),
-    ("    deductions: [{reason: a, points: 0}]", 7, "扣分 points 必须大于 0，而不是 0"),
-    ("    value: 103%\n    per: 0.5", 4, "按单位扣分须同时给出 value、limit 与 per，缺少“limit”"),
-    ("    value: 103%\n    limit: 100人\n    per: 0.5", 7,
-     "目标单位“人”与实际单位“%”不同，且无法换算"),
-    ("    value: 103%\n    limit: 100%\n    per: -1", 9, "扣分 points 必须大于 0，而不是 -1"),
-    ("    value: 103%\n    limit: 100%\n    per: 1\n    whole_units: 是", 10,
-     "“whole_units”必须是 true 或 false，而不是“是”"),
-])
+@pytest.mark.parametrize(
+    "body, line, message",
+    [
+        (
+            "    basis: x",
+            6,
+            "rule: deduction 须给出 deductions（逐项扣分），或 value、limit 与 per（超限按单位扣分）",
+        ),
+        (
+            "    deductions: [{reason: a}]",
+            7,
+            "deductions 的每一项须恰有 reason（扣分理由）与 points（扣分）两个键",
+        ),
+        ("    deductions: [{reason: a, points: 0}]", 7, "扣分 points 必须大于 0，而不是 0"),
+        (
+            "    value: 103%\n    per: 0.5",
+            4,
+            "按单位扣分须同时给出 value、limit 与 per，缺少“limit”",
+        ),
+        (
+            "    value: 103%\n    limit: 100人\n    per: 0.5",
+            7,
+            "目标单位“人”与实际单位“%”不同，且无法换算",
+        ),
+        ("    value: 103%\n    limit: 100%\n    per: -1", 9, "扣分 points 必须大于 0，而不是 -1"),
+        (
+            "    value: 103%\n    limit: 100%\n    per: 1\n    whole_units: 是",
+            10,
+            "“whole_units”必须是 true 或 false，而不是“是”",
+        ),
+    ],
+)
 def test_cli_errors(cli, write, body, line, message):
     """Each mistake in a deduction leaf: one located line, exit 1."""
     path = write(one_leaf("deduction", body))

@@ -38,13 +38,16 @@ def test_trimmed_with_exactly_three():
     """Three scores 2, 4.5, 5: drop 5 and 2, the mean of 4.5 alone is 4.5."""
     scored = score_experts(panel("2", "4.5", "5", method="trimmed"), D(5), 2)
     assert scored.score == D("4.50")
-    assert scored.explain == ("专家 3 人评分 2、4.5、5（最低 2，最高 5），"
-                              "去掉一个最高分 5 和一个最低分 2 后平均 4.5")
+    assert scored.explain == (
+        "专家 3 人评分 2、4.5、5（最低 2，最高 5），去掉一个最高分 5 和一个最低分 2 后平均 4.5"
+    )
 
 
 def test_trimmed_drops_only_one_of_equal_extremes():
     """5, 5, 4, 3, 3: drop one 5 and one 3 → (5 + 4 + 3) / 3 = 4."""
-    assert score_experts(panel("5", "5", "4", "3", "3", method="trimmed"), D(5), 2).score == D("4.00")
+    assert score_experts(panel("5", "5", "4", "3", "3", method="trimmed"), D(5), 2).score == D(
+        "4.00"
+    )
 
 
 def test_cli_panel(cli, write):
@@ -56,17 +59,26 @@ def test_cli_panel(cli, write):
     assert '"method": "trimmed"' in result.stdout
 
 
-@pytest.mark.parametrize("body, line, message", [
-    ("    scores: [4, 4.5]\n    method: trimmed", 8,
-     "method: trimmed 去掉一个最高分和一个最低分，至少需要 3 位专家的评分，这里只有 2 个"),
-    ("    scores: [4, 6, 3]", 7, "专家评分 6 不在 0 到分值 5 之间"),
-    ("    scores: [4, -1, 3]", 7, "专家评分 -1 不在 0 到分值 5 之间"),
-    ("    scores:\n      - 4\n      - 很好", 9, "“scores”必须是数字，而不是“很好”"),
-    ("    scores: [4]\n    method: average", 8,
-     "method 只能是 mean（平均）、median（中位数）或 trimmed（去掉最高最低后平均），而不是“average”"),
-    ("    scores: []", 7, "“scores”不能是空列表"),
-    ("    method: mean", 4, "缺少必填的键“scores”"),
-])
+@pytest.mark.parametrize(
+    "body, line, message",
+    [
+        (
+            "    scores: [4, 4.5]\n    method: trimmed",
+            8,
+            "method: trimmed 去掉一个最高分和一个最低分，至少需要 3 位专家的评分，这里只有 2 个",
+        ),
+        ("    scores: [4, 6, 3]", 7, "专家评分 6 不在 0 到分值 5 之间"),
+        ("    scores: [4, -1, 3]", 7, "专家评分 -1 不在 0 到分值 5 之间"),
+        ("    scores:\n      - 4\n      - 很好", 9, "“scores”必须是数字，而不是“很好”"),
+        (
+            "    scores: [4]\n    method: average",
+            8,
+            "method 只能是 mean（平均）、median（中位数）或 trimmed（去掉最高最低后平均），而不是“average”",
+        ),
+        ("    scores: []", 7, "“scores”不能是空列表"),
+        ("    method: mean", 4, "缺少必填的键“scores”"),
+    ],
+)
 def test_cli_errors(cli, write, body, line, message):
     """Each mistake in an experts leaf: one located line, exit 1."""
     path = write(one_leaf("experts", body))

@@ -31,7 +31,12 @@ def test_level_ranges(score, level, points, inside):
 def test_level_of():
     """The tier a score falls in."""
     assert [level_of(D(s), D(5)) for s in ("5", "4", "3.5", "3", "1")] == [
-        "达成", "达成", "部分达成", "部分达成", "未达成"]
+        "达成",
+        "达成",
+        "部分达成",
+        "部分达成",
+        "未达成",
+    ]
 
 
 def test_level_alone_means_full_points():
@@ -44,4 +49,6 @@ def test_level_alone_means_full_points():
 def test_judged_rounds_once():
     """An evaluator's 1.335 is rounded HALF_UP to the file's precision: 1.34."""
     assert score_judged(Judgement(D("1.335"), None), D(5), 2).score == D("1.34")
-    assert score_judged(Judgement(D("4.5"), "部分达成"), D(6), 2).explain == "部分达成，评价得分 4.5"
+    assert (
+        score_judged(Judgement(D("4.5"), "部分达成"), D(6), 2).explain == "部分达成，评价得分 4.5"
+    )

@@ -28,20 +28,30 @@ def test_deductions_stay_within_zero_and_points(points, amounts):
 @given(POINTS, st.data(), st.sampled_from(["mean", "median", "trimmed"]))
 def test_panel_lies_within_the_spread(points, data, method):
     """The combined score lies between the lowest and highest expert (after rounding)."""
-    scores = data.draw(st.lists(st.decimals(min_value=D(0), max_value=points, places=2),
-                                min_size=3, max_size=9))
+    scores = data.draw(
+        st.lists(st.decimals(min_value=D(0), max_value=points, places=2), min_size=3, max_size=9)
+    )
     scored = score_experts(Panel(tuple(scores), method), points, 2)
     assert min(scores) <= scored.score <= max(scores)
 
 
 @settings(max_examples=200, deadline=None)
-@given(POINTS, st.lists(st.tuples(st.decimals(min_value=D(0), max_value=D(1), places=3), SHARES),
-                        min_size=1, max_size=5, unique_by=lambda band: band[0]),
-       st.decimals(min_value=D(-1), max_value=D(2), places=4))
+@given(
+    POINTS,
+    st.lists(
+        st.tuples(st.decimals(min_value=D(0), max_value=D(1), places=3), SHARES),
+        min_size=1,
+        max_size=5,
+        unique_by=lambda band: band[0],
+    ),
+    st.decimals(min_value=D(-1), max_value=D(2), places=4),
+)
 def test_bands_pick_the_highest_band_reached(points, rows, value):
     """The rate applied is that of the highest min ≤ value; below every min → 0."""
     rows = sorted(rows, reverse=True)
     table = Bands(tuple(Band(low, rate, str(low)) for low, rate in rows), "")
     reached = [rate for low, rate in rows if value >= low]
     expected = points * reached[0] if reached else D(0)
-    assert score_bands(value, table, points, 2).score == expected.quantize(D("0.01"), "ROUND_HALF_UP")
+    assert score_bands(value, table, points, 2).score == expected.quantize(
+        D("0.01"), "ROUND_HALF_UP"
+    )

@@ -35,7 +35,12 @@ from perfscore.rules.targets import Labels, score_range
 def test_printed_forms(text, op, value, upper, unit):
     """Ranges, operators written after the value and bracketed remarks are read as meant."""
     q = parse_expression(text)
-    assert (q.op, q.value, q.upper, q.unit) == (op, D(value), None if upper is None else D(upper), unit)
+    assert (q.op, q.value, q.upper, q.unit) == (
+        op,
+        D(value),
+        None if upper is None else D(upper),
+        unit,
+    )
 
 
 def test_a_date_is_not_a_range():
@@ -57,7 +62,9 @@ def test_a_date_is_not_a_range():
 )
 def test_score_range(actual, expected):
     """Range 90–100, 5 points, scored by hand."""
-    assert score_range(D(90), D(100), D(actual), D(5), 2, Labels("90–100%", actual)).score == D(expected)
+    assert score_range(D(90), D(100), D(actual), D(5), 2, Labels("90–100%", actual)).score == D(
+        expected
+    )
 
 
 def test_range_through_the_cli(cli, write):
@@ -78,8 +85,14 @@ def test_range_through_the_cli(cli, write):
     leaves = {n["name"]: n for n in json.loads(result.stdout)["indicators"]}
     assert leaves["使用率"]["rule"] == "range"
     assert leaves["使用率"]["score"] == 4.5  # 5 × (1 − (110 − 100) ÷ 100)
-    assert leaves["使用率"]["explain"] == "实际 110% 高于区间上限 100：5 × (1 − (110 − 100) ÷ 100) = 4.5"
-    assert (leaves["培训次数"]["rule"], leaves["培训次数"]["score"]) == ("positive", 3.33)  # 5 × 2/3
+    assert (
+        leaves["使用率"]["explain"]
+        == "实际 110% 高于区间上限 100：5 × (1 − (110 − 100) ÷ 100) = 4.5"
+    )
+    assert (leaves["培训次数"]["rule"], leaves["培训次数"]["score"]) == (
+        "positive",
+        3.33,
+    )  # 5 × 2/3
     assert leaves["完成率"]["score"] == 5
     assert (leaves["安全事故"]["rule"], leaves["安全事故"]["score"]) == ("reverse", 5)
 
@@ -94,5 +107,7 @@ def test_range_refuses_another_rule(cli, write):
         """)
     result = cli("validate", path)
     assert result.exit_code == 1
-    assert result.stderr == (f"{path}:4: [使用率] 区间目标“90%-100%”按区间规则计分（区间内满分），"
-                             "不能指定 rule: positive\n")
+    assert result.stderr == (
+        f"{path}:4: [使用率] 区间目标“90%-100%”按区间规则计分（区间内满分），"
+        "不能指定 rule: positive\n"
+    )

@@ -34,10 +34,13 @@ def test_zero_target():
 
 def test_cli_override_and_default(cli, write):
     """The same ≤ leaf: rule reverse-ratio gives 3.64; without rule: the default 3.6."""
-    leaf = ("perfscore: 1\nproject: {{name: 测试}}\nindicators:\n  - name: 成本\n    points: 4\n"
-            "{rule}    target: ≤50万元\n    actual: 55万元\n")
-    ratio = cli("evaluate", write(leaf.format(rule="    rule: reverse-ratio\n"), "a.yaml"),
-                "--json", "-")
+    leaf = (
+        "perfscore: 1\nproject: {{name: 测试}}\nindicators:\n  - name: 成本\n    points: 4\n"
+        "{rule}    target: ≤50万元\n    actual: 55万元\n"
+    )
+    ratio = cli(
+        "evaluate", write(leaf.format(rule="    rule: reverse-ratio\n"), "a.yaml"), "--json", "-"
+    )
     default = cli("evaluate", write(leaf.format(rule=""), "b.yaml"), "--json", "-")
     assert '"score": 3.64' in ratio.stdout and '"rule": "reverse-ratio"' in ratio.stdout
     # 4 × (1 − (55 − 50) / 50) = 3.6
@@ -46,9 +49,13 @@ def test_cli_override_and_default(cli, write):
 
 def test_cli_rejects_at_least_target(cli, write):
     """rule: reverse-ratio on a ≥ target is a mistake: one located line, exit 1."""
-    path = write("perfscore: 1\nproject: {name: 测试}\nindicators:\n  - name: 人数\n    points: 4\n"
-                 "    rule: reverse-ratio\n    target: ≥50人\n    actual: 55人\n")
+    path = write(
+        "perfscore: 1\nproject: {name: 测试}\nindicators:\n  - name: 人数\n    points: 4\n"
+        "    rule: reverse-ratio\n    target: ≥50人\n    actual: 55人\n"
+    )
     result = cli("evaluate", path)
     assert result.exit_code == 1
-    assert result.stderr.strip() == \
-        f"{path}:6: [人数] 规则 reverse-ratio 用于 ≤（越低越好）的目标，而目标是“≥50人”"
+    assert (
+        result.stderr.strip()
+        == f"{path}:6: [人数] 规则 reverse-ratio 用于 ≤（越低越好）的目标，而目标是“≥50人”"
+    )

@@ -7,23 +7,35 @@ from fractions import Fraction
 
 import pytest
 
-from perfscore.validation import load_evaluation
 from perfscore.engine import score
 from perfscore.errors import InputError
 from perfscore.expr import parse_expression
 from perfscore.rules.bands import Band, Bands
-from perfscore.rules.survey import (NoAnswers, OptionWeight, SurveyParams, rate_explain,
-                                    score_survey, weighted_rate)
+from perfscore.rules.survey import (
+    NoAnswers,
+    OptionWeight,
+    SurveyParams,
+    rate_explain,
+    score_survey,
+    weighted_rate,
+)
+from perfscore.validation import load_evaluation
 
 # The common table of rules.md §9 (not a default: always stated).
-TABLE = (OptionWeight("非常满意", D(1), "100%"), OptionWeight("满意", D("0.8"), "80%"),
-         OptionWeight("一般", D("0.6"), "60%"), OptionWeight("不满意", D(0), "0%"))
+TABLE = (
+    OptionWeight("非常满意", D(1), "100%"),
+    OptionWeight("满意", D("0.8"), "80%"),
+    OptionWeight("一般", D("0.6"), "60%"),
+    OptionWeight("不满意", D(0), "0%"),
+)
 SHARES = {w.option: w.weight for w in TABLE}
 TEXTS = {w.option: w.text for w in TABLE}
 SEED_Q10 = (("非常满意", 52), ("满意", 7), ("一般", 1), ("不满意", 1))  # seed 03, question 10
 # rules.md §7's table (made up): ≥95% → 100%, ≥90% → 75%, ≥0% → 50%.
-BANDS = Bands((Band(D("0.95"), D(1), "95%"), Band(D("0.9"), D("0.75"), "90%"),
-               Band(D(0), D("0.5"), "0%")), "%")
+BANDS = Bands(
+    (Band(D("0.95"), D(1), "95%"), Band(D("0.9"), D("0.75"), "90%"), Band(D(0), D("0.5"), "0%")),
+    "%",
+)
 
 
 def params(counts=SEED_Q10, target=None, bands=None, weights=TABLE):
@@ -58,8 +70,9 @@ def test_without_target_or_bands_score_is_points_times_rate():
     scored = score_survey(params(), D(6), 2)
     assert scored.score == D("5.72")
     assert scored.rule == "survey"
-    assert scored.explain == ("满意度 = (52×100% + 7×80% + 1×60% + 1×0%) ÷ 61 = 95.41%，"
-                              "95.41% × 6 = 5.72")
+    assert scored.explain == (
+        "满意度 = (52×100% + 7×80% + 1×60% + 1×0%) ÷ 61 = 95.41%，95.41% × 6 = 5.72"
+    )
     assert scored.details["satisfaction"] == "95.41%"
     assert scored.details["valid_answers"] == 61
 
@@ -98,8 +111,10 @@ def test_bands_second_band():
     counts = (("非常满意", 49), ("满意", 9), ("一般", 2), ("不满意", 1))
     scored = score_survey(params(counts, bands=BANDS), D(6), 2)
     assert scored.score == D("4.50")
-    assert scored.explain == ("满意度 = (49×100% + 9×80% + 2×60% + 1×0%) ÷ 61 = 94.10%，"
-                              "94.10% 达到第 2 档（≥ 90%，得 75%）：6 × 75% = 4.5")
+    assert scored.explain == (
+        "满意度 = (49×100% + 9×80% + 2×60% + 1×0%) ÷ 61 = 94.10%，"
+        "94.10% 达到第 2 档（≥ 90%，得 75%）：6 × 75% = 4.5"
+    )
 
 
 def test_bands_boundary_hit_exactly():
@@ -130,7 +145,9 @@ indicators:
 
 
 def leaf(write, body: str):
-    return write(LEAF.format(body="\n".join("        " + line for line in body.strip().splitlines())))
+    return write(
+        LEAF.format(body="\n".join("        " + line for line in body.strip().splitlines()))
+    )
 
 
 def problems(write, body: str) -> list[str]:
@@ -141,39 +158,53 @@ def problems(write, body: str) -> list[str]:
 
 def test_typed_leaf_scores_and_strips_letter_prefixes(write):
     """`A.非常满意` in answers is the option 非常满意; weights as 0.8 equal 80%: 5.72."""
-    path = leaf(write, """
+    path = leaf(
+        write,
+        """
 answers: {A.非常满意: 52, B.满意: 7, C.一般: 1, D.不满意: 1}
 weights: {非常满意: 100%, 满意: 0.8, 一般: 60%, 不满意: 0}
-""")
+""",
+    )
     result = score(load_evaluation(str(path)))
     assert result.score == D("5.72")
 
 
 def test_unweighted_option_is_rejected_at_its_line(write):
     """Every answered option needs a weight: a located message at answers."""
-    assert problems(write, """
+    assert problems(
+        write,
+        """
 answers: {非常满意: 52, 较满意: 7}
 weights: {非常满意: 100%, 满意: 80%}
-""") == ["9: 选项“较满意”没有权重：请在 weights 中给出它的权重（如 较满意: 60%）"]
+""",
+    ) == ["9: 选项“较满意”没有权重：请在 weights 中给出它的权重（如 较满意: 60%）"]
 
 
 def test_zero_answers_in_a_file(write):
     """All counts 0: the clear error, at answers."""
-    assert problems(write, """
+    assert problems(
+        write,
+        """
 answers: {满意: 0, 不满意: 0}
 weights: {满意: 100%, 不满意: 0%}
-""") == ["9: 没有有效回答（人数合计为 0），无法计算满意度"]
+""",
+    ) == ["9: 没有有效回答（人数合计为 0），无法计算满意度"]
 
 
 def test_counts_must_be_whole_numbers(write):
     """2.5 respondents or -1 are refused, each at its line."""
-    assert problems(write, """
+    assert problems(
+        write,
+        """
 answers:
   满意: 2.5
   不满意: -1
 weights: {满意: 100%, 不满意: 0%}
-""") == ["10: 选项“满意”的人数须为不小于 0 的整数，而不是“2.5”",
-         "11: 选项“不满意”的人数须为不小于 0 的整数，而不是“-1”"]
+""",
+    ) == [
+        "10: 选项“满意”的人数须为不小于 0 的整数，而不是“2.5”",
+        "11: 选项“不满意”的人数须为不小于 0 的整数，而不是“-1”",
+    ]
 
 
 def test_weights_are_required(write):
@@ -183,75 +214,100 @@ def test_weights_are_required(write):
 
 def test_weight_above_100_percent_is_refused(write):
     """A weight of 120% is out of range (the shares reader's message)."""
-    assert problems(write, """
+    assert problems(
+        write,
+        """
 answers: {满意: 5}
 weights: {满意: 120%}
-""") == ["10: “weights.满意”须在 0% 到 100% 之间，而不是 120%"]
+""",
+    ) == ["10: “weights.满意”须在 0% 到 100% 之间，而不是 120%"]
 
 
 def test_option_repeated_after_prefix_removal(write):
     """`A.满意` and `满意` are one option: the second is a repeat."""
-    assert problems(write, """
+    assert problems(
+        write,
+        """
 answers: {满意: 5}
 weights:
   A.满意: 100%
   满意: 80%
-""") == ["12: 选项“满意”重复（去掉字母前缀后与第 11 行相同）"]
+""",
+    ) == ["12: 选项“满意”重复（去掉字母前缀后与第 11 行相同）"]
 
 
 def test_target_must_be_a_percentage_floor(write):
     """≤90% or 90分 is no satisfaction target."""
-    assert problems(write, """
+    assert problems(
+        write,
+        """
 answers: {满意: 5}
 weights: {满意: 100%}
 target: ≤90%
-""") == ["11: 满意度目标须为百分数下限，如“≥90%”，而不是“≤90%”"]
+""",
+    ) == ["11: 满意度目标须为百分数下限，如“≥90%”，而不是“≤90%”"]
 
 
 def test_target_and_bands_together_are_refused(write):
     """One way of scoring the rate, not two."""
-    assert problems(write, """
+    assert problems(
+        write,
+        """
 answers: {满意: 5}
 weights: {满意: 100%}
 target: ≥90%
 bands: [{min: 90%, rate: 100%}]
-""") == ["12: target 与 bands 只能给一个：满意度要么对照目标值，要么对照评分档次"]
+""",
+    ) == ["12: target 与 bands 只能给一个：满意度要么对照目标值，要么对照评分档次"]
 
 
 def test_bands_need_percent_mins(write):
     """Bands in 分 cannot score a percentage."""
-    assert problems(write, """
+    assert problems(
+        write,
+        """
 answers: {满意: 5}
 weights: {满意: 100%}
 bands: [{min: 90, rate: 100%}]
-""") == ["11: 满意度的评分档次须用百分数下限（如 min: 95%），而不是“（无）”"]
+""",
+    ) == ["11: 满意度的评分档次须用百分数下限（如 min: 95%），而不是“（无）”"]
 
 
 def test_answers_and_from_together_are_refused(write):
     """Counts are typed or counted, not both."""
-    assert problems(write, """
+    assert problems(
+        write,
+        """
 answers: {满意: 5}
 weights: {满意: 100%}
 from: answers.csv
 question: 1
-""") == ["11: answers 与 from 只能给一个：人数要么手填，要么从问卷文件统计"]
+""",
+    ) == ["11: answers 与 from 只能给一个：人数要么手填，要么从问卷文件统计"]
 
 
 def test_neither_answers_nor_from(write):
     """A survey leaf needs its counts."""
     assert problems(write, "weights: {满意: 100%}") == [
-        "6: 问卷指标须给出 answers（各选项人数），或 from 与 question（从问卷文件统计）"]
+        "6: 问卷指标须给出 answers（各选项人数），或 from 与 question（从问卷文件统计）"
+    ]
 
 
 def test_rounded_shares_reproduce_the_published_overall_satisfaction():
     """Seed 03's 94.68%: 85.25%×100% + 11.48%×75% + 1.64%×50% + 1.64%×0% = 94.68%
     (from the counts: (52 + 5.25 + 0.5) ÷ 61 = 5775/6100 = 94.672…% → 94.67%)."""
-    weights = (OptionWeight("非常满意", D(1), "100%"), OptionWeight("较满意", D("0.75"), "75%"),
-               OptionWeight("一般", D("0.5"), "50%"), OptionWeight("不满意", D(0), "0%"))
+    weights = (
+        OptionWeight("非常满意", D(1), "100%"),
+        OptionWeight("较满意", D("0.75"), "75%"),
+        OptionWeight("一般", D("0.5"), "50%"),
+        OptionWeight("不满意", D(0), "0%"),
+    )
     counts = (("非常满意", 52), ("较满意", 7), ("一般", 1), ("不满意", 1))
     exact = score_survey(SurveyParams(weights, counts), D(6), 2)
     printed = score_survey(SurveyParams(weights, counts, rounded_shares=True), D(6), 2)
     assert exact.details["satisfaction"] == "94.67%"
     assert printed.details["satisfaction"] == "94.68%"
-    assert printed.explain == ("满意度 = 85.25%×100% + 11.48%×75% + 1.64%×50% + 1.64%×0% = 94.68%"
-                               "（各选项占比先按两位小数取整），94.68% × 6 = 5.68")
+    assert printed.explain == (
+        "满意度 = 85.25%×100% + 11.48%×75% + 1.64%×50% + 1.64%×0% = 94.68%"
+        "（各选项占比先按两位小数取整），94.68% × 6 = 5.68"
+    )

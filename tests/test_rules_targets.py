@@ -90,8 +90,8 @@ def test_precision_changes_rounding_only_once():
 
 def test_monotone_near_boundary():
     """Positive never decreases as B grows; reverse never increases (spot check)."""
-    ups = [positive("30", str(b)) for b in range(0, 40)]
-    downs = [reverse("50", str(b)) for b in range(0, 120)]
+    ups = [positive("30", str(b)) for b in range(40)]
+    downs = [reverse("50", str(b)) for b in range(120)]
     assert ups == sorted(ups)
     assert downs == sorted(downs, reverse=True)
 
@@ -99,9 +99,15 @@ def test_monotone_near_boundary():
 def test_explain_lines():
     """Each explain line states inputs, formula and result in the report's words."""
     labels = Labels("30人次", "8人次")
-    assert score_positive(D(30), D(8), D(5), 2, labels).explain == "实际 8人次 ÷ 目标 30人次 × 5 = 1.33"
+    assert (
+        score_positive(D(30), D(8), D(5), 2, labels).explain
+        == "实际 8人次 ÷ 目标 30人次 × 5 = 1.33"
+    )
     labels = Labels("50", "55")
-    assert (score_reverse(D(50), D(55), D(4), 2, labels).explain
-            == "实际 55 超出目标 50：4 × (1 − (55 − 50) ÷ 50) = 3.6")
+    assert (
+        score_reverse(D(50), D(55), D(4), 2, labels).explain
+        == "实际 55 超出目标 50：4 × (1 − (55 − 50) ÷ 50) = 3.6"
+    )
     assert score_reverse(D(50), D(100), D(4), 2, Labels("50", "100")).explain == (
-        "实际 100 达到目标 50 的 2 倍及以上，得 0 分")
+        "实际 100 达到目标 50 的 2 倍及以上，得 0 分"
+    )

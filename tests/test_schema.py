@@ -29,9 +29,11 @@ def test_examples_validate_with_check_jsonschema(cli, tmp_path):
     examples = sorted(str(p) for p in EXAMPLES.glob("*.yaml"))
     assert examples
     exe = shutil.which("check-jsonschema") or str(
-        __import__("pathlib").Path(sys.executable).with_name("check-jsonschema"))
-    proc = subprocess.run([exe, "--schemafile", str(schema_file), *examples],
-                          capture_output=True, text=True)
+        __import__("pathlib").Path(sys.executable).with_name("check-jsonschema")
+    )
+    proc = subprocess.run(
+        [exe, "--schemafile", str(schema_file), *examples], capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 

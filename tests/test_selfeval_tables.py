@@ -25,12 +25,22 @@ def test_example_partial_achievement_rules():
     """The example covers a missed ≥ target, an exceeded ≤ target and a 部分达成 judged leaf."""
     leaves = {r.node.name: r for r in score(load_evaluation(str(EXAMPLE))).walk() if r.scored}
     # 10 × 680 / 800 = 8.5
-    assert (leaves["服务老年人数"].scored.rule, leaves["服务老年人数"].score) == ("positive", D("8.50"))
+    assert (leaves["服务老年人数"].scored.rule, leaves["服务老年人数"].score) == (
+        "positive",
+        D("8.50"),
+    )
     # 10 × (1 − (1620 − 1500) / 1500) = 9.2
-    assert (leaves["人均服务成本"].scored.rule, leaves["人均服务成本"].score) == ("reverse", D("9.20"))
+    assert (leaves["人均服务成本"].scored.rule, leaves["人均服务成本"].score) == (
+        "reverse",
+        D("9.20"),
+    )
     # 部分达成, 7 in [6, 8)
     timely = leaves["补助发放及时性"]
-    assert (timely.scored.rule, timely.scored.level, timely.score) == ("qualitative", "部分达成", D("7.00"))
+    assert (timely.scored.rule, timely.scored.level, timely.score) == (
+        "qualitative",
+        "部分达成",
+        D("7.00"),
+    )
     # 10 × 9870 / 12000 = 8.225 → 8.23 (HALF_UP once)
     assert leaves["上门服务人次"].score == D("8.23")
 
@@ -82,9 +92,18 @@ def test_printed_cells_through_the_pipeline(cli, write):
                 leaves[node["name"]] = node["score"]
 
     walk(data["indicators"])
-    assert leaves == {"预算执行率": 10, "所需经费": 10, "培训人数": 10, "服务期限": 10,
-                      "培训频次": 10, "合格率": 9.8, "节电量": 8, "资金节约": 10,
-                      "是否提升营商环境": 10, "满意度": 10}
+    assert leaves == {
+        "预算执行率": 10,
+        "所需经费": 10,
+        "培训人数": 10,
+        "服务期限": 10,
+        "培训频次": 10,
+        "合格率": 9.8,
+        "节电量": 8,
+        "资金节约": 10,
+        "是否提升营商环境": 10,
+        "满意度": 10,
+    }
     # 10 × 8 + 9.8 + 8 = 97.8, and the published total agrees
     assert data["score"] == 97.8
     assert all(check["ok"] for check in data["checks"])

@@ -46,16 +46,20 @@ def test_messages(write):
 
 def test_exactly_130_percent_warns(write):
     """The boundary counts: 13 / 10 = 130% is flagged."""
-    text = "perfscore: 1\nproject: {name: 测试}\nindicators:\n" \
-           "  - {name: a, points: 10, target: ≥10次, actual: 13次}\n"
+    text = (
+        "perfscore: 1\nproject: {name: 测试}\nindicators:\n"
+        "  - {name: a, points: 10, target: ≥10次, actual: 13次}\n"
+    )
     assert [w.kind for w in warnings_of(write(text))] == ["over_achievement"]
 
 
 def test_only_at_least_targets(write):
     """An = target or a ≤ target far off is not over-achievement (the = case is full points)."""
-    text = "perfscore: 1\nproject: {name: 测试}\nindicators:\n" \
-           "  - {name: a, points: 10, target: =10次, actual: 20次}\n" \
-           "  - {name: b, points: 10, target: ≤10次, actual: 1次}\n"
+    text = (
+        "perfscore: 1\nproject: {name: 测试}\nindicators:\n"
+        "  - {name: a, points: 10, target: =10次, actual: 20次}\n"
+        "  - {name: b, points: 10, target: ≤10次, actual: 1次}\n"
+    )
     assert warnings_of(write(text)) == ()
 
 
@@ -68,10 +72,18 @@ def test_warnings_change_nothing(write, cli):
     # 成本: 10 × (1 − (12 − 10) / 10) = 8
     assert data["score"] == 95.5
     assert data["warnings"] == [
-        {"kind": "over_achievement", "path": "培训人数", "line": 4,
-         "message": "实际 59人 为目标 45人 的 131.11%，超过 130%：年度指标值可能设置偏低，请说明原因"},
-        {"kind": "no_basis", "path": "覆盖率", "line": 6,
-         "message": "得分 7.5 低于满分 10，未说明偏差原因（basis）"},
+        {
+            "kind": "over_achievement",
+            "path": "培训人数",
+            "line": 4,
+            "message": "实际 59人 为目标 45人 的 131.11%，超过 130%：年度指标值可能设置偏低，请说明原因",
+        },
+        {
+            "kind": "no_basis",
+            "path": "覆盖率",
+            "line": 6,
+            "message": "得分 7.5 低于满分 10，未说明偏差原因（basis）",
+        },
     ]
 
 
@@ -96,14 +108,17 @@ def test_empty_list_in_json(cli):
 def test_published_table_flags_training_days():
     """The published ganbu table: 培训天数 ≥5天, actual 7天 = 140% is flagged; scores unchanged."""
     result = score(load_evaluation(str(EXAMPLES / "ganbu-peixun-2023.yaml")))
-    assert [(w.kind, w.path) for w in result.warnings] == \
-        [("over_achievement", "产出指标/数量指标/培训天数")]
+    assert [(w.kind, w.path) for w in result.warnings] == [
+        ("over_achievement", "产出指标/数量指标/培训天数")
+    ]
     assert result.score == D(100)
 
 
 def test_deduction_reasons_count_as_basis(write):
     """A deduction leaf below full explains itself by its reasons: no no_basis warning."""
-    text = "perfscore: 1\nproject: {name: 测试}\nindicators:\n" \
-           "  - name: a\n    points: 5\n    rule: deduction\n" \
-           "    deductions: [{reason: 未按期报送, points: 1}]\n"
+    text = (
+        "perfscore: 1\nproject: {name: 测试}\nindicators:\n"
+        "  - name: a\n    points: 5\n    rule: deduction\n"
+        "    deductions: [{reason: 未按期报送, points: 1}]\n"
+    )
     assert warnings_of(write(text)) == ()

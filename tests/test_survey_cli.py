@@ -8,10 +8,10 @@ from decimal import Decimal as D
 
 import pytest
 
-from perfscore.validation import load_evaluation
 from perfscore.engine import score
 from perfscore.errors import InputError
 from perfscore.load import decode
+from perfscore.validation import load_evaluation
 
 from .conftest import EXAMPLES
 
@@ -40,7 +40,9 @@ def test_json_export(cli):
     assert data["respondents"] == 61
     assert (q1["number"], q1["satisfaction"]) == (1, None)  # the weight table does not apply
     assert [(o["option"], o["count"], o["share"]) for o in q1["options"]] == [
-        ("是", 59, 96.72), ("否", 2, 3.28)]
+        ("是", 59, 96.72),
+        ("否", 2, 3.28),
+    ]
     assert q10["satisfaction"] == 95.41
     assert q10["explain"] == Q10_FORMULA
     assert q10["valid"] == 61 and q10["outside"] == 0
@@ -52,11 +54,17 @@ def test_weights_file_equals_weights_option(cli, tmp_path):
     flat = tmp_path / "w.yaml"
     flat.write_text("非常满意: 100%\n较满意: 80%\n一般: 0.6\n不满意: 0\n", encoding="utf-8")
     nested = tmp_path / "n.yaml"
-    nested.write_text("weights: {非常满意: 100%, 较满意: 80%, 一般: 60%, 不满意: 0%}\n",
-                      encoding="utf-8")
-    outputs = [json.loads(cli("survey", SURVEY, "-q", "10", *args, "--json", "-").stdout)
-               for args in (("--weights", Q10_WEIGHTS), ("--weights-file", flat),
-                            ("--weights-file", nested))]
+    nested.write_text(
+        "weights: {非常满意: 100%, 较满意: 80%, 一般: 60%, 不满意: 0%}\n", encoding="utf-8"
+    )
+    outputs = [
+        json.loads(cli("survey", SURVEY, "-q", "10", *args, "--json", "-").stdout)
+        for args in (
+            ("--weights", Q10_WEIGHTS),
+            ("--weights-file", flat),
+            ("--weights-file", nested),
+        )
+    ]
     rates = {o["questions"][0]["satisfaction"] for o in outputs}
     assert rates == {95.41}
 
@@ -64,8 +72,9 @@ def test_weights_file_equals_weights_option(cli, tmp_path):
 def test_outside_answers_and_blanks_are_reported(cli, tmp_path):
     """6 rows: 1 blank, 1 answer outside the weight table; the rate is over the 4 valid answers."""
     path = tmp_path / "s.csv"
-    path.write_text("序号,满意度\n1,A.满意\n2,A.满意\n3,B.不满意\n4,\n5,C.说不清\n6,A.满意\n",
-                    encoding="utf-8")
+    path.write_text(
+        "序号,满意度\n1,A.满意\n2,A.满意\n3,B.不满意\n4,\n5,C.说不清\n6,A.满意\n", encoding="utf-8"
+    )
     result = cli("survey", path, "-q", "满意度", "--weights", "满意=100%,不满意=0%")
     out = result.stdout
     assert result.exit_code == 0
@@ -73,12 +82,25 @@ def test_outside_answers_and_blanks_are_reported(cli, tmp_path):
     assert "选项外" in out
     assert "1 份回答不在权重表的选项中（C.说不清），不计入有效回答" in out
     assert "满意度 = (3×100% + 1×0%) ÷ 4 = 75.00%" in out
-    data = json.loads(cli("survey", path, "-q", "2", "--weights", "满意=100%,不满意=0%",
-                          "--json", "-").stdout)
+    data = json.loads(
+        cli("survey", path, "-q", "2", "--weights", "满意=100%,不满意=0%", "--json", "-").stdout
+    )
     q = data["questions"][0]
-    assert (q["answered"], q["blank"], q["valid"], q["outside"], q["satisfaction"]) == (5, 1, 4, 1, 75)
-    assert q["options"][2] == {"option": "说不清", "letter": "C", "count": 1, "share": 20,
-                               "weight": None, "listed": False}
+    assert (q["answered"], q["blank"], q["valid"], q["outside"], q["satisfaction"]) == (
+        5,
+        1,
+        4,
+        1,
+        75,
+    )
+    assert q["options"][2] == {
+        "option": "说不清",
+        "letter": "C",
+        "count": 1,
+        "share": 20,
+        "weight": None,
+        "listed": False,
+    }
 
 
 def test_multi_answer_question(cli, tmp_path):
@@ -92,17 +114,30 @@ def test_multi_answer_question(cli, tmp_path):
     q = data["questions"][0]
     assert q["multiple"] is True
     assert [(o["option"], o["share"]) for o in q["options"]] == [
-        ("查询", 66.67), ("办理", 100), ("预约", 33.33)]
+        ("查询", 66.67),
+        ("办理", 100),
+        ("预约", 33.33),
+    ]
 
 
 @pytest.mark.parametrize(
     "args, code, message",
     [
-        (("--weights", "满意"), 2,
-         "--weights 的每一项须写成“选项=权重”，如“非常满意=100%”，而不是“满意”"),
-        (("--weights", "满意=80"), 2,
-         "--weights: “--weights.满意”的值 80 大于 1，含义不明：百分比请写成 80%，小数请写成 0 到 1 之间"),
-        (("--weights", "满意=1", "--weights-file", "w.yaml"), 2, "--weights 与 --weights-file 只能给一个"),
+        (
+            ("--weights", "满意"),
+            2,
+            "--weights 的每一项须写成“选项=权重”，如“非常满意=100%”，而不是“满意”",
+        ),
+        (
+            ("--weights", "满意=80"),
+            2,
+            "--weights: “--weights.满意”的值 80 大于 1，含义不明：百分比请写成 80%，小数请写成 0 到 1 之间",
+        ),
+        (
+            ("--weights", "满意=1", "--weights-file", "w.yaml"),
+            2,
+            "--weights 与 --weights-file 只能给一个",
+        ),
         (("-q", "11"), 2, "没有第 11 题：问卷文件共 10 列（题号即列号，从 1 起）"),
     ],
 )
@@ -168,14 +203,19 @@ def leaf_of(path):
     return result.indicators[0].children[0]
 
 
-@pytest.mark.parametrize("question", ["10", '"您对“一人一档、一企一档”系统上线后，用户体验预期满意度？"'])
+@pytest.mark.parametrize(
+    "question", ["10", '"您对“一人一档、一企一档”系统上线后，用户体验预期满意度？"']
+)
 def test_leaf_from_sheet_scores_as_typed_counts(tmp_path, question):
     """`from:` + `question:` (number or title) scores exactly like the typed counts 52/7/1/1."""
     counted = leaf_of(evaluation(tmp_path, f"from: answers.csv\nquestion: {question}"))
     typed = leaf_of(evaluation(tmp_path, "answers: {非常满意: 52, 较满意: 7, 一般: 1, 不满意: 1}"))
     assert counted.score == typed.score == D("6.00")
-    assert counted.scored.explain == typed.scored.explain == (
-        Q10_FORMULA + "，95.41% 达到第 1 档（≥ 95%，得 100%）：6 × 100% = 6")
+    assert (
+        counted.scored.explain
+        == typed.scored.explain
+        == (Q10_FORMULA + "，95.41% 达到第 1 档（≥ 95%，得 100%）：6 × 100% = 6")
+    )
     assert counted.scored.details["from"] == "answers.csv"
     assert counted.scored.details["question"] == 10
 
@@ -215,14 +255,16 @@ def test_missing_sheet_is_located_at_from(tmp_path):
     """A missing answer sheet: a problem at the leaf's `from:` line, naming the file."""
     path = evaluation(tmp_path, "from: missing.csv\nquestion: 10")
     assert problems(path) == [
-        f"9: [满意度/用户满意度] 问卷文件有误：{tmp_path / 'missing.csv'}: 找不到文件"]
+        f"9: [满意度/用户满意度] 问卷文件有误：{tmp_path / 'missing.csv'}: 找不到文件"
+    ]
 
 
 def test_bad_question_is_located_at_question(tmp_path):
     """An unknown question: a problem at the `question:` line."""
     path = evaluation(tmp_path, "from: answers.csv\nquestion: 12")
     assert problems(path) == [
-        "10: [满意度/用户满意度] 没有第 12 题：问卷文件共 10 列（题号即列号，从 1 起）"]
+        "10: [满意度/用户满意度] 没有第 12 题：问卷文件共 10 列（题号即列号，从 1 起）"
+    ]
 
 
 def test_unweighted_answer_in_sheet_is_located_at_weights(tmp_path):
@@ -245,7 +287,8 @@ def test_multi_answer_question_cannot_score_a_leaf(tmp_path):
     (tmp_path / "m.csv").write_text("q\nA.非常满意┋B.较满意\nA.非常满意\n", encoding="utf-8")
     path = evaluation(tmp_path, "from: m.csv\nquestion: q")
     assert problems(path) == [
-        "10: [满意度/用户满意度] 问卷第 1 题有 1 份答卷选了多个选项（第 2 行）：满意度只对单选题计算"]
+        "10: [满意度/用户满意度] 问卷第 1 题有 1 份答卷选了多个选项（第 2 行）：满意度只对单选题计算"
+    ]
 
 
 def test_survey_example_reproduces_the_published_scores():
@@ -260,7 +303,14 @@ def test_survey_example_reproduces_the_published_scores():
 
 def test_rounded_shares_option(cli):
     """--rounded-shares: the rate from the printed shares, as seed 03 computes 94.68%."""
-    args = ("survey", SURVEY, "-q", "10", "--weights", "非常满意=100%,较满意=75%,一般=50%,不满意=0%")
+    args = (
+        "survey",
+        SURVEY,
+        "-q",
+        "10",
+        "--weights",
+        "非常满意=100%,较满意=75%,一般=50%,不满意=0%",
+    )
     assert json.loads(cli(*args, "--json", "-").stdout)["questions"][0]["satisfaction"] == 94.67
     data = json.loads(cli(*args, "--rounded-shares", "--json", "-").stdout)
     assert data["questions"][0]["satisfaction"] == 94.68
@@ -269,8 +319,7 @@ def test_rounded_shares_option(cli):
 def test_question_must_be_a_title_or_number(tmp_path):
     """`question: [10]` is neither a title nor a number."""
     path = evaluation(tmp_path, "from: answers.csv\nquestion: [10]")
-    assert problems(path) == [
-        "10: [满意度/用户满意度] “question”必须是单个值（文字或数字）"]
+    assert problems(path) == ["10: [满意度/用户满意度] “question”必须是单个值（文字或数字）"]
 
 
 def test_leaf_from_xlsx_sheet(tmp_path):
@@ -293,13 +342,16 @@ def test_weights_file_errors(cli, tmp_path):
     shape.write_text("- 非常满意\n- 满意\n", encoding="utf-8")
     result = cli("survey", SURVEY, "--weights-file", shape)
     assert result.exit_code == 1
-    assert result.stderr.strip() == f"{shape}:1: 权重文件须为“选项: 权重”的映射（可写在 weights: 下）"
+    assert (
+        result.stderr.strip() == f"{shape}:1: 权重文件须为“选项: 权重”的映射（可写在 weights: 下）"
+    )
     bad = tmp_path / "bad.yaml"
     bad.write_text("非常满意: 100%\n满意: 很高\n", encoding="utf-8")
     result = cli("survey", SURVEY, "--weights-file", bad)
     assert result.exit_code == 1
     assert result.stderr.strip() == (
-        f"{bad}:2: “weights.满意”必须是百分比（如 25%）或 0 到 1 之间的小数，而不是“很高”")
+        f"{bad}:2: “weights.满意”必须是百分比（如 25%）或 0 到 1 之间的小数，而不是“很高”"
+    )
     missing = cli("survey", SURVEY, "--weights-file", tmp_path / "none.yaml")
     assert missing.exit_code == 1 and "找不到文件" in missing.stderr
 

@@ -9,8 +9,14 @@ import pytest
 
 from perfscore.errors import InputError
 from perfscore.load import decode
-from perfscore.survey.sheet import (QuestionNotFound, cell_answers, find_question, read_sheet,
-                                   split_option, tally)
+from perfscore.survey.sheet import (
+    QuestionNotFound,
+    cell_answers,
+    find_question,
+    read_sheet,
+    split_option,
+    tally,
+)
 
 from .conftest import EXAMPLES
 
@@ -89,7 +95,9 @@ def test_blank_and_multiple_answers_are_counted(tmp_path):
         ",B.办理\n"
         "B.不满意,(跳过)\n"
         "(跳过),A.查询┋B.办理┋C.预约\n"
-        "A.满意,\n", encoding="utf-8")
+        "A.满意,\n",
+        encoding="utf-8",
+    )
     sheet = read_sheet(str(path))
     first, second = tally(sheet, 0), tally(sheet, 1)
     assert (first.respondents, first.blank, first.answered) == (5, 2, 3)
@@ -108,7 +116,11 @@ def test_options_ordered_by_letter_then_appearance(tmp_path):
     path = tmp_path / "s.csv"
     path.write_text("q\nD.不满意\n其他\nA.非常满意\nB.满意\n", encoding="utf-8")
     assert [o.label for o in tally(read_sheet(str(path)), 0).options] == [
-        "A.非常满意", "B.满意", "D.不满意", "其他"]
+        "A.非常满意",
+        "B.满意",
+        "D.不满意",
+        "其他",
+    ]
 
 
 def test_bom_and_no_bom_read_alike(tmp_path):
@@ -144,9 +156,9 @@ def test_xlsx_reads_like_the_csv(tmp_path):
     csv_sheet = read_sheet(str(SURVEY))
     book = openpyxl.Workbook()
     ws = book.active
-    ws.append(list(csv_sheet.titles) + ["评分"])
+    ws.append([*list(csv_sheet.titles), "评分"])
     for index, row in enumerate(csv_sheet.rows):
-        ws.append(list(row) + [5 if index % 2 else None])
+        ws.append([*list(row), 5 if index % 2 else None])
     path = tmp_path / "survey.xlsx"
     book.save(path)
     sheet = read_sheet(str(path))
@@ -217,8 +229,11 @@ def test_find_question_by_number_title_and_digits():
         (11, "没有第 11 题：问卷文件共 10 列（题号即列号，从 1 起）"),
         (0, "没有第 0 题：问卷文件共 10 列（题号即列号，从 1 起）"),
         (D("1.5"), "question 须为题目标题（文字）或题号（从 1 起的整数），而不是“1.5”"),
-        ("您办理的是个人业务还是企业？", "问卷文件中没有标题为“您办理的是个人业务还是企业?”的题目"
-                                "（是否是第 2 题“您办理的是个人业务还是企业业务?”？）"),
+        (
+            "您办理的是个人业务还是企业？",
+            "问卷文件中没有标题为“您办理的是个人业务还是企业?”的题目"
+            "（是否是第 2 题“您办理的是个人业务还是企业业务?”？）",
+        ),
     ],
 )
 def test_find_question_errors(key, message):
@@ -237,5 +252,6 @@ def test_xlsx_without_openpyxl_says_which_extra(tmp_path, monkeypatch):
     path.write_bytes(b"PK\x03\x04")
     with pytest.raises(InputError) as caught:
         read_sheet(str(path))
-    assert str(caught.value) == (f"{path}: 读取 XLSX 问卷需要 openpyxl：pip install 'perfscore[survey]'"
-                                 "（或另存为 CSV）")
+    assert str(caught.value) == (
+        f"{path}: 读取 XLSX 问卷需要 openpyxl：pip install 'perfscore[survey]'（或另存为 CSV）"
+    )

@@ -19,13 +19,22 @@ from .conftest import ROOT
 NAMES = ["caiyu-2020-10", "self-evaluation"]
 
 # What a user writes into each placeholder (`key: ~`) of a template.
-FILL = {"name": "示例项目", "department": "示例单位", "year": "2023", "budget": "100万元",
-        "spent": "90万元", "target": "≥100", "actual": "100", "score": "1"}
+FILL = {
+    "name": "示例项目",
+    "department": "示例单位",
+    "year": "2023",
+    "budget": "100万元",
+    "spent": "90万元",
+    "target": "≥100",
+    "actual": "100",
+    "score": "1",
+}
 PLACEHOLDER = re.compile(r"^(\s*)(\w+): ~(\s*#.*)?$", re.MULTILINE)
 
 
 def fill(text: str) -> str:
     """Replace every placeholder as a user would; fail on a placeholder key FILL does not know."""
+
     def one(match: re.Match) -> str:
         return f"{match.group(1)}{match.group(2)}: {FILL[match.group(2)]}{match.group(3) or ''}"
 
@@ -38,7 +47,9 @@ def test_templates_lists_names_and_descriptions(cli):
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert [line.split()[0] for line in lines] == NAMES
-    assert "财预〔2020〕10号项目支出绩效评价指标体系：决策 15、过程 25、产出 30、效益 30" in lines[0]
+    assert (
+        "财预〔2020〕10号项目支出绩效评价指标体系：决策 15、过程 25、产出 30、效益 30" in lines[0]
+    )
     assert "项目支出绩效自评表：预算执行率 10" in lines[1]
 
 
@@ -53,8 +64,9 @@ def test_init_then_validate_rejects_placeholders(cli, tmp_path, name):
     path = tmp_path / "new.yaml"
     result = cli("init", "--template", name, path)
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.strip() == (f"已写出 {path}（模板 {name}）。"
-                                     f"把每个 ~ 换成实际内容后运行：perfscore validate {path}")
+    assert result.stdout.strip() == (
+        f"已写出 {path}（模板 {name}）。把每个 ~ 换成实际内容后运行：perfscore validate {path}"
+    )
     assert path.read_text(encoding="utf-8") == templates()[name].text
     checked = cli("validate", path)
     assert checked.exit_code == 1
@@ -99,8 +111,10 @@ def test_init_unknown_template_is_usage_error(cli, tmp_path):
     """An unknown name lists the known ones; exit 2 (usage), nothing written."""
     result = cli("init", "--template", "nope", tmp_path / "x.yaml")
     assert result.exit_code == 2
-    assert result.stderr.strip() == ("没有名为“nope”的模板（可用：caiyu-2020-10, self-evaluation）；"
-                                     "perfscore templates 列出全部模板")
+    assert result.stderr.strip() == (
+        "没有名为“nope”的模板（可用：caiyu-2020-10, self-evaluation）；"
+        "perfscore templates 列出全部模板"
+    )
     assert not (tmp_path / "x.yaml").exists()
 
 
@@ -120,9 +134,13 @@ def test_init_to_stdout(cli):
 
 def test_pyproject_lists_every_package():
     """pyproject's explicit package list (needed for the indicators/ mapping) is complete."""
-    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
-    found = {".".join(p.parent.relative_to(ROOT / "src").parts)
-             for p in (ROOT / "src" / "perfscore").rglob("__init__.py")}
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
+        "setuptools"
+    ]
+    found = {
+        ".".join(p.parent.relative_to(ROOT / "src").parts)
+        for p in (ROOT / "src" / "perfscore").rglob("__init__.py")
+    }
     assert found | {"perfscore.indicators"} == set(config["packages"])
     assert config["package-dir"]["perfscore.indicators"] == "indicators"
 
@@ -140,13 +158,34 @@ def test_non_editable_install_ships_templates(tmp_path):
     target = tmp_path / "site"
     # Without the wheel package the build needs pip's isolated environment (from the index).
     isolation = [] if importlib.util.find_spec("wheel") is None else ["--no-build-isolation"]
-    subprocess.run([sys.executable, "-m", "pip", "install", str(source), "--target", str(target),
-                    "--no-deps", "-q", *isolation], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            str(source),
+            "--target",
+            str(target),
+            "--no-deps",
+            "-q",
+            *isolation,
+        ],
+        check=True,
+        capture_output=True,
+    )
     shipped = sorted(p.name for p in (target / "perfscore" / "indicators").glob("*.yaml"))
     assert shipped == [f"{name}.yaml" for name in NAMES]
-    code = ("import sys; sys.path.insert(0, sys.argv[1]);"
-            "from perfscore.templates import templates, template_folder;"
-            "print(template_folder(), sorted(templates()))")
-    out = subprocess.run([sys.executable, "-c", code, str(target)], check=True, capture_output=True,
-                         text=True, cwd=tmp_path).stdout
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]);"
+        "from perfscore.templates import templates, template_folder;"
+        "print(template_folder(), sorted(templates()))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(target)],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    ).stdout
     assert str(target / "perfscore" / "indicators") in out and str(NAMES) in out

@@ -106,12 +106,16 @@ def _leaves(result: Result):
 
 def lost_points(result: Result) -> tuple[LostPoint, ...]:
     """The leaves that lost points, most lost first (ties in tree order)."""
-    lost = [(leaf.node.points - leaf.score, order, group, leaf)
-            for order, (group, leaf) in enumerate(_leaves(result))]
+    lost = [
+        (leaf.node.points - leaf.score, order, group, leaf)
+        for order, (group, leaf) in enumerate(_leaves(result))
+    ]
     lost = [item for item in lost if item[0] > 0]
     lost.sort(key=lambda item: (-item[0], item[1]))
-    return tuple(LostPoint(rank, leaf, group, amount)
-                 for rank, (amount, _order, group, leaf) in enumerate(lost, start=1))
+    return tuple(
+        LostPoint(rank, leaf, group, amount)
+        for rank, (amount, _order, group, leaf) in enumerate(lost, start=1)
+    )
 
 
 def _ceil_at(value: Fraction, places: int) -> Decimal:
@@ -156,8 +160,9 @@ def next_grade(result: Result, ranking: tuple[LostPoint, ...] | None = None) -> 
         recovered += Fraction(item.lost) * weight
     reachable = recovered >= gap
     any_one = tuple(item for item in ranking if Fraction(item.lost) * weight >= gap)
-    return NextGrade(result.grade, band.name, band.min, needed, gap, tuple(chosen), any_one,
-                     reachable)
+    return NextGrade(
+        result.grade, band.name, band.min, needed, gap, tuple(chosen), any_one, reachable
+    )
 
 
 @dataclass(frozen=True)

@@ -62,15 +62,19 @@ def audit(file: str) -> AuditRow | Failure:
     except PerfscoreError as error:
         return Failure(file, tuple(error.problems))
     evaluation = result.evaluation
-    findings = [Finding("reported", c.path, c.of, c.reported, c.computed, c.line)
-                for c in result.checks if not c.ok]
+    findings = [
+        Finding("reported", c.path, c.of, c.reported, c.computed, c.line)
+        for c in result.checks
+        if not c.ok
+    ]
     compared = len(result.checks)
     reported_grade = evaluation.extras.get("reported_grade")
     if reported_grade is not None:
         compared += 1
         if reported_grade != result.grade:
-            findings.append(Finding("reported", "", "grade", reported_grade, result.grade,
-                                    evaluation.line))
+            findings.append(
+                Finding("reported", "", "grade", reported_grade, result.grade, evaluation.line)
+            )
     internal, count = internal_findings(evaluation)
     return AuditRow(file, evaluation.name, compared + count, tuple(findings + internal))
 
@@ -86,8 +90,14 @@ def internal_findings(evaluation: Evaluation) -> tuple[list[Finding], int]:
     findings: list[Finding] = []
     compared = 0
 
-    def node_checks(path: str, points: Decimal, reported: Decimal | None,
-                    reported_rate: Decimal | None, children: Sequence[Any], line: int) -> None:
+    def node_checks(
+        path: str,
+        points: Decimal,
+        reported: Decimal | None,
+        reported_rate: Decimal | None,
+        children: Sequence[Any],
+        line: int,
+    ) -> None:
         nonlocal compared
         if reported is not None and children and all(c.reported is not None for c in children):
             compared += 1
@@ -100,11 +110,18 @@ def internal_findings(evaluation: Evaluation) -> tuple[list[Finding], int]:
             if rate != reported_rate:
                 findings.append(Finding("rate", path, "rate", reported_rate, rate, line))
 
-    node_checks("", evaluation.points, evaluation.reported, evaluation.reported_rate,
-                evaluation.indicators, evaluation.line)
+    node_checks(
+        "",
+        evaluation.points,
+        evaluation.reported,
+        evaluation.reported_rate,
+        evaluation.indicators,
+        evaluation.line,
+    )
     for node in evaluation.walk():
-        node_checks(node.path, node.points, node.reported, node.reported_rate, node.children,
-                    node.line)
+        node_checks(
+            node.path, node.points, node.reported, node.reported_rate, node.children, node.line
+        )
     reported_grade = evaluation.extras.get("reported_grade")
     if reported_grade is not None and evaluation.reported is not None:
         compared += 1

@@ -99,8 +99,13 @@ def _init_worker(lang: str) -> None:
     set_language(lang)
 
 
-def run(work: Callable[[str], Row], files: Sequence[str], *, jobs: int | None = None,
-        progress: Callable[[int], None] | None = None) -> Iterator[Row]:
+def run(
+    work: Callable[[str], Row],
+    files: Sequence[str],
+    *,
+    jobs: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[Row]:
     """``work(file)`` for every file, in order, in parallel when the batch is large.
 
     Rows are yielded as they arrive, so a caller that keeps only what it needs
@@ -127,11 +132,12 @@ def run(work: Callable[[str], Row], files: Sequence[str], *, jobs: int | None = 
         context = multiprocessing.get_context("fork")  # workers inherit imported modules
     except ValueError:  # pragma: no cover - no fork (Windows)
         context = None
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
-                             initargs=(language(),)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(language(),)
+    ) as pool:
         # Submit a bounded window of chunks so that neither pending work nor
         # finished rows pile up in memory on a huge batch.
-        chunks = (files[i:i + chunk] for i in range(0, len(files), chunk))
+        chunks = (files[i : i + chunk] for i in range(0, len(files), chunk))
         window: list[Any] = []
         for part in chunks:
             window.append(pool.submit(_run_chunk, work, part))

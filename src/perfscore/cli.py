@@ -73,14 +73,26 @@ class PerfscoreGroup(TyperGroup):
             report_error(error)
             return error.exit_code
 
-    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
-             complete_var: str | None = None, standalone_mode: bool = True,
-             **extra: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         set_language(_language_from(argv) or "zh")
         try:
-            code = super().main(args=argv, prog_name=prog_name or "perfscore",
-                                complete_var=complete_var, standalone_mode=False, **extra)
+            code = super().main(
+                args=argv,
+                prog_name=prog_name or "perfscore",
+                complete_var=complete_var,
+                standalone_mode=False,
+                windows_expand_args=windows_expand_args,
+                **extra,
+            )
         except typer_usage_error() as error:
             code = show_usage_error(error)
         except OSError as exc:  # standard output on a full disk (> /dev/full): a message, exit 1
@@ -104,11 +116,9 @@ def _stdout_failure(exc: OSError) -> int:
 
 
 def typer_usage_error() -> type[Exception]:
-    """click's UsageError, as the installed typer carries it (vendored since typer 0.28)."""
-    try:
-        from typer._click.exceptions import UsageError
-    except ImportError:  # pragma: no cover - older typer on real click
-        from click.exceptions import UsageError  # type: ignore[no-redef]
+    """click's UsageError as typer 0.28 carries it (vendored; pyproject pins typer 0.28)."""
+    from typer._click.exceptions import UsageError
+
     return UsageError
 
 
@@ -136,17 +146,24 @@ def show_usage_error(error: Any) -> int:
     lines = []
     if ctx is not None:
         lines.append(ctx.get_usage())
-        lines.append(pick(f"运行“{ctx.command_path} -h”查看帮助。",
-                          f"Try '{ctx.command_path} -h' for help."))
+        lines.append(
+            pick(f"运行“{ctx.command_path} -h”查看帮助。", f"Try '{ctx.command_path} -h' for help.")
+        )
         lines.append("")
     lines.append(pick("错误：", "Error: ") + usage_message(error))
     typer.echo("\n".join(lines), err=True)
     return EXIT_USAGE
 
 
-app = typer.Typer(cls=PerfscoreGroup, help=HELP, no_args_is_help=True, add_completion=False,
-                  pretty_exceptions_enable=False, rich_markup_mode=None,
-                  context_settings={"help_option_names": ["-h", "--help"]})
+app = typer.Typer(
+    cls=PerfscoreGroup,
+    help=HELP,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 
 
 def _show_version(value: bool) -> None:
@@ -158,9 +175,15 @@ def _show_version(value: bool) -> None:
 @app.callback()
 def _root(
     lang: LangOption = None,
-    version: Annotated[bool, typer.Option(
-        "--version", is_eager=True, callback=_show_version,
-        help="显示版本并退出 / show the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            is_eager=True,
+            callback=_show_version,
+            help="显示版本并退出 / show the version and exit.",
+        ),
+    ] = False,
 ) -> None:
     # The options before the command name: --lang applies to every command.
     del lang, version  # both act in their callbacks

@@ -33,10 +33,7 @@ def _half_up(n: int, d: int, places: int) -> Decimal:
         n *= 10**places
     else:
         d *= 10**-places
-    if n >= 0:
-        r = (2 * n + d) // (2 * d)
-    else:
-        r = -((-2 * n + d) // (2 * d))
+    r = (2 * n + d) // (2 * d) if n >= 0 else -((-2 * n + d) // (2 * d))
     return Decimal(r).scaleb(-places)
 
 

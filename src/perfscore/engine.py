@@ -14,8 +14,8 @@ from fractions import Fraction
 
 from .decimals import rate_of, round_half_up
 from .model import Evaluation, Grade, Node
-from .rules import RULES
 from .result import Comparison, NodeResult, Rescale, Result
+from .rules import RULES
 from .selfeval import warnings_for
 
 
@@ -46,13 +46,15 @@ def score_node(node: Node, precision: int) -> NodeResult:
     return NodeResult(node, score, rate, children, applicable_points=in_play)
 
 
-def _rescale(evaluation: Evaluation, indicators: tuple[NodeResult, ...],
-             summed: Decimal) -> Rescale | None:
+def _rescale(
+    evaluation: Evaluation, indicators: tuple[NodeResult, ...], summed: Decimal
+) -> Rescale | None:
     in_play = sum((top.in_play for top in indicators), Decimal(0))
     if in_play == evaluation.points:
         return None
-    total = round_half_up(Fraction(summed) * Fraction(evaluation.points) / Fraction(in_play),
-                          evaluation.precision)
+    total = round_half_up(
+        Fraction(summed) * Fraction(evaluation.points) / Fraction(in_play), evaluation.precision
+    )
     paths = tuple(_left_out(indicators))
     return Rescale(evaluation.points, in_play, summed, total, paths)
 
@@ -66,12 +68,19 @@ def _left_out(results: tuple[NodeResult, ...]):
             yield from _left_out(result.children)
 
 
-def _checks(evaluation: Evaluation, score: Decimal, rate: Decimal,
-            indicators: tuple[NodeResult, ...]) -> tuple[Comparison, ...]:
+def _checks(
+    evaluation: Evaluation, score: Decimal, rate: Decimal, indicators: tuple[NodeResult, ...]
+) -> tuple[Comparison, ...]:
     checks: list[Comparison] = []
 
-    def add(path: str, node_reported: Decimal | None, reported_rate: Decimal | None,
-            computed: Decimal, computed_rate: Decimal, line: int) -> None:
+    def add(
+        path: str,
+        node_reported: Decimal | None,
+        reported_rate: Decimal | None,
+        computed: Decimal,
+        computed_rate: Decimal,
+        line: int,
+    ) -> None:
         if node_reported is not None:
             checks.append(Comparison(path, "score", node_reported, computed, line))
         if reported_rate is not None:
@@ -97,6 +106,13 @@ def score(evaluation: Evaluation) -> Result:
     # on its exact share of 100 (never on the rounded rate: 89.995 is not 90).
     on_100 = Fraction(total) * 100 / Fraction(evaluation.points)
     grade = grade_for(on_100, evaluation.grades)
-    return Result(evaluation, total, rate, grade, indicators,
-                  _checks(evaluation, total, rate, indicators), rescale,
-                  warnings_for(indicators, evaluation.file))
+    return Result(
+        evaluation,
+        total,
+        rate,
+        grade,
+        indicators,
+        _checks(evaluation, total, rate, indicators),
+        rescale,
+        warnings_for(indicators, evaluation.file),
+    )

@@ -17,14 +17,37 @@ from decimal import Decimal
 _OPERATORS: tuple[tuple[str, str], ...] = tuple(
     sorted(
         {
-            ">=": ">=", "≥": ">=", "≧": ">=", "⩾": ">=", "不低于": ">=", "不少于": ">=",
-            "大于等于": ">=", "大于或等于": ">=",
-            ">": ">", "大于": ">", "高于": ">",
-            "<=": "<=", "≤": "<=", "≦": "<=", "⩽": "<=", "不高于": "<=", "不超过": "<=",
-            "不多于": "<=", "小于等于": "<=", "小于或等于": "<=",
-            "<": "<", "小于": "<", "低于": "<",
-            "不小于": ">=", "至少": ">=", "不大于": "<=", "至多": "<=", "最多": "<=",
-            "=": "=", "==": "=", "等于": "=",
+            ">=": ">=",
+            "≥": ">=",
+            "≧": ">=",
+            "⩾": ">=",
+            "不低于": ">=",
+            "不少于": ">=",
+            "大于等于": ">=",
+            "大于或等于": ">=",
+            ">": ">",
+            "大于": ">",
+            "高于": ">",
+            "<=": "<=",
+            "≤": "<=",
+            "≦": "<=",
+            "⩽": "<=",
+            "不高于": "<=",
+            "不超过": "<=",
+            "不多于": "<=",
+            "小于等于": "<=",
+            "小于或等于": "<=",
+            "<": "<",
+            "小于": "<",
+            "低于": "<",
+            "不小于": ">=",
+            "至少": ">=",
+            "不大于": "<=",
+            "至多": "<=",
+            "最多": "<=",
+            "=": "=",
+            "==": "=",
+            "等于": "=",
         }.items(),
         key=lambda item: -len(item[0]),
     )
@@ -43,13 +66,23 @@ _SPACES = re.compile(r"\s+")
 # A range target (区间), "90%-100%", "90-100%", "3～5天", "3至5天": the second number.
 _RANGE = re.compile(r"(?:-|~|～|〜|—|–|至|到)([-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)")
 # Operators written after the value, as many tables do: "90%以上", "5天以内".
-_SUFFIX_OPERATORS = (("及以上", ">="), ("以上", ">="), ("及以下", "<="), ("以下", "<="),
-                     ("以内", "<="), ("之内", "<="))
+_SUFFIX_OPERATORS = (
+    ("及以上", ">="),
+    ("以上", ">="),
+    ("及以下", "<="),
+    ("以下", "<="),
+    ("以内", "<="),
+    ("之内", "<="),
+)
 # A remark in brackets after the value, "100%（已完成）": not part of the unit.
 _REMARK = re.compile(r"[(（][^()（）]*[)）]\Z")
 
 # format.md: the money units perfscore converts exactly, in 元.
-MONEY_UNITS: dict[str, Decimal] = {"元": Decimal(1), "万元": Decimal(10) ** 4, "亿元": Decimal(10) ** 8}
+MONEY_UNITS: dict[str, Decimal] = {
+    "元": Decimal(1),
+    "万元": Decimal(10) ** 4,
+    "亿元": Decimal(10) ** 8,
+}
 
 
 @dataclass(frozen=True)
@@ -94,13 +127,13 @@ def parse_expression(raw: object) -> Quantity:
     op = None
     spelled = _OPERATOR.match(body)
     if spelled:
-        op, body = _CANONICAL[spelled.group()], body[spelled.end():]
+        op, body = _CANONICAL[spelled.group()], body[spelled.end() :]
     match = _NUMBER.match(body)
     if not match:
         return Quantity(text=text, op=op, value=None, unit="", word=body)
     sign, digits = match.groups()
     value = Decimal(sign + digits.replace(",", ""))
-    rest = _REMARK.sub("", body[match.end():])
+    rest = _REMARK.sub("", body[match.end() :])
     if op is None:
         ranged = _range(text, value, rest)
         if ranged is not None:
@@ -114,11 +147,11 @@ def parse_expression(raw: object) -> Quantity:
 
 
 def _range(text: str, lower: Decimal, rest: str) -> Quantity | None:
-    """"90%-100%" or "90-100%": a range, when both ends read and lower ≤ upper."""
+    """ "90%-100%" or "90-100%": a range, when both ends read and lower ≤ upper."""
     cut = _RANGE.search(rest)
     if cut is None:
         return None
-    first_unit, second_unit = rest[: cut.start()], rest[cut.end():]
+    first_unit, second_unit = rest[: cut.start()], rest[cut.end() :]
     if first_unit and second_unit and first_unit != second_unit:
         return None
     upper = Decimal(cut.group(1).replace(",", ""))

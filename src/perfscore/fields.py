@@ -34,67 +34,75 @@ MAX_DIGITS = 28
 # expected they get a message of their own.
 YAML11_BOOLEANS = frozenset({"yes", "no", "on", "off", "y", "n"})
 
-MESSAGES = Messages({
-    "fields_octal": (
-        "“{key}”的值 {value} 以 0 开头：YAML 1.1 会把它读成八进制；请去掉前导零，或加引号写成文字",
-        "'{key}' is {value}, with a leading zero, which YAML 1.1 reads as octal; drop the zero or quote it",
-    ),
-    "fields_sexagesimal": (
-        "“{key}”的值 {value} 像时间或六十进制数（YAML 1.1 会读成 {sexagesimal}）；perfscore 不这样读：请写成普通数字，或加引号写成文字",
-        "'{key}' is {value}, a time or base-60 number (YAML 1.1 reads {sexagesimal}); perfscore does not: write a plain number, or quote it",
-    ),
-    "fields_base": (
-        "“{key}”的值 {value} 是十六进制/八进制/二进制写法；请写成十进制数字",
-        "'{key}' is {value}, a hexadecimal/octal/binary number; write it in decimal",
-    ),
-    "fields_underscore": (
-        "“{key}”的值 {value} 含下划线；请去掉下划线（千位分隔可写成 1,000 并加引号）",
-        "'{key}' is {value}, with underscores; drop them",
-    ),
-    "fields_yaml11_bool": (
-        "“{key}”写成了“{value}”：YAML 1.1 把它当作布尔值，perfscore 不这样读；请写 true 或 false",
-        "'{key}' is '{value}', a boolean only in YAML 1.1; write true or false",
-    ),
-    "fields_date": (
-        "“{key}”的值“{value}”是日期，不能按数值计分；时效类指标请写成文字目标（如 target: 按时完成）或由评价人打分",
-        "'{key}' is '{value}', a date, which cannot be scored as a number; write a word target (按时完成) or judge it",
-    ),
-    "fields_quote_text": (
-        "“{key}”必须是文字：{value} 在 YAML 中是{kind}；要作文字请加引号，写成 \"{value}\"",
-        "'{key}' must be text: {value} is a {kind} in YAML; quote it to make it text: \"{value}\"",
-    ),
-    "fields_kind_number": ("数字", "number"),
-    "fields_kind_bool": ("布尔值", "boolean"),
-    "fields_exponent": (
-        "“{key}”的值“{value}”用了科学计数法；目标值和实际值请写成普通数字",
-        "'{key}' is '{value}', in scientific notation; write targets and actuals as plain numbers",
-    ),
-    "unknown_key": ("未知的键“{key}”{hint}", "unknown key '{key}'{hint}"),
-    "unknown_key_hint": ("（是否想写“{close}”？）", " (did you mean '{close}'?)"),
-    "not_mapping": ("“{key}”必须是键值映射", "'{key}' must be a mapping"),
-    "not_list": ("“{key}”必须是列表", "'{key}' must be a list"),
-    "not_text": ("“{key}”必须是文字", "'{key}' must be text"),
-    "not_finite": ("“{key}”必须是有限的数字，而不是 {value}", "'{key}' must be a finite number, not {value}"),
-    "too_many_digits": (
-        "“{key}”的数字 {value} 位数过多（最多 {limit} 位有效数字）",
-        "'{key}' has too many digits: {value} (at most {limit} significant digits)",
-    ),
-    "not_bool": (
-        "“{key}”必须是 true 或 false，而不是“{value}”",
-        "'{key}' must be true or false, not '{value}'",
-    ),
-    "lbl_a_mapping": ("键值映射", "a mapping"),
-    "lbl_a_list": ("列表", "a list"),
-    "missing_key": ("缺少必填的键“{key}”", "required key '{key}' is missing"),
-    "empty_list": ("“{key}”不能是空列表", "'{key}' must not be an empty list"),
-    "empty_text": ("“{key}”不能为空", "'{key}' must not be empty"),
-    "not_scalar": (
-        "“{key}”必须是单个值（文字或数字）",
-        "'{key}' must be a single value (text or number)",
-    ),
-    "not_number": ("“{key}”必须是数字，而不是“{value}”", "'{key}' must be a number, not '{value}'"),
-    "negative_amount": ("“{key}”不能为负数：{value}", "'{key}' must not be negative: {value}"),
-})
+MESSAGES = Messages(
+    {
+        "fields_octal": (
+            "“{key}”的值 {value} 以 0 开头：YAML 1.1 会把它读成八进制；请去掉前导零，或加引号写成文字",
+            "'{key}' is {value}, with a leading zero, which YAML 1.1 reads as octal; drop the zero or quote it",
+        ),
+        "fields_sexagesimal": (
+            "“{key}”的值 {value} 像时间或六十进制数（YAML 1.1 会读成 {sexagesimal}）；perfscore 不这样读：请写成普通数字，或加引号写成文字",
+            "'{key}' is {value}, a time or base-60 number (YAML 1.1 reads {sexagesimal}); perfscore does not: write a plain number, or quote it",
+        ),
+        "fields_base": (
+            "“{key}”的值 {value} 是十六进制/八进制/二进制写法；请写成十进制数字",
+            "'{key}' is {value}, a hexadecimal/octal/binary number; write it in decimal",
+        ),
+        "fields_underscore": (
+            "“{key}”的值 {value} 含下划线；请去掉下划线（千位分隔可写成 1,000 并加引号）",
+            "'{key}' is {value}, with underscores; drop them",
+        ),
+        "fields_yaml11_bool": (
+            "“{key}”写成了“{value}”：YAML 1.1 把它当作布尔值，perfscore 不这样读；请写 true 或 false",
+            "'{key}' is '{value}', a boolean only in YAML 1.1; write true or false",
+        ),
+        "fields_date": (
+            "“{key}”的值“{value}”是日期，不能按数值计分；时效类指标请写成文字目标（如 target: 按时完成）或由评价人打分",
+            "'{key}' is '{value}', a date, which cannot be scored as a number; write a word target (按时完成) or judge it",
+        ),
+        "fields_quote_text": (
+            '“{key}”必须是文字：{value} 在 YAML 中是{kind}；要作文字请加引号，写成 "{value}"',
+            "'{key}' must be text: {value} is a {kind} in YAML; quote it to make it text: \"{value}\"",
+        ),
+        "fields_kind_number": ("数字", "number"),
+        "fields_kind_bool": ("布尔值", "boolean"),
+        "fields_exponent": (
+            "“{key}”的值“{value}”用了科学计数法；目标值和实际值请写成普通数字",
+            "'{key}' is '{value}', in scientific notation; write targets and actuals as plain numbers",
+        ),
+        "unknown_key": ("未知的键“{key}”{hint}", "unknown key '{key}'{hint}"),
+        "unknown_key_hint": ("（是否想写“{close}”？）", " (did you mean '{close}'?)"),
+        "not_mapping": ("“{key}”必须是键值映射", "'{key}' must be a mapping"),
+        "not_list": ("“{key}”必须是列表", "'{key}' must be a list"),
+        "not_text": ("“{key}”必须是文字", "'{key}' must be text"),
+        "not_finite": (
+            "“{key}”必须是有限的数字，而不是 {value}",
+            "'{key}' must be a finite number, not {value}",
+        ),
+        "too_many_digits": (
+            "“{key}”的数字 {value} 位数过多（最多 {limit} 位有效数字）",
+            "'{key}' has too many digits: {value} (at most {limit} significant digits)",
+        ),
+        "not_bool": (
+            "“{key}”必须是 true 或 false，而不是“{value}”",
+            "'{key}' must be true or false, not '{value}'",
+        ),
+        "lbl_a_mapping": ("键值映射", "a mapping"),
+        "lbl_a_list": ("列表", "a list"),
+        "missing_key": ("缺少必填的键“{key}”", "required key '{key}' is missing"),
+        "empty_list": ("“{key}”不能是空列表", "'{key}' must not be an empty list"),
+        "empty_text": ("“{key}”不能为空", "'{key}' must not be empty"),
+        "not_scalar": (
+            "“{key}”必须是单个值（文字或数字）",
+            "'{key}' must be a single value (text or number)",
+        ),
+        "not_number": (
+            "“{key}”必须是数字，而不是“{value}”",
+            "'{key}' must be a number, not '{value}'",
+        ),
+        "negative_amount": ("“{key}”不能为负数：{value}", "'{key}' must not be negative: {value}"),
+    }
+)
 t = MESSAGES.t
 
 # "30e3人次": a number followed by an exponent the expression grammar does not read.
@@ -162,8 +170,9 @@ class Fields:
             return None
         if isinstance(value, bool) or (isinstance(value, (Decimal, int)) and not numbers):
             kind = "fields_kind_bool" if isinstance(value, bool) else "fields_kind_number"
-            self.problem(key, t("fields_quote_text", key=key, value=self.written(key, value),
-                                kind=t(kind)))
+            self.problem(
+                key, t("fields_quote_text", key=key, value=self.written(key, value), kind=t(kind))
+            )
             return None
         text = self.written(key, value)
         if not text.strip():
@@ -171,19 +180,24 @@ class Fields:
             return None
         return text.strip()
 
-    def number(self, key: str, *, required: bool = False, minimum: Decimal | None = None) -> Decimal | None:
+    def number(
+        self, key: str, *, required: bool = False, minimum: Decimal | None = None
+    ) -> Decimal | None:
         if key not in self.raw:
             if required:
                 self.problem(None, t("missing_key", key=key))
             return None
         return self.as_number(key, self.raw[key], minimum=minimum)
 
-    def as_number(self, key: str, value: Any, *, minimum: Decimal | None = None,
-                  line: int | None = None) -> Decimal | None:
+    def as_number(
+        self, key: str, value: Any, *, minimum: Decimal | None = None, line: int | None = None
+    ) -> Decimal | None:
         """Check that ``value`` (read at ``key``) is a usable finite number."""
 
         def fail(message: str) -> None:
-            self.problems.append(Problem(message, self.file, line or self.line(key), self.path or None))
+            self.problems.append(
+                Problem(message, self.file, line or self.line(key), self.path or None)
+            )
 
         if isinstance(value, NumberLike):
             fail(_number_like_message(key, value))
@@ -297,7 +311,7 @@ class Fields:
             return None
         return value
 
-    def child(self, raw: YMap) -> "Fields":
+    def child(self, raw: YMap) -> Fields:
         """Fields of a nested mapping, at the same indicator path."""
         return Fields(raw, self.file, self.path, self.problems)
 

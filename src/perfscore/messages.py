@@ -44,6 +44,7 @@ class Messages:
     """
 
     __slots__ = ("entries",)
+    entries: dict[str, tuple[str, str]]
 
     def __init__(self, entries: Mapping[str, tuple[str, str]], *fallbacks: Messages) -> None:
         merged: dict[str, tuple[str, str]] = {}

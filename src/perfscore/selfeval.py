@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from .decimals import percent, plain
 from .messages import Messages
 from .result import ResultWarning
+from .rules.targets import TargetParams
 
 if TYPE_CHECKING:
     from .result import NodeResult
@@ -27,34 +28,48 @@ if TYPE_CHECKING:
 # Issue 3: "actual ≥ 130% of a ≥ target" is over-achievement far beyond the target.
 OVER_ACHIEVEMENT = Fraction(13, 10)
 
-MESSAGES = Messages({
-    "warn_over_achievement": (
-        "实际 {actual} 为目标 {target} 的 {ratio}，超过 {limit}：年度指标值可能设置偏低，请说明原因",
-        "actual {actual} is {ratio} of the target {target}, above {limit}: the target may have "
-        "been set too low; explain why",
-    ),
-    "warn_no_basis": (
-        "得分 {score} 低于满分 {points}，未说明偏差原因（basis）",
-        "score {score} is below full points {points} and no reason (basis) is given",
-    ),
-})
+MESSAGES = Messages(
+    {
+        "warn_over_achievement": (
+            "实际 {actual} 为目标 {target} 的 {ratio}，超过 {limit}：年度指标值可能设置偏低，请说明原因",
+            "actual {actual} is {ratio} of the target {target}, above {limit}: the target may have "
+            "been set too low; explain why",
+        ),
+        "warn_no_basis": (
+            "得分 {score} 低于满分 {points}，未说明偏差原因（basis）",
+            "score {score} is below full points {points} and no reason (basis) is given",
+        ),
+    }
+)
 t = MESSAGES.t
 
 
 def _over_achievement(result: NodeResult) -> str | None:
     params = result.node.leaf.params if result.node.leaf is not None else None
-    target = getattr(params, "target", None)
-    if (getattr(params, "rule", None) != "positive" or target is None
-            or target.op not in (">=", ">") or not params.target_value):
+    if (
+        not isinstance(params, TargetParams)
+        or params.rule != "positive"
+        or params.target.op not in (">=", ">")
+        or not params.target_value
+        or params.actual_value is None
+        or params.labels is None
+    ):
         return None
     ratio = Fraction(params.actual_value) / Fraction(params.target_value)
     if ratio < OVER_ACHIEVEMENT:
         return None
-    return t("warn_over_achievement", actual=params.labels.actual, target=params.labels.target,
-             ratio=percent(ratio), limit=percent(OVER_ACHIEVEMENT, 0))
+    return t(
+        "warn_over_achievement",
+        actual=params.labels.actual,
+        target=params.labels.target,
+        ratio=percent(ratio),
+        limit=percent(OVER_ACHIEVEMENT, 0),
+    )
 
 
-def warnings_for(results: Iterable[NodeResult], file: str | None = None) -> tuple[ResultWarning, ...]:
+def warnings_for(
+    results: Iterable[NodeResult], file: str | None = None
+) -> tuple[ResultWarning, ...]:
     """Every warning of the applicable scored leaves, in tree order."""
     found: list[ResultWarning] = []
     for top in results:

@@ -18,27 +18,30 @@ from typing import Any
 
 from .decimals import plain
 from .errors import Problem
+from .fields import MESSAGES as FIELDS
 from .fields import Fields
 from .messages import Messages
-from .fields import MESSAGES as FIELDS
 
 _PERCENT = re.compile(r"([-+]?(?:\d+(?:\.\d+)?|\.\d+))%\Z")
 
-MESSAGES = Messages({
-    "share_not_share": (
-        "“{key}”必须是百分比（如 25%）或 0 到 1 之间的小数，而不是“{value}”",
-        "'{key}' must be a percentage (such as 25%) or a fraction from 0 to 1, not '{value}'",
-    ),
-    "share_ambiguous": (
-        "“{key}”的值 {value} 大于 1，含义不明：百分比请写成 {value}%，小数请写成 0 到 1 之间",
-        "'{key}' is {value}, above 1 and ambiguous: write {value}% for a percentage, "
-        "or a fraction from 0 to 1",
-    ),
-    "share_out_of_range": (
-        "“{key}”须在 0% 到 100% 之间，而不是 {value}",
-        "'{key}' must lie between 0% and 100%, not {value}",
-    ),
-}, FIELDS)
+MESSAGES = Messages(
+    {
+        "share_not_share": (
+            "“{key}”必须是百分比（如 25%）或 0 到 1 之间的小数，而不是“{value}”",
+            "'{key}' must be a percentage (such as 25%) or a fraction from 0 to 1, not '{value}'",
+        ),
+        "share_ambiguous": (
+            "“{key}”的值 {value} 大于 1，含义不明：百分比请写成 {value}%，小数请写成 0 到 1 之间",
+            "'{key}' is {value}, above 1 and ambiguous: write {value}% for a percentage, "
+            "or a fraction from 0 to 1",
+        ),
+        "share_out_of_range": (
+            "“{key}”须在 0% 到 100% 之间，而不是 {value}",
+            "'{key}' must lie between 0% and 100%, not {value}",
+        ),
+    },
+    FIELDS,
+)
 t = MESSAGES.t
 
 
@@ -47,8 +50,14 @@ def percent_text(share: Decimal) -> str:
     return f"{plain(share * 100)}%"
 
 
-def read_share(fields: Fields, key: str, value: Any = None, *, line: int | None = None,
-               at_most_one: bool = True) -> Decimal | None:
+def read_share(
+    fields: Fields,
+    key: str,
+    value: Any = None,
+    *,
+    line: int | None = None,
+    at_most_one: bool = True,
+) -> Decimal | None:
     """The share written at ``key`` (``value`` defaults to ``fields.raw[key]``), or None.
 
     Records a located problem for text that is not a percentage, a bare number
@@ -84,8 +93,12 @@ def read_share(fields: Fields, key: str, value: Any = None, *, line: int | None 
     if share.is_zero():
         share = abs(share)
     if share < 0 or (at_most_one and share > 1):
-        fail(t("share_out_of_range", key=key, value=value if isinstance(value, str)
-               else percent_text(share)))
+        fail(
+            t(
+                "share_out_of_range",
+                key=key,
+                value=value if isinstance(value, str) else percent_text(share),
+            )
+        )
         return None
     return share
-

@@ -55,13 +55,19 @@ def summarise(file: str) -> SummaryRow | Failure:
     grades = evaluation.grades
     department = project.get("department")
     return SummaryRow(
-        file=file, name=evaluation.name,
+        file=file,
+        name=evaluation.name,
         department=None if department is None else str(department),
         year=project.get("year"),
-        points=result.points, score=result.score, rate=result.rate, grade=result.grade,
+        points=result.points,
+        score=result.score,
+        rate=result.rate,
+        grade=result.grade,
         grade_rank=next(i for i, g in enumerate(grades) if g.name == result.grade),
-        grades=tuple((g.name, g.min) for g in grades), precision=evaluation.precision,
-        checks=len(result.checks), disagreements=sum(not c.ok for c in result.checks),
+        grades=tuple((g.name, g.min) for g in grades),
+        precision=evaluation.precision,
+        checks=len(result.checks),
+        disagreements=sum(not c.ok for c in result.checks),
     )
 
 
@@ -87,8 +93,10 @@ def sort_rows(rows: list[SummaryRow], key: str = "file", descending: bool = Fals
     elif key == "score":
         rows.sort(key=lambda r: Fraction(r.score) / Fraction(r.points), reverse=descending)
     elif key == "grade":
-        rows.sort(key=lambda r: (-r.grade_rank, Fraction(r.score) / Fraction(r.points)),
-                  reverse=descending)
+        rows.sort(
+            key=lambda r: (-r.grade_rank, Fraction(r.score) / Fraction(r.points)),
+            reverse=descending,
+        )
     else:  # pragma: no cover - the CLI offers only SORT_KEYS
         raise ValueError(key)
 
@@ -149,8 +157,10 @@ class Tally:
         if not self.tables:  # nothing scored: the default table with zeros
             counts = {g.name: 0 for g in DEFAULT_GRADES}
         n = self.scored
-        shares = {name: round_half_up(Fraction(c * 100, n), SHARE_PLACES) if n else Decimal("0.00")
-                  for name, c in counts.items()}
+        shares = {
+            name: round_half_up(Fraction(c * 100, n), SHARE_PLACES) if n else Decimal("0.00")
+            for name, c in counts.items()
+        }
         mean = round_half_up(Fraction(self.total) / n, self.precision) if n else None
         return Distribution(counts, shares, mean, dict(self.tables), n)
 

@@ -19,26 +19,29 @@ from dataclasses import dataclass
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
+
 from .errors import InputError, Problem, UsageError
 from .messages import Messages, language
 
 SUFFIX = ".yaml"
 
-MESSAGES = Messages({
-    "template_unknown": (
-        "没有名为“{name}”的模板（可用：{known}）；perfscore templates 列出全部模板",
-        "no template named '{name}' (known: {known}); perfscore templates lists them",
-    ),
-    "template_target_exists": (
-        "{path} 已存在，不会覆盖；请换一个文件名，或先删除它",
-        "{path} already exists and will not be overwritten; choose another name or delete it first",
-    ),
-    "template_written": (
-        "已写出 {path}（模板 {name}）。把每个 ~ 换成实际内容后运行：perfscore validate {path}",
-        "Wrote {path} (template {name}). Replace every ~ with your values, then run: "
-        "perfscore validate {path}",
-    ),
-})
+MESSAGES = Messages(
+    {
+        "template_unknown": (
+            "没有名为“{name}”的模板（可用：{known}）；perfscore templates 列出全部模板",
+            "no template named '{name}' (known: {known}); perfscore templates lists them",
+        ),
+        "template_target_exists": (
+            "{path} 已存在，不会覆盖；请换一个文件名，或先删除它",
+            "{path} already exists and will not be overwritten; choose another name or delete it first",
+        ),
+        "template_written": (
+            "已写出 {path}（模板 {name}）。把每个 ~ 换成实际内容后运行：perfscore validate {path}",
+            "Wrote {path} (template {name}). Replace every ~ with your values, then run: "
+            "perfscore validate {path}",
+        ),
+    }
+)
 t = MESSAGES.t
 
 
@@ -77,7 +80,7 @@ def templates() -> dict[str, Template]:
         if entry.is_file() and entry.name.endswith(SUFFIX):
             text = entry.read_text(encoding="utf-8")
             lines = text.splitlines()
-            name = entry.name[:-len(SUFFIX)]
+            name = entry.name[: -len(SUFFIX)]
             found[name] = Template(name, _description(lines, 0), _description(lines, 1), text)
     return found
 

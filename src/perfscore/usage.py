@@ -14,24 +14,34 @@ from typing import Any
 
 from .messages import Messages, language
 
-MESSAGES = Messages({
-    "usage_no_such_option": ("没有选项 {option}{hint}", "no such option: {option}{hint}"),
-    "usage_did_you_mean": ("（是否想写 {options}？）", " (did you mean {options}?)"),
-    "usage_no_such_command": ("没有命令“{command}”（perfscore -h 列出全部命令）",
-                              "no such command '{command}' (perfscore -h lists them)"),
-    "usage_missing": ("缺少{what} {name}", "missing {what} {name}"),
-    "usage_argument": ("参数", "argument"),
-    "usage_option": ("选项", "option"),
-    "usage_needs_value": ("选项 {option} 后须给出一个值", "option {option} needs a value"),
-    "usage_takes_no_value": ("选项 {option} 不接受值", "option {option} does not take a value"),
-    "usage_extra": ("多余的参数：{args}", "unexpected extra argument(s): {args}"),
-    "usage_bad_value": ("{name} 的值无效：{reason}", "invalid value for {name}: {reason}"),
-    "usage_not_choice": ("“{value}”不是可选的值（可选：{choices}）", "'{value}' is not one of {choices}"),
-    "usage_not_integer": ("“{value}”不是整数", "'{value}' is not a whole number"),
-    "usage_not_number": ("“{value}”不是数字", "'{value}' is not a number"),
-    "usage_out_of_range": ("{value} 不在允许的范围 {range} 内", "{value} is not in the range {range}"),
-    "usage_other": ("{message}", "{message}"),
-})
+MESSAGES = Messages(
+    {
+        "usage_no_such_option": ("没有选项 {option}{hint}", "no such option: {option}{hint}"),
+        "usage_did_you_mean": ("（是否想写 {options}？）", " (did you mean {options}?)"),
+        "usage_no_such_command": (
+            "没有命令“{command}”（perfscore -h 列出全部命令）",
+            "no such command '{command}' (perfscore -h lists them)",
+        ),
+        "usage_missing": ("缺少{what} {name}", "missing {what} {name}"),
+        "usage_argument": ("参数", "argument"),
+        "usage_option": ("选项", "option"),
+        "usage_needs_value": ("选项 {option} 后须给出一个值", "option {option} needs a value"),
+        "usage_takes_no_value": ("选项 {option} 不接受值", "option {option} does not take a value"),
+        "usage_extra": ("多余的参数：{args}", "unexpected extra argument(s): {args}"),
+        "usage_bad_value": ("{name} 的值无效：{reason}", "invalid value for {name}: {reason}"),
+        "usage_not_choice": (
+            "“{value}”不是可选的值（可选：{choices}）",
+            "'{value}' is not one of {choices}",
+        ),
+        "usage_not_integer": ("“{value}”不是整数", "'{value}' is not a whole number"),
+        "usage_not_number": ("“{value}”不是数字", "'{value}' is not a number"),
+        "usage_out_of_range": (
+            "{value} 不在允许的范围 {range} 内",
+            "{value} is not in the range {range}",
+        ),
+        "usage_other": ("{message}", "{message}"),
+    }
+)
 t = MESSAGES.t
 
 _CHOICE = re.compile(r"'?(?P<value>.*?)'? is not one of (?P<choices>.+?)\.?$")
@@ -54,8 +64,12 @@ def _param_name(error: Any) -> str:
 
 
 def _reason(message: str) -> str:
-    for pattern, key in ((_CHOICE, "usage_not_choice"), (_INTEGER, "usage_not_integer"),
-                         (_FLOAT, "usage_not_number"), (_RANGE, "usage_out_of_range")):
+    for pattern, key in (
+        (_CHOICE, "usage_not_choice"),
+        (_INTEGER, "usage_not_integer"),
+        (_FLOAT, "usage_not_number"),
+        (_RANGE, "usage_out_of_range"),
+    ):
         found = pattern.match(message)
         if found:
             return t(key, **found.groupdict())
@@ -74,7 +88,11 @@ def usage_message(error: Any) -> str:
         return t("usage_no_such_option", option=error.option_name, hint=hint)
     if kind == "MissingParameter":
         param = getattr(error, "param", None)
-        what = "usage_option" if getattr(param, "param_type_name", "") == "option" else "usage_argument"
+        what = (
+            "usage_option"
+            if getattr(param, "param_type_name", "") == "option"
+            else "usage_argument"
+        )
         return t("usage_missing", what=t(what), name=_param_name(error))
     if kind == "BadOptionUsage":
         option = getattr(error, "option_name", "")

@@ -14,97 +14,133 @@ from typing import Any
 
 from .decimals import plain, round_half_up
 from .errors import InputError, Problem
+from .fields import MESSAGES as FIELDS
 from .fields import Fields
 from .load import YList, YMap, load_yaml
 from .messages import Messages
-from .weights import MESSAGES as WEIGHTS
-from .fields import MESSAGES as FIELDS
 from .model import DEFAULT_GRADES, DEFAULT_PRECISION, MAX_PRECISION, Evaluation, Grade, Leaf, Node
 from .rules import RULES
+from .weights import MESSAGES as WEIGHTS
 from .weights import ROOT_POINTS, check_siblings, read_weight
 
-MESSAGES = Messages({
-    "reported_grade_unknown": (
-    "报告等级“{grade}”不在所用的等级表中（{known}）",
-    "the reported grade '{grade}' is not in the grade table in use ({known})",
-),
-    "top_not_mapping": (
-        "文件顶层必须是键值映射（perfscore: 1、project、indicators …）",
-        "the top level must be a mapping (perfscore: 1, project, indicators …)",
-    ),
-    "bad_version": (
-        "不支持的格式版本 {value}：本版本的 perfscore 只读 perfscore: 1",
-        "unsupported format version {value}: this perfscore reads perfscore: 1",
-    ),
-    "node_not_mapping": (
-        "指标必须是键值映射（name、points …）",
-        "an indicator must be a mapping (name, points …)",
-    ),
-    "duplicate_name": (
-        "同级指标名称“{name}”重复（第一次出现在第 {first} 行）",
-        "sibling indicator name '{name}' repeats (first on line {first})",
-    ),
-    "name_has_slash": ("指标名称不能含“/”（路径分隔符）", "an indicator name must not contain '/' (the path separator)"),
-    "leaf_without_points": ("末级指标缺少分值 points", "a leaf indicator needs points"),
-    "points_not_positive": ("分值必须大于 0，而不是 {value}", "points must be greater than 0, not {value}"),
-    "points_finer_than_precision": (
-        "分值 {points} 的小数位多于 precision（{precision} 位）：满分会被舍入成 {rounded}；请提高 precision 或调整分值",
-        "points {points} have more decimals than precision ({precision}): full marks would round to "
-        "{rounded}; raise precision or adjust the points",
-    ),
-    "points_mismatch": (
-        "分值 {points} 与下级指标分值之和 {total} 不符",
-        "points {points} differ from the sum of the children's points {total}",
-    ),
-    "total_mismatch": (
-        "总分值 {points} 与一级指标分值之和 {total} 不符",
-        "total points {points} differ from the sum of level-1 points {total}",
-    ),
-    "parent_has_scoring": (
-        "有下级指标的指标不能带评分键“{key}”：它的得分是下级得分之和",
-        "an indicator with children cannot carry the scoring key '{key}': its score is the sum of its children's",
-    ),
-    "no_scoring_form": (
-        "末级指标没有评分方式：请给出 score（评价打分）、target 与 actual（目标值与实际值）或 rule 之一",
-        "the leaf has no scoring form: give one of score, target with actual, or rule",
-    ),
-    "two_scoring_forms": (
-        "末级指标给出了两种评分方式（{forms}），只能有一种",
-        "the leaf gives two scoring forms ({forms}); exactly one is allowed",
-    ),
-    "unknown_rule": ("未知的评分规则“{rule}”（可用：{known}）", "unknown rule '{rule}' (known: {known})"),
-    "bad_precision": (
-        "precision（小数位数）必须是 0 到 {limit} 之间的整数，而不是“{value}”",
-        "precision must be a whole number from 0 to {limit}, not '{value}'",
-    ),
-    "grades_entry": (
-        "grades 的每一项须为 {grade: 名称, min: 最低分}",
-        "each grades entry must be {grade: name, min: lowest score}",
-    ),
-    "grades_duplicate": ("等级“{value}”重复", "grade '{value}' repeats"),
-    "grades_duplicate_min": ("两个等级的最低分都是 {value}", "two grades share the lowest score {value}"),
-    "grades_no_floor": (
-        "等级表须有一档最低分为 0（否则低分无等级）",
-        "the grade table needs a band starting at 0 (else low totals have no grade)",
-    ),
-    "grades_negative": ("等级最低分不能为负：{value}", "a grade's lowest score must not be negative: {value}"),
-    "key_of_other_rule": (
-        "键“{key}”属于规则 {rule}，须同时写明 rule（如 rule: {first}）",
-        "key '{key}' belongs to rule {rule}; name the rule (e.g. rule: {first})",
-    ),
-}, FIELDS, WEIGHTS)
+MESSAGES = Messages(
+    {
+        "reported_grade_unknown": (
+            "报告等级“{grade}”不在所用的等级表中（{known}）",
+            "the reported grade '{grade}' is not in the grade table in use ({known})",
+        ),
+        "top_not_mapping": (
+            "文件顶层必须是键值映射（perfscore: 1、project、indicators …）",
+            "the top level must be a mapping (perfscore: 1, project, indicators …)",
+        ),
+        "bad_version": (
+            "不支持的格式版本 {value}：本版本的 perfscore 只读 perfscore: 1",
+            "unsupported format version {value}: this perfscore reads perfscore: 1",
+        ),
+        "node_not_mapping": (
+            "指标必须是键值映射（name、points …）",
+            "an indicator must be a mapping (name, points …)",
+        ),
+        "duplicate_name": (
+            "同级指标名称“{name}”重复（第一次出现在第 {first} 行）",
+            "sibling indicator name '{name}' repeats (first on line {first})",
+        ),
+        "name_has_slash": (
+            "指标名称不能含“/”（路径分隔符）",
+            "an indicator name must not contain '/' (the path separator)",
+        ),
+        "leaf_without_points": ("末级指标缺少分值 points", "a leaf indicator needs points"),
+        "points_not_positive": (
+            "分值必须大于 0，而不是 {value}",
+            "points must be greater than 0, not {value}",
+        ),
+        "points_finer_than_precision": (
+            "分值 {points} 的小数位多于 precision（{precision} 位）：满分会被舍入成 {rounded}；请提高 precision 或调整分值",
+            "points {points} have more decimals than precision ({precision}): full marks would round to "
+            "{rounded}; raise precision or adjust the points",
+        ),
+        "points_mismatch": (
+            "分值 {points} 与下级指标分值之和 {total} 不符",
+            "points {points} differ from the sum of the children's points {total}",
+        ),
+        "total_mismatch": (
+            "总分值 {points} 与一级指标分值之和 {total} 不符",
+            "total points {points} differ from the sum of level-1 points {total}",
+        ),
+        "parent_has_scoring": (
+            "有下级指标的指标不能带评分键“{key}”：它的得分是下级得分之和",
+            "an indicator with children cannot carry the scoring key '{key}': its score is the sum of its children's",
+        ),
+        "no_scoring_form": (
+            "末级指标没有评分方式：请给出 score（评价打分）、target 与 actual（目标值与实际值）或 rule 之一",
+            "the leaf has no scoring form: give one of score, target with actual, or rule",
+        ),
+        "two_scoring_forms": (
+            "末级指标给出了两种评分方式（{forms}），只能有一种",
+            "the leaf gives two scoring forms ({forms}); exactly one is allowed",
+        ),
+        "unknown_rule": (
+            "未知的评分规则“{rule}”（可用：{known}）",
+            "unknown rule '{rule}' (known: {known})",
+        ),
+        "bad_precision": (
+            "precision（小数位数）必须是 0 到 {limit} 之间的整数，而不是“{value}”",
+            "precision must be a whole number from 0 to {limit}, not '{value}'",
+        ),
+        "grades_entry": (
+            "grades 的每一项须为 {grade: 名称, min: 最低分}",
+            "each grades entry must be {grade: name, min: lowest score}",
+        ),
+        "grades_duplicate": ("等级“{value}”重复", "grade '{value}' repeats"),
+        "grades_duplicate_min": (
+            "两个等级的最低分都是 {value}",
+            "two grades share the lowest score {value}",
+        ),
+        "grades_no_floor": (
+            "等级表须有一档最低分为 0（否则低分无等级）",
+            "the grade table needs a band starting at 0 (else low totals have no grade)",
+        ),
+        "grades_negative": (
+            "等级最低分不能为负：{value}",
+            "a grade's lowest score must not be negative: {value}",
+        ),
+        "key_of_other_rule": (
+            "键“{key}”属于规则 {rule}，须同时写明 rule（如 rule: {first}）",
+            "key '{key}' belongs to rule {rule}; name the rule (e.g. rule: {first})",
+        ),
+    },
+    FIELDS,
+    WEIGHTS,
+)
 t = MESSAGES.t
 
 
-TOP_KEYS = ("perfscore", "project", "grades", "precision", "points", "reported", "reported_rate",
-            "reported_grade", "indicators")
-NODE_KEYS = ("name", "code", "points", "children", "reported", "reported_rate", "basis",
-             "weight", "applicable")
+TOP_KEYS = (
+    "perfscore",
+    "project",
+    "grades",
+    "precision",
+    "points",
+    "reported",
+    "reported_rate",
+    "reported_grade",
+    "indicators",
+)
+NODE_KEYS = (
+    "name",
+    "code",
+    "points",
+    "children",
+    "reported",
+    "reported_rate",
+    "basis",
+    "weight",
+    "applicable",
+)
 # Keys that belong to some scoring form; on a parent they are a mistake.
 SCORING_KEYS = frozenset({"rule"}).union(*(spec.keys for spec in RULES.values()))
 # Rule names a file may write as `rule:` ("judged" and "target" are implicit forms).
 NAMED_RULES = tuple(name for name in RULES if name not in ("judged", "target"))
-
 
 
 def load_evaluation(file: str) -> Evaluation:
@@ -146,13 +182,23 @@ def build_evaluation(raw: Any, file: str) -> Evaluation:
     if problems:
         raise InputError(problems)
     assert total is not None
-    return Evaluation(file=file, project=project, indicators=indicators, points=total,
-                      precision=precision, grades=grades, reported=reported,
-                      reported_rate=reported_rate, line=raw.line, extras=extras)
+    return Evaluation(
+        file=file,
+        project=project,
+        indicators=indicators,
+        points=total,
+        precision=precision,
+        grades=grades,
+        reported=reported,
+        reported_rate=reported_rate,
+        line=raw.line,
+        extras=extras,
+    )
 
 
-def _points_within_precision(indicators: tuple[Node, ...], precision: int, file: str,
-                             problems: list[Problem]) -> None:
+def _points_within_precision(
+    indicators: tuple[Node, ...], precision: int, file: str, problems: list[Problem]
+) -> None:
     """A leaf's points must be writable at the file's precision.
 
     Otherwise full marks, rounded once to ``precision`` (format.md), would differ
@@ -167,9 +213,19 @@ def _points_within_precision(indicators: tuple[Node, ...], precision: int, file:
             continue
         rounded = round_half_up(node.points, precision)
         if rounded != node.points:
-            problems.append(Problem(
-                t("points_finer_than_precision", points=plain(node.points), precision=precision,
-                  rounded=plain(rounded)), file, node.line, node.path))
+            problems.append(
+                Problem(
+                    t(
+                        "points_finer_than_precision",
+                        points=plain(node.points),
+                        precision=precision,
+                        rounded=plain(rounded),
+                    ),
+                    file,
+                    node.line,
+                    node.path,
+                )
+            )
     problems.sort(key=lambda problem: problem.line or 0)
 
 
@@ -205,8 +261,11 @@ def _precision(top: Fields) -> int:
     if not top.has("precision"):
         return DEFAULT_PRECISION
     value = top.raw["precision"]
-    ok = (isinstance(value, Decimal) and value == value.to_integral_value()
-          and 0 <= value <= MAX_PRECISION)
+    ok = (
+        isinstance(value, Decimal)
+        and value == value.to_integral_value()
+        and 0 <= value <= MAX_PRECISION
+    )
     if not ok:
         top.problem("precision", t("bad_precision", value=value, limit=MAX_PRECISION))
         return DEFAULT_PRECISION
@@ -219,7 +278,7 @@ def _grades(top: Fields) -> tuple[Grade, ...]:
         return DEFAULT_GRADES
     grades: list[Grade] = []
     before = len(top.problems)
-    for item, line in zip(items, items.item_lines):
+    for item, line in zip(items, items.item_lines, strict=True):
         if not isinstance(item, YMap) or set(item) != {"grade", "min"}:
             top.problems.append(Problem(t("grades_entry"), top.file, line))
             continue
@@ -244,54 +303,54 @@ def _grades(top: Fields) -> tuple[Grade, ...]:
     return tuple(sorted(grades, key=lambda g: g.min, reverse=True))
 
 
-def _nodes(items: YList, parent: Fields, parent_path: str, parent_points: Decimal | None,
-           applicable: bool = True) -> tuple[Node, ...]:
+def _nodes(
+    items: YList,
+    parent: Fields,
+    parent_path: str,
+    parent_points: Decimal | None,
+    applicable: bool = True,
+) -> tuple[Node, ...]:
     """The nodes of one list; ``parent_points`` converts their weights (None: not stated)."""
     nodes: list[Node] = []
     seen: dict[str, int] = {}
     before = len(parent.problems)
-    for index, (item, line) in enumerate(zip(items, items.item_lines)):
+    for index, (item, line) in enumerate(zip(items, items.item_lines, strict=True)):
         if not isinstance(item, YMap):
-            parent.problems.append(Problem(t("node_not_mapping"), parent.file, line,
-                                           parent_path or None))
+            parent.problems.append(
+                Problem(t("node_not_mapping"), parent.file, line, parent_path or None)
+            )
             continue
         node = _node(item, parent, parent_path, index, seen, parent_points, applicable)
         if node is not None:
             nodes.append(node)
-    check_siblings(items, tuple(nodes), parent, parent_path, parent_points,
-                   complete=len(parent.problems) == before)
+    check_siblings(
+        items,
+        tuple(nodes),
+        parent,
+        parent_path,
+        parent_points,
+        complete=len(parent.problems) == before,
+    )
     return tuple(nodes)
 
 
-def _node(raw: YMap, parent: Fields, parent_path: str, index: int,
-          seen: dict[str, int], parent_points: Decimal | None = None,
-          parent_applicable: bool = True) -> Node | None:
+def _node(
+    raw: YMap,
+    parent: Fields,
+    parent_path: str,
+    index: int,
+    seen: dict[str, int],
+    parent_points: Decimal | None = None,
+    parent_applicable: bool = True,
+) -> Node | None:
     problems = parent.problems
     before = len(problems)
-    name_fields = Fields(raw, parent.file, parent_path, problems)
-    name = name_fields.text("name", required=True)
-    label = name if name is not None else f"#{index + 1}"
-    path = f"{parent_path}/{label}" if parent_path else label
-    fields = Fields(raw, parent.file, path, problems)
-    if name is not None:
-        if "/" in name:
-            fields.problem("name", t("name_has_slash"))
-        elif name in seen:
-            fields.problem("name", t("duplicate_name", name=name, first=seen[name]))
-        else:
-            seen[name] = fields.line("name")
-
+    label, fields = _named(raw, parent, parent_path, index, seen)
     code = fields.text("code", numbers=True) if fields.has("code") else None
     basis = fields.text("basis") if fields.has("basis") else None
     reported = fields.number("reported", minimum=Decimal(0))
     reported_rate = fields.number("reported_rate", minimum=Decimal(0))
-    points = fields.number("points")
-    if points is not None and points <= 0:
-        fields.problem("points", t("points_not_positive", value=plain(points)))
-        points = None
-    weight, weighted_points = read_weight(fields, parent_points)
-    if weight is not None:
-        points = weighted_points
+    weight, points = _points(fields, parent_points)
     # 不适用指标 (rules.md §2): everything below a node marked so is left out too.
     # (An unreadable value is reported and counts as false, so that a missing
     # scoring form is not reported on top of it.)
@@ -300,19 +359,9 @@ def _node(raw: YMap, parent: Fields, parent_path: str, index: int,
     children: tuple[Node, ...] = ()
     leaf = None
     if fields.has("children"):
-        fields.reject_unknown((*NODE_KEYS, *SCORING_KEYS))
-        for key in raw:
-            if key in SCORING_KEYS:
-                fields.problem(key, t("parent_has_scoring", key=key))
-        items = fields.sequence("children")
-        if items is not None:
-            children = _nodes(items, fields, path, points, applicable)
+        children = _children(fields, points, applicable)
         if len(problems) == before:
-            summed = sum((child.points for child in children), Decimal(0))
-            if points is not None and points != summed:
-                fields.problem("points", t("points_mismatch", points=plain(points),
-                                           total=plain(summed)))
-            points = summed
+            points = _parent_points(fields, points, children)
     else:
         if not fields.has("points") and not fields.has("weight"):
             fields.problem(None, t("leaf_without_points"))
@@ -320,9 +369,69 @@ def _node(raw: YMap, parent: Fields, parent_path: str, index: int,
 
     if len(problems) > before or points is None:
         return None
-    return Node(name=label, path=path, line=raw.line, points=points, children=children,
-                leaf=leaf, code=code, reported=reported, reported_rate=reported_rate, basis=basis,
-                applicable=applicable, weight=weight)
+    return Node(
+        name=label,
+        path=fields.path,
+        line=raw.line,
+        points=points,
+        children=children,
+        leaf=leaf,
+        code=code,
+        reported=reported,
+        reported_rate=reported_rate,
+        basis=basis,
+        applicable=applicable,
+        weight=weight,
+    )
+
+
+def _named(
+    raw: YMap, parent: Fields, parent_path: str, index: int, seen: dict[str, int]
+) -> tuple[str, Fields]:
+    """The node's name (or "#n") and its fields at its path; the name checked (no "/",
+    unique among siblings)."""
+    name = Fields(raw, parent.file, parent_path, parent.problems).text("name", required=True)
+    label = name if name is not None else f"#{index + 1}"
+    path = f"{parent_path}/{label}" if parent_path else label
+    fields = Fields(raw, parent.file, path, parent.problems)
+    if name is not None:
+        if "/" in name:
+            fields.problem("name", t("name_has_slash"))
+        elif name in seen:
+            fields.problem("name", t("duplicate_name", name=name, first=seen[name]))
+        else:
+            seen[name] = fields.line("name")
+    return label, fields
+
+
+def _points(fields: Fields, parent_points: Decimal | None) -> tuple[Decimal | None, Decimal | None]:
+    """(weight, points): the node's 分值, given or converted from its 权重."""
+    points = fields.number("points")
+    if points is not None and points <= 0:
+        fields.problem("points", t("points_not_positive", value=plain(points)))
+        points = None
+    weight, weighted_points = read_weight(fields, parent_points)
+    return weight, weighted_points if weight is not None else points
+
+
+def _children(fields: Fields, points: Decimal | None, applicable: bool) -> tuple[Node, ...]:
+    """A parent's children; a parent carries no scoring key."""
+    fields.reject_unknown((*NODE_KEYS, *SCORING_KEYS))
+    for key in fields.raw:
+        if key in SCORING_KEYS:
+            fields.problem(key, t("parent_has_scoring", key=key))
+    items = fields.sequence("children")
+    if items is None:
+        return ()
+    return _nodes(items, fields, fields.path, points, applicable)
+
+
+def _parent_points(fields: Fields, points: Decimal | None, children: tuple[Node, ...]) -> Decimal:
+    """A parent's points: its children's sum, which a stated ``points`` must equal."""
+    summed = sum((child.points for child in children), Decimal(0))
+    if points is not None and points != summed:
+        fields.problem("points", t("points_mismatch", points=plain(points), total=plain(summed)))
+    return summed
 
 
 def _leaf(fields: Fields, points: Decimal | None, required: bool = True) -> Leaf | None:
@@ -346,8 +455,10 @@ def _leaf(fields: Fields, points: Decimal | None, required: bool = True) -> Leaf
         stray = [key for key in raw if key in SCORING_KEYS]
         if stray:
             owners = [n for n in NAMED_RULES if stray[0] in RULES[n].keys]
-            fields.problem(stray[0], t("key_of_other_rule", key=stray[0], rule=" / ".join(owners),
-                                       first=owners[0]))
+            fields.problem(
+                stray[0],
+                t("key_of_other_rule", key=stray[0], rule=" / ".join(owners), first=owners[0]),
+            )
         elif not required:
             fields.reject_unknown(NODE_KEYS)
         else:
@@ -356,7 +467,9 @@ def _leaf(fields: Fields, points: Decimal | None, required: bool = True) -> Leaf
     spec = RULES[name]
     others = [key for key in raw if key in SCORING_KEYS and key != "rule" and key not in spec.keys]
     if others:
-        form = f"rule: {name}" if "rule" in raw else ("target/actual" if name == "target" else "score")
+        form = (
+            f"rule: {name}" if "rule" in raw else ("target/actual" if name == "target" else "score")
+        )
         fields.problem(others[0], t("two_scoring_forms", forms=f"{form} + {others[0]}"))
         return None
     fields.reject_unknown((*NODE_KEYS, "rule", *spec.keys))

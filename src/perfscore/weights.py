@@ -18,47 +18,52 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .errors import Problem
+from .fields import MESSAGES as FIELDS
 from .fields import Fields
 from .load import YList, YMap
 from .messages import Messages
-from .fields import MESSAGES as FIELDS
 from .model import Node
 from .shares import percent_text, read_share
 
 # rules.md §2: "the root has 100 unless stated".
 ROOT_POINTS = Decimal(100)
 
-MESSAGES = Messages({
-    "weight_and_points": (
-        "同一指标不能同时给出 points（分值）与 weight（权重）",
-        "an indicator cannot give both points and weight",
-    ),
-    "weight_zero": ("权重 weight 必须大于 0", "weight must be greater than 0"),
-    "weight_without_base": (
-        "下级指标用权重 weight 时，本指标须给出分值 points（或权重 weight）以便换算",
-        "children stated in weights need this indicator's points (or weight) to convert them",
-    ),
-    "weights_mixed": (
-        "同级指标不能混用权重与分值：“{weighted}”用 weight，本指标用 points",
-        "siblings cannot mix weights and points: '{weighted}' uses weight, this one uses points",
-    ),
-    "weight_missing": (
-        "同级指标用权重（“{weighted}”用 weight），本指标也须给出 weight",
-        "siblings are stated in weights ('{weighted}' uses weight); this one needs a weight too",
-    ),
-    "weights_sum": (
-        "同级指标的权重之和为 {total}，须恰为 100%",
-        "the siblings' weights add up to {total}; they must add up to exactly 100%",
-    ),
-    "all_not_applicable": (
-        "所有指标都标为不适用（applicable: false），无法评分",
-        "every indicator is marked not applicable (applicable: false): nothing to score",
-    ),
-}, FIELDS)
+MESSAGES = Messages(
+    {
+        "weight_and_points": (
+            "同一指标不能同时给出 points（分值）与 weight（权重）",
+            "an indicator cannot give both points and weight",
+        ),
+        "weight_zero": ("权重 weight 必须大于 0", "weight must be greater than 0"),
+        "weight_without_base": (
+            "下级指标用权重 weight 时，本指标须给出分值 points（或权重 weight）以便换算",
+            "children stated in weights need this indicator's points (or weight) to convert them",
+        ),
+        "weights_mixed": (
+            "同级指标不能混用权重与分值：“{weighted}”用 weight，本指标用 points",
+            "siblings cannot mix weights and points: '{weighted}' uses weight, this one uses points",
+        ),
+        "weight_missing": (
+            "同级指标用权重（“{weighted}”用 weight），本指标也须给出 weight",
+            "siblings are stated in weights ('{weighted}' uses weight); this one needs a weight too",
+        ),
+        "weights_sum": (
+            "同级指标的权重之和为 {total}，须恰为 100%",
+            "the siblings' weights add up to {total}; they must add up to exactly 100%",
+        ),
+        "all_not_applicable": (
+            "所有指标都标为不适用（applicable: false），无法评分",
+            "every indicator is marked not applicable (applicable: false): nothing to score",
+        ),
+    },
+    FIELDS,
+)
 t = MESSAGES.t
 
 
-def read_weight(fields: Fields, parent_points: Decimal | None) -> tuple[Decimal | None, Decimal | None]:
+def read_weight(
+    fields: Fields, parent_points: Decimal | None
+) -> tuple[Decimal | None, Decimal | None]:
     """(weight, points converted from it) of one node; (None, None) without ``weight``.
 
     ``parent_points`` is None when the parent has no stated points: the
@@ -80,14 +85,24 @@ def read_weight(fields: Fields, parent_points: Decimal | None) -> tuple[Decimal 
     return weight, parent_points * weight
 
 
-def check_siblings(items: YList, nodes: tuple[Node, ...], parent: Fields, parent_path: str,
-                   parent_points: Decimal | None, complete: bool) -> None:
+def check_siblings(
+    items: YList,
+    nodes: tuple[Node, ...],
+    parent: Fields,
+    parent_path: str,
+    parent_points: Decimal | None,
+    complete: bool,
+) -> None:
     """Siblings use weights or points, not both; weights add up to 100%; weights need a base.
 
     ``complete`` is False when some sibling already had a problem (the sum is
     then not checked: it would only repeat that problem).
     """
-    mappings = [(item, line) for item, line in zip(items, items.item_lines) if isinstance(item, YMap)]
+    mappings = [
+        (item, line)
+        for item, line in zip(items, items.item_lines, strict=True)
+        if isinstance(item, YMap)
+    ]
     weighted = [item for item, _ in mappings if "weight" in item]
     if not weighted:
         return
@@ -113,11 +128,16 @@ def check_siblings(items: YList, nodes: tuple[Node, ...], parent: Fields, parent
     if complete and len(nodes) == len(items):
         total = sum((node.weight or Decimal(0) for node in nodes), Decimal(0))
         if total != 1:
-            parent.problems.append(Problem(t("weights_sum", total=percent_text(total)),
-                                           parent.file, items.line, parent_path or None))
+            parent.problems.append(
+                Problem(
+                    t("weights_sum", total=percent_text(total)),
+                    parent.file,
+                    items.line,
+                    parent_path or None,
+                )
+            )
 
 
 def weight_text(weight: Decimal) -> str:
     """How a weight is shown and exported: "25%"."""
     return percent_text(weight)
-

@@ -31,8 +31,13 @@ def _set_lang(lang: Lang | None) -> Lang | None:
 
 LangOption = Annotated[
     Lang | None,
-    typer.Option("--lang", help="语言 / language: zh (默认 default) or en; 或环境变量 PERFSCORE_LANG.",
-                 envvar="PERFSCORE_LANG", callback=_set_lang, show_default=False),
+    typer.Option(
+        "--lang",
+        help="语言 / language: zh (默认 default) or en; 或环境变量 PERFSCORE_LANG.",
+        envvar="PERFSCORE_LANG",
+        callback=_set_lang,
+        show_default=False,
+    ),
 ]
 FilesArgument = Annotated[
     list[str],
@@ -40,15 +45,25 @@ FilesArgument = Annotated[
 ]
 PathsArgument = Annotated[
     list[str],
-    typer.Argument(help="评价文件或文件夹（递归查找 *.yaml、*.yml）/ files, or folders searched recursively.",
-                   metavar="PATH..."),
+    typer.Argument(
+        help="评价文件或文件夹（递归查找 *.yaml、*.yml）/ files, or folders searched recursively.",
+        metavar="PATH...",
+    ),
 ]
 JsonOption = Annotated[
     str | None,
-    typer.Option("--json", metavar="PATH",
-                 help="写出 JSON（docs/format.md §2）；- 为标准输出 / write JSON; - for standard output."),
+    typer.Option(
+        "--json",
+        metavar="PATH",
+        help="写出 JSON（docs/format.md §2）；- 为标准输出 / write JSON; - for standard output.",
+    ),
 ]
 JobsOption = Annotated[
     int | None,
-    typer.Option("--jobs", "-j", min=1, help="并行进程数（默认：CPU 核数）/ worker processes (default: the cores)."),
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="并行进程数（默认：CPU 核数）/ worker processes (default: the cores).",
+    ),
 ]

@@ -13,19 +13,25 @@ from ..render.console import report_error, report_problems
 if TYPE_CHECKING:
     from ..batch import Failure
 
-MESSAGES = Messages({
-    "lbl_batch_failed": ("{n} 个文件无法评分：", "{n} file(s) could not be scored:"),
-    "lbl_batch_progress": ("评分", "Scoring"),
-    "no_input_files": ("没有找到评价文件（*.yaml、*.yml）", "no evaluation files (*.yaml, *.yml) found"),
-})
+MESSAGES = Messages(
+    {
+        "lbl_batch_failed": ("{n} 个文件无法评分：", "{n} file(s) could not be scored:"),
+        "lbl_batch_progress": ("评分", "Scoring"),
+        "no_input_files": (
+            "没有找到评价文件（*.yaml、*.yml）",
+            "no evaluation files (*.yaml, *.yml) found",
+        ),
+    }
+)
 t = MESSAGES.t
 
 # A progress bar only for batches that take a noticeable time.
 PROGRESS_THRESHOLD = 100
 
 
-def write_outputs(outputs: Iterable[tuple[str, Callable[[], str | bytes]]],
-                  inputs: Sequence[str]) -> bool:
+def write_outputs(
+    outputs: Iterable[tuple[str, Callable[[], str | bytes]]], inputs: Sequence[str]
+) -> bool:
     """Write each (path, render) in turn; an output that fails is reported and the
     others are still written. True when all were written."""
     from ..output import write_output
@@ -64,14 +70,22 @@ def progress_bar(total: int) -> tuple[Callable[[int], None] | None, Callable[[],
 
     from ..render.console import console
 
-    bar = Progress(TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn(),
-                   TimeRemainingColumn(), console=console(stderr=True), transient=True)
+    bar = Progress(
+        TextColumn("{task.description}", markup=False),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console(stderr=True),
+        transient=True,
+    )
     task = bar.add_task(t("lbl_batch_progress"), total=total)
     bar.start()
     return (lambda n: bar.advance(task, n)), bar.stop
 
 
-def collect(work: Callable[[str], Any], files: Sequence[str], jobs: int | None) -> tuple[list, list]:
+def collect(
+    work: Callable[[str], Any], files: Sequence[str], jobs: int | None
+) -> tuple[list, list]:
     """Run ``work`` over the files with a progress bar; (rows, failures)."""
     from ..batch import Failure, run
 

@@ -15,8 +15,12 @@ from ..errors import EXIT_DISAGREE, EXIT_INPUT, EXIT_OK
 from ._options import JobsOption, JsonOption, LangOption, PathsArgument
 
 
-def check(paths: PathsArgument, json_path: JsonOption = None, jobs: JobsOption = None,
-          lang: LangOption = None) -> int:
+def check(
+    paths: PathsArgument,
+    json_path: JsonOption = None,
+    jobs: JobsOption = None,
+    lang: LangOption = None,
+) -> int:
     """核对：重算并列出与报告值（reported）的每一处不一致；退出码 3 表示有不一致 /
     audit published numbers: exit 3 when any disagree."""
     from ..audit import audit
@@ -30,7 +34,8 @@ def check(paths: PathsArgument, json_path: JsonOption = None, jobs: JobsOption =
         print_audit(rows, len(failed))
     report_failures(failed)
     status = EXIT_INPUT if failed else EXIT_DISAGREE if any(r.findings for r in rows) else EXIT_OK
-    if json_path is not None and not write_outputs([(json_path, lambda: audit_json(rows, failed))],
-                                                   files):
+    if json_path is not None and not write_outputs(
+        [(json_path, lambda: audit_json(rows, failed))], files
+    ):
         status = EXIT_INPUT
     return status

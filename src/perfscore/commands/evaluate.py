@@ -51,8 +51,12 @@ def evaluate_files(files: list[str]) -> Evaluated:
 def evaluate(
     files: FilesArgument,
     json_path: JsonOption = None,
-    explain: Annotated[bool, typer.Option(
-        "--explain", help="逐项说明末级指标的规则、输入、计算与结果 / explain every leaf.")] = False,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain", help="逐项说明末级指标的规则、输入、计算与结果 / explain every leaf."
+        ),
+    ] = False,
     lang: LangOption = None,
 ) -> int:
     """评分：打印指标得分表、一级指标汇总、总分与等级 / score files and print the tables."""

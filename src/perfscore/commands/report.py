@@ -22,16 +22,18 @@ from ._options import LangOption
 if TYPE_CHECKING:
     from ..analysis import Analysis
 
-MESSAGES = Messages({
-    "rpt_xlsx_stdout": (
-        "XLSX 是二进制文件，不能写到标准输出；请用 --output 指定文件名（如 -o 得分表.xlsx）",
-        "XLSX is a binary file and cannot go to standard output; name a file with --output (e.g. -o scores.xlsx)",
-    ),
-    "rpt_xlsx_missing": (
-        "生成 XLSX 需要 XlsxWriter：请运行 pip install 'perfscore[xlsx]'",
-        "writing XLSX needs XlsxWriter: run pip install 'perfscore[xlsx]'",
-    ),
-})
+MESSAGES = Messages(
+    {
+        "rpt_xlsx_stdout": (
+            "XLSX 是二进制文件，不能写到标准输出；请用 --output 指定文件名（如 -o 得分表.xlsx）",
+            "XLSX is a binary file and cannot go to standard output; name a file with --output (e.g. -o scores.xlsx)",
+        ),
+        "rpt_xlsx_missing": (
+            "生成 XLSX 需要 XlsxWriter：请运行 pip install 'perfscore[xlsx]'",
+            "writing XLSX needs XlsxWriter: run pip install 'perfscore[xlsx]'",
+        ),
+    }
+)
 t = MESSAGES.t
 
 
@@ -42,8 +44,14 @@ class Format(str, Enum):
     html = "html"
 
 
-SUFFIXES = {".md": Format.md, ".markdown": Format.md, ".csv": Format.csv, ".xlsx": Format.xlsx,
-            ".html": Format.html, ".htm": Format.html}
+SUFFIXES = {
+    ".md": Format.md,
+    ".markdown": Format.md,
+    ".csv": Format.csv,
+    ".xlsx": Format.xlsx,
+    ".html": Format.html,
+    ".htm": Format.html,
+}
 
 
 def pick_format(fmt: Format | None, output: str) -> Format:
@@ -77,13 +85,24 @@ def render(analysis: Analysis, fmt: Format) -> str | bytes:
 
 def report(
     file: Annotated[str, typer.Argument(help="评价文件 (YAML) / evaluation file.", metavar="FILE")],
-    fmt: Annotated[Format | None, typer.Option(
-        "--format", "-f",
-        help="md、csv、xlsx 或 html；默认按输出文件后缀，否则 md / "
-             "md, csv, xlsx or html; default: from the output's suffix, else md.")] = None,
-    output: Annotated[str, typer.Option(
-        "--output", "-o", metavar="PATH",
-        help="输出文件；- 为标准输出（仅文本格式）/ output file; - for stdout (text formats).")] = "-",
+    fmt: Annotated[
+        Format | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="md、csv、xlsx 或 html；默认按输出文件后缀，否则 md / "
+            "md, csv, xlsx or html; default: from the output's suffix, else md.",
+        ),
+    ] = None,
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="输出文件；- 为标准输出（仅文本格式）/ output file; - for stdout (text formats).",
+        ),
+    ] = "-",
     lang: LangOption = None,
 ) -> int:
     """报告：把评价结果写成 Markdown、CSV、XLSX 或 HTML / write the result as a report."""

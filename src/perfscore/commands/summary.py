@@ -8,6 +8,7 @@ of files; sorting or exporting keeps one small row per file.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from enum import Enum
 from typing import Annotated
 
@@ -26,13 +27,23 @@ class SortKey(str, Enum):
 
 def summary(
     paths: PathsArgument,
-    sort: Annotated[SortKey, typer.Option(
-        "--sort", help="排序：file（默认，按文件路径）、name、score、grade / sort key.")] = SortKey.file,
-    desc: Annotated[bool, typer.Option(
-        "--desc", help="降序（如 --sort score --desc：得分从高到低）/ descending.")] = False,
+    sort: Annotated[
+        SortKey,
+        typer.Option(
+            "--sort", help="排序：file（默认，按文件路径）、name、score、grade / sort key."
+        ),
+    ] = SortKey.file,
+    desc: Annotated[
+        bool,
+        typer.Option("--desc", help="降序（如 --sort score --desc：得分从高到低）/ descending."),
+    ] = False,
     json_path: JsonOption = None,
-    csv_path: Annotated[str | None, typer.Option(
-        "--csv", metavar="PATH", help="写出 CSV（UTF-8，带 BOM）/ write CSV (UTF-8 with BOM).")] = None,
+    csv_path: Annotated[
+        str | None,
+        typer.Option(
+            "--csv", metavar="PATH", help="写出 CSV（UTF-8，带 BOM）/ write CSV (UTF-8 with BOM)."
+        ),
+    ] = None,
     jobs: JobsOption = None,
     lang: LangOption = None,
 ) -> int:
@@ -73,7 +84,7 @@ def summary(
     if printer is not None:
         printer.finish(dist)
     report_failures(failed)
-    outputs = []
+    outputs: list[tuple[str, Callable[[], str | bytes]]] = []
     if json_path is not None:
         outputs.append((json_path, lambda: summary_json(rows, dist, failed)))
     if csv_path is not None:

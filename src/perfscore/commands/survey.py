@@ -18,8 +18,13 @@ if TYPE_CHECKING:
     from ..survey.report import SurveyData
 
 
-def survey_of(file: str, weights: str | None, weights_file: str | None,
-              question: list[str] | None, rounded_shares: bool) -> SurveyData:
+def survey_of(
+    file: str,
+    weights: str | None,
+    weights_file: str | None,
+    question: list[str] | None,
+    rounded_shares: bool,
+) -> SurveyData:
     """The distributions (and, with weights, the rates) of the sheet ``file``."""
     from ..survey.report import parse_weights_option, read_weights_file, survey_data
     from ..survey.report import t as survey_t
@@ -43,20 +48,44 @@ def survey_of(file: str, weights: str | None, weights_file: str | None,
 
 
 def survey(
-    file: Annotated[str, typer.Argument(help="问卷答卷文件（CSV UTF-8 或 XLSX）/ answer sheet (CSV or XLSX).",
-                                        metavar="FILE")],
-    weights: Annotated[str | None, typer.Option(
-        "--weights", metavar="TABLE",
-        help="选项权重，如 \"非常满意=100%,满意=80%,一般=60%,不满意=0%\" / option weights.")] = None,
-    weights_file: Annotated[str | None, typer.Option(
-        "--weights-file", metavar="YAML",
-        help="选项权重的 YAML 文件（选项: 权重）/ a YAML file of option weights.")] = None,
-    question: Annotated[list[str] | None, typer.Option(
-        "--question", "-q", metavar="Q",
-        help="只统计这些题（题号或标题，可重复）/ only these questions (number or title; repeatable).")] = None,
-    rounded_shares: Annotated[bool, typer.Option(
-        "--rounded-shares",
-        help="满意度按两位小数的各选项占比计算（如报告手算）/ weight the printed (rounded) shares.")] = False,
+    file: Annotated[
+        str,
+        typer.Argument(
+            help="问卷答卷文件（CSV UTF-8 或 XLSX）/ answer sheet (CSV or XLSX).", metavar="FILE"
+        ),
+    ],
+    weights: Annotated[
+        str | None,
+        typer.Option(
+            "--weights",
+            metavar="TABLE",
+            help='选项权重，如 "非常满意=100%,满意=80%,一般=60%,不满意=0%" / option weights.',
+        ),
+    ] = None,
+    weights_file: Annotated[
+        str | None,
+        typer.Option(
+            "--weights-file",
+            metavar="YAML",
+            help="选项权重的 YAML 文件（选项: 权重）/ a YAML file of option weights.",
+        ),
+    ] = None,
+    question: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--question",
+            "-q",
+            metavar="Q",
+            help="只统计这些题（题号或标题，可重复）/ only these questions (number or title; repeatable).",
+        ),
+    ] = None,
+    rounded_shares: Annotated[
+        bool,
+        typer.Option(
+            "--rounded-shares",
+            help="满意度按两位小数的各选项占比计算（如报告手算）/ weight the printed (rounded) shares.",
+        ),
+    ] = False,
     json_path: JsonOption = None,
     lang: LangOption = None,
 ) -> int:

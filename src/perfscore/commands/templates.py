@@ -22,11 +22,18 @@ def templates(lang: LangOption = None) -> int:
 
 
 def init(
-    file: Annotated[str, typer.Argument(help="要写出的新评价文件；- 为标准输出 / the new file.",
-                                        metavar="FILE")],
-    template_name: Annotated[str, typer.Option(
-        "--template", "-t", metavar="NAME",
-        help="模板名称（见 perfscore templates）/ template name (see perfscore templates).")],
+    file: Annotated[
+        str, typer.Argument(help="要写出的新评价文件；- 为标准输出 / the new file.", metavar="FILE")
+    ],
+    template_name: Annotated[
+        str,
+        typer.Option(
+            "--template",
+            "-t",
+            metavar="NAME",
+            help="模板名称（见 perfscore templates）/ template name (see perfscore templates).",
+        ),
+    ],
     lang: LangOption = None,
 ) -> int:
     """从模板新建评价文件（不覆盖已有文件）/ start a new evaluation from a template."""

@@ -68,49 +68,52 @@ MAX_ALIAS_VALUES = 20_000  # values that aliases add (sharing a bands table is a
 MAX_SCALAR_CHARS = 20_000  # one text (a long 评分依据 is a few thousand)
 MAX_ALIAS_CHARS = 1_000_000  # characters of text that aliases add
 
-MESSAGES = Messages({
-    "yaml_syntax": ("YAML 语法错误：{problem}", "YAML syntax error: {problem}"),
-    "duplicate_key": (
-        "键“{key}”重复（第一次出现在第 {first} 行）",
-        "duplicate key '{key}' (first on line {first})",
-    ),
-    "bad_tag": ("不支持的 YAML 标签 {tag}", "unsupported YAML tag {tag}"),
-    "complex_key": ("键必须是文字", "keys must be plain text"),
-    "too_many_aliases": (
-        "别名（*引用）展开后的节点过多（超过 {limit} 个）",
-        "aliases (*refs) expand to too many nodes (over {limit})",
-    ),
-    "too_deep": ("嵌套过深（超过 {limit} 层）", "nesting too deep (over {limit} levels)"),
-    "empty_file": ("文件是空的", "the file is empty"),
-    "load_tab": (
-        "第 {line} 行用制表符（Tab）缩进：YAML 只允许空格缩进；请把 Tab 换成空格",
-        "line {line} is indented with a tab: YAML allows only spaces; replace the tab with spaces",
-    ),
-    "load_fullwidth_colon": (
-        "YAML 语法错误：{problem}（第 {line} 行的键后用了全角冒号“：”？YAML 须用半角冒号加空格“: ”）",
-        "YAML syntax error: {problem} (line {line} uses a full-width colon '：' after a key? YAML needs ': ')",
-    ),
-    "load_too_many_values": (
-        "文件的值过多（超过 {limit} 个）：评价文件通常只有几千个",
-        "the file has too many values (over {limit}); evaluation files have a few thousand",
-    ),
-    "load_too_much_text": (
-        "别名（*引用）展开后的文字过多（超过 {limit} 个字符）",
-        "aliases (*refs) expand to too much text (over {limit} characters)",
-    ),
-    "load_long_text": (
-        "文字过长（{size} 个字符，上限 {limit}）",
-        "text too long ({size} characters, limit {limit})",
-    ),
-    "load_undefined_alias": (
-        "引用了未定义的锚点 *{name}（锚点 &{name} 须写在引用它的地方之前）",
-        "the alias *{name} refers to no anchor (the anchor &{name} must come before it)",
-    ),
-    "load_merge_key": (
-        "不支持 YAML 合并键“<<”：请把要共用的键逐一写出",
-        "YAML merge keys '<<' are not supported: write the keys out",
-    ),
-}, TEXT_MESSAGES)
+MESSAGES = Messages(
+    {
+        "yaml_syntax": ("YAML 语法错误：{problem}", "YAML syntax error: {problem}"),
+        "duplicate_key": (
+            "键“{key}”重复（第一次出现在第 {first} 行）",
+            "duplicate key '{key}' (first on line {first})",
+        ),
+        "bad_tag": ("不支持的 YAML 标签 {tag}", "unsupported YAML tag {tag}"),
+        "complex_key": ("键必须是文字", "keys must be plain text"),
+        "too_many_aliases": (
+            "别名（*引用）展开后的节点过多（超过 {limit} 个）",
+            "aliases (*refs) expand to too many nodes (over {limit})",
+        ),
+        "too_deep": ("嵌套过深（超过 {limit} 层）", "nesting too deep (over {limit} levels)"),
+        "empty_file": ("文件是空的", "the file is empty"),
+        "load_tab": (
+            "第 {line} 行用制表符（Tab）缩进：YAML 只允许空格缩进；请把 Tab 换成空格",
+            "line {line} is indented with a tab: YAML allows only spaces; replace the tab with spaces",
+        ),
+        "load_fullwidth_colon": (
+            "YAML 语法错误：{problem}（第 {line} 行的键后用了全角冒号“：”？YAML 须用半角冒号加空格“: ”）",
+            "YAML syntax error: {problem} (line {line} uses a full-width colon '：' after a key? YAML needs ': ')",
+        ),
+        "load_too_many_values": (
+            "文件的值过多（超过 {limit} 个）：评价文件通常只有几千个",
+            "the file has too many values (over {limit}); evaluation files have a few thousand",
+        ),
+        "load_too_much_text": (
+            "别名（*引用）展开后的文字过多（超过 {limit} 个字符）",
+            "aliases (*refs) expand to too much text (over {limit} characters)",
+        ),
+        "load_long_text": (
+            "文字过长（{size} 个字符，上限 {limit}）",
+            "text too long ({size} characters, limit {limit})",
+        ),
+        "load_undefined_alias": (
+            "引用了未定义的锚点 *{name}（锚点 &{name} 须写在引用它的地方之前）",
+            "the alias *{name} refers to no anchor (the anchor &{name} must come before it)",
+        ),
+        "load_merge_key": (
+            "不支持 YAML 合并键“<<”：请把要共用的键逐一写出",
+            "YAML merge keys '<<' are not supported: write the keys out",
+        ),
+    },
+    TEXT_MESSAGES,
+)
 t = MESSAGES.t
 
 
@@ -125,29 +128,36 @@ class NumberLike(str):
 
     kind: str
 
-    def __new__(cls, text: str, kind: str) -> "NumberLike":
+    def __new__(cls, text: str, kind: str) -> NumberLike:
         self = super().__new__(cls, text)
         self.kind = kind
         return self
 
 
-try:  # PyYAML does not re-export CParser at the top level: import it from cyaml
-    from yaml.cyaml import CParser as _Parser
-except ImportError:  # pragma: no cover - libyaml missing
-    _Parser = None
-if _Parser is None:  # pragma: no cover - libyaml missing
-    from yaml.parser import Parser as _PyParser
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
+def _parser_class() -> Any:
+    """libyaml's C parser; the pure-Python one where libyaml is missing (13× slower)."""
+    try:  # PyYAML does not re-export CParser at the top level: import it from cyaml
+        from yaml.cyaml import CParser  # type: ignore[attr-defined]
 
-    class _Parser(Reader, Scanner, _PyParser):  # type: ignore[no-redef]
-        def __init__(self, stream: str) -> None:
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            _PyParser.__init__(self)
+        return CParser
+    except ImportError:  # pragma: no cover - libyaml missing
+        from yaml.parser import Parser
+        from yaml.reader import Reader
+        from yaml.scanner import Scanner
 
-        def dispose(self) -> None:
-            pass
+        class PurePythonParser(Reader, Scanner, Parser):
+            def __init__(self, stream: str) -> None:
+                Reader.__init__(self, stream)
+                Scanner.__init__(self)
+                Parser.__init__(self)
+
+            def dispose(self) -> None:
+                pass
+
+        return PurePythonParser
+
+
+_Parser = _parser_class()
 
 
 class YMap(dict):
@@ -157,7 +167,7 @@ class YMap(dict):
     was written as, so that a text field can take it as written.
     """
 
-    __slots__ = ("line", "key_lines", "texts")
+    __slots__ = ("key_lines", "line", "texts")
 
     def __init__(self, line: int) -> None:
         super().__init__()
@@ -169,7 +179,7 @@ class YMap(dict):
 class YList(list):
     """A list that knows its own line and the line of each item (1-based)."""
 
-    __slots__ = ("line", "item_lines")
+    __slots__ = ("item_lines", "line")
 
     def __init__(self, line: int) -> None:
         super().__init__()
@@ -208,8 +218,9 @@ def plain_scalar(text: str, file: str | None = None, line: int | None = None) ->
             return Decimal(text)
         except InvalidOperation:  # an exponent beyond Decimal's range (1e99999999999999999999)
             return NumberLike(text, "huge")
-    if len(text) <= 64 and ("_" in text or ":" in text or text.lstrip("+-")[:2] in ("0x", "0o", "0b")
-                            or "." in text[:2]):
+    if len(text) <= 64 and (
+        "_" in text or ":" in text or text.lstrip("+-")[:2] in ("0x", "0o", "0b") or "." in text[:2]
+    ):
         for kind, pattern in _NOT_NUMBERS[1:]:
             if pattern.match(text) and (kind != "underscore" or "_" in text):
                 return NumberLike(text, kind)
@@ -227,31 +238,42 @@ def _tagged_scalar(tag: str, text: str, file: str, line: int) -> Any:
         value = plain_scalar(text, file, line)
         if isinstance(value, bool):
             return value
-    elif tag == _TAG + "null":
-        if text in _NULLS:
-            return None
+    elif tag == _TAG + "null" and text in _NULLS:
+        return None
     raise InputError(Problem(t("bad_tag", tag=tag), file, line))
 
 
 # libyaml's most frequent problems (as the fuzz run meets them), in words a user can act on;
 # the original follows in parentheses so that it can still be searched for.
 _SYNTAX_HINTS = {
-    "mapping values are not allowed in this context":
-        ("此处不能出现“键: 值”：文字中含“: ”时请给整段文字加引号，或检查缩进",
-         "a 'key: value' cannot start here: quote text that contains ': ', or check the indentation"),
-    "did not find expected key":
-        ("缩进不一致，或键值写法有误", "inconsistent indentation or a malformed key"),
-    "did not find expected '-' indicator":
-        ("列表项的缩进不一致（找不到预期的“- ”）", "list items are not aligned (no '- ' where expected)"),
-    "did not find expected <document start>":
-        ("顶层内容缩进不一致，或多出了内容", "the top level is not aligned, or has extra content"),
-    "could not find expected ':'":
-        ("缺少“: ”（键后须有半角冒号加空格）", "missing ': ' after a key"),
-    "found character that cannot start any token":
-        ("含有不能作为值开头的字符（如 @、`、%）；请给该值加引号",
-         "a value starts with a character that cannot start one (@, `, %); quote the value"),
-    "found unexpected end of stream":
-        ("文件意外结束（引号或括号没有闭合？）", "the file ends unexpectedly (an unclosed quote or bracket?)"),
+    "mapping values are not allowed in this context": (
+        "此处不能出现“键: 值”：文字中含“: ”时请给整段文字加引号，或检查缩进",
+        "a 'key: value' cannot start here: quote text that contains ': ', or check the indentation",
+    ),
+    "did not find expected key": (
+        "缩进不一致，或键值写法有误",
+        "inconsistent indentation or a malformed key",
+    ),
+    "did not find expected '-' indicator": (
+        "列表项的缩进不一致（找不到预期的“- ”）",
+        "list items are not aligned (no '- ' where expected)",
+    ),
+    "did not find expected <document start>": (
+        "顶层内容缩进不一致，或多出了内容",
+        "the top level is not aligned, or has extra content",
+    ),
+    "could not find expected ':'": (
+        "缺少“: ”（键后须有半角冒号加空格）",
+        "missing ': ' after a key",
+    ),
+    "found character that cannot start any token": (
+        "含有不能作为值开头的字符（如 @、`、%）；请给该值加引号",
+        "a value starts with a character that cannot start one (@, `, %); quote the value",
+    ),
+    "found unexpected end of stream": (
+        "文件意外结束（引号或括号没有闭合？）",
+        "the file ends unexpectedly (an unclosed quote or bracket?)",
+    ),
 }
 
 
@@ -273,7 +295,9 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
         lines = text.splitlines()
         nearby = [n for n in (line, line - 1) if 0 < n <= len(lines)]
         for number in nearby:
-            indent = lines[number - 1][: len(lines[number - 1]) - len(lines[number - 1].lstrip(" \t"))]
+            indent = lines[number - 1][
+                : len(lines[number - 1]) - len(lines[number - 1].lstrip(" \t"))
+            ]
             if "\t" in indent:
                 return Problem(t("load_tab", line=number), file, number)
         if "tab" in problem:
@@ -292,7 +316,9 @@ def parse(text: str, file: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         raise InputError(_syntax_problem(exc, text, file)) from None
     except yaml.YAMLError as exc:  # reader errors (checked for before, kept as a net)
-        raise InputError(Problem(t("yaml_syntax", problem=str(exc).splitlines()[0]), file)) from None
+        raise InputError(
+            Problem(t("yaml_syntax", problem=str(exc).splitlines()[0]), file)
+        ) from None
     finally:
         parser.dispose()
 
@@ -300,7 +326,7 @@ def parse(text: str, file: str) -> Any:
 class _Frame:
     """A mapping or list being built, with what its parent needs to know of it."""
 
-    __slots__ = ("container", "values", "key", "key_line", "anchor", "line", "chars")
+    __slots__ = ("anchor", "chars", "container", "key", "key_line", "line", "values")
 
     def __init__(self, container: YMap | YList, anchor: str | None, line: int) -> None:
         self.container = container
@@ -397,21 +423,28 @@ class _Builder:
         assert isinstance(mapping, YMap)
         if key in mapping:
             first = mapping.key_lines[key]
-            raise self.fail(t("duplicate_key", key=key, first=first), line,
-                            _indicator_path(self.stack))
+            raise self.fail(
+                t("duplicate_key", key=key, first=first), line, _indicator_path(self.stack)
+            )
         frame.key = key
         frame.key_line = line
 
     def awaiting_key(self) -> bool:
-        return bool(self.stack) and isinstance(self.stack[-1].container, YMap) \
+        return (
+            bool(self.stack)
+            and isinstance(self.stack[-1].container, YMap)
             and self.stack[-1].key is None
+        )
 
     # -- events ----------------------------------------------------------------
     def scalar(self, event: Any, line: int) -> None:
         text = event.value
         if len(text) > MAX_SCALAR_CHARS:
-            raise self.fail(t("load_long_text", size=len(text), limit=MAX_SCALAR_CHARS), line,
-                            _indicator_path(self.stack))
+            raise self.fail(
+                t("load_long_text", size=len(text), limit=MAX_SCALAR_CHARS),
+                line,
+                _indicator_path(self.stack),
+            )
         value, written = self.scalar_value(event, text, line)
         if event.anchor:
             self.anchors[event.anchor] = (value, 1, len(text), written)
@@ -470,8 +503,12 @@ def _indicator_path(stack: list[_Frame]) -> str | None:
     names = []
     for index in range(2, len(stack)):
         owner, items, node = stack[index - 2], stack[index - 1].container, stack[index].container
-        if (isinstance(owner.container, YMap) and owner.key in ("indicators", "children")
-                and isinstance(items, YList) and isinstance(node, YMap)):
+        if (
+            isinstance(owner.container, YMap)
+            and owner.key in ("indicators", "children")
+            and isinstance(items, YList)
+            and isinstance(node, YMap)
+        ):
             name = node.get("name")
             names.append(name if isinstance(name, str) else f"#{len(items) + 1}")
     return "/".join(names) or None

@@ -16,23 +16,31 @@ if TYPE_CHECKING:
 
     from ..audit import AuditRow, Finding
 
-MESSAGES = Messages({
-    "lbl_audit_kind": ("类型", "Kind"),
-    "lbl_audit_expected": ("应为", "Expected"),
-    "lbl_audit_reported": ("报告值与计算值不符", "reported ≠ computed"),
-    "lbl_audit_sum": ("上级得分 ≠ 下级报告得分之和", "parent ≠ sum of children"),
-    "lbl_audit_rate": ("得分率 ≠ 报告得分 ÷ 分值", "rate ≠ reported score ÷ points"),
-    "lbl_audit_band": ("报告总分不在报告等级的区间内", "reported total outside its grade"),
-    "lbl_of_grade": ("等级", "grade"),
-    "lbl_audit_file_ok": ("{file}：{n} 项全部一致", "{file}: all {n} agree"),
-    "lbl_audit_file_none": ("{file}：未给出报告值，未核对", "{file}: no published values to check"),
-    "lbl_audit_file_bad": ("{file}：{bad} 项不一致（共核对 {n} 项）",
-                           "{file}: {bad} disagreement(s) ({n} compared)"),
-    "lbl_audit_total": (
-        "共 {files} 个文件：{ok} 个一致，{bad} 个不一致，{failed} 个无法核对",
-        "{files} file(s): {ok} agree, {bad} disagree, {failed} could not be checked",
-    ),
-}, LABELS)
+MESSAGES = Messages(
+    {
+        "lbl_audit_kind": ("类型", "Kind"),
+        "lbl_audit_expected": ("应为", "Expected"),
+        "lbl_audit_reported": ("报告值与计算值不符", "reported ≠ computed"),
+        "lbl_audit_sum": ("上级得分 ≠ 下级报告得分之和", "parent ≠ sum of children"),
+        "lbl_audit_rate": ("得分率 ≠ 报告得分 ÷ 分值", "rate ≠ reported score ÷ points"),
+        "lbl_audit_band": ("报告总分不在报告等级的区间内", "reported total outside its grade"),
+        "lbl_of_grade": ("等级", "grade"),
+        "lbl_audit_file_ok": ("{file}：{n} 项全部一致", "{file}: all {n} agree"),
+        "lbl_audit_file_none": (
+            "{file}：未给出报告值，未核对",
+            "{file}: no published values to check",
+        ),
+        "lbl_audit_file_bad": (
+            "{file}：{bad} 项不一致（共核对 {n} 项）",
+            "{file}: {bad} disagreement(s) ({n} compared)",
+        ),
+        "lbl_audit_total": (
+            "共 {files} 个文件：{ok} 个一致，{bad} 个不一致，{failed} 个无法核对",
+            "{files} file(s): {ok} agree, {bad} disagree, {failed} could not be checked",
+        ),
+    },
+    LABELS,
+)
 t = MESSAGES.t
 
 
@@ -54,9 +62,14 @@ def findings_table(findings: Sequence[Finding]) -> Table:
         table.add_column(t(label), justify="right")
     for finding in findings:
         difference = finding.difference
-        table.add_row(t(f"lbl_audit_{finding.kind}"), finding.path or t("lbl_root"),
-                      t(f"lbl_of_{finding.of}"), _value(finding.reported), _value(finding.expected),
-                      "" if difference is None else _value(difference))
+        table.add_row(
+            t(f"lbl_audit_{finding.kind}"),
+            finding.path or t("lbl_root"),
+            t(f"lbl_of_{finding.of}"),
+            _value(finding.reported),
+            _value(finding.expected),
+            "" if difference is None else _value(difference),
+        )
     return table
 
 
@@ -66,33 +79,53 @@ def print_audit(rows: Sequence[AuditRow], failed: int) -> None:
     out = console()
     for row in rows:
         if row.findings:
-            out.print(t("lbl_audit_file_bad", file=row.file, bad=len(row.findings), n=row.compared),
-                      style="bold red", highlight=False)
+            out.print(
+                t("lbl_audit_file_bad", file=row.file, bad=len(row.findings), n=row.compared),
+                style="bold red",
+                highlight=False,
+            )
             out.print(findings_table(row.findings))
         elif row.compared:
             out.print(t("lbl_audit_file_ok", file=row.file, n=row.compared), style="green")
         else:
             out.print(t("lbl_audit_file_none", file=row.file), style="dim")
     bad = sum(1 for row in rows if row.findings)
-    out.print(t("lbl_audit_total", files=len(rows) + failed, ok=len(rows) - bad, bad=bad,
-                failed=failed), style="bold")
+    out.print(
+        t("lbl_audit_total", files=len(rows) + failed, ok=len(rows) - bad, bad=bad, failed=failed),
+        style="bold",
+    )
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:
-    return {"kind": finding.kind, "path": finding.path, "of": finding.of,
-            "reported": finding.reported, "expected": finding.expected,
-            "difference": finding.difference, "line": finding.line}
+    return {
+        "kind": finding.kind,
+        "path": finding.path,
+        "of": finding.of,
+        "reported": finding.reported,
+        "expected": finding.expected,
+        "difference": finding.difference,
+        "line": finding.line,
+    }
 
 
 def audit_json(rows: Sequence[AuditRow], failed: Sequence[Any]) -> str:
     from .json_export import dumps
     from .summary import failure_dict
 
-    return dumps({
-        "perfscore": 1,
-        "agrees": not failed and not any(row.findings for row in rows),
-        "files": [{"file": row.file, "name": row.name, "compared": row.compared,
-                   "agrees": not row.findings, "findings": [finding_dict(f) for f in row.findings]}
-                  for row in rows],
-        "failed": [failure_dict(f) for f in failed],
-    })
+    return dumps(
+        {
+            "perfscore": 1,
+            "agrees": not failed and not any(row.findings for row in rows),
+            "files": [
+                {
+                    "file": row.file,
+                    "name": row.name,
+                    "compared": row.compared,
+                    "agrees": not row.findings,
+                    "findings": [finding_dict(f) for f in row.findings],
+                }
+                for row in rows
+            ],
+            "failed": [failure_dict(f) for f in failed],
+        }
+    )

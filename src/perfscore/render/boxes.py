@@ -65,7 +65,7 @@ def _fold(text: Text, width: int) -> list[Text]:
     indent = len(plain) - len(plain.lstrip(" "))
     keep = min(indent, max(0, (width - 2) // 2))  # leave room for one wide character
     if keep < indent:  # a narrow column keeps only part of a deep indent
-        text, plain = text[indent - keep:], plain[indent - keep:]
+        text, plain = text[indent - keep :], plain[indent - keep :]
         indent = keep
     pieces: list[Text] = []
     start = 0
@@ -93,7 +93,9 @@ def _fold(text: Text, width: int) -> list[Text]:
     return pieces
 
 
-def _widths(columns: Sequence[Column], rows: Sequence[Sequence[Text]], max_width: int | None) -> list[int]:
+def _widths(
+    columns: Sequence[Column], rows: Sequence[Sequence[Text]], max_width: int | None
+) -> list[int]:
     widths = [cell_len(column.header) for column in columns]
     for row in rows:
         for index, cell in enumerate(row):
@@ -132,9 +134,15 @@ def _narrow(widths: list[int], group: list[int], excess: int, floor: int) -> Non
         excess -= 1
 
 
-def box_table(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], *,
-              title: str | None = None, footer: Sequence[Cell] | None = None,
-              width: int | None = None, header_style: str = "bold cyan") -> Text:
+def box_table(
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[Cell]],
+    *,
+    title: str | None = None,
+    footer: Sequence[Cell] | None = None,
+    width: int | None = None,
+    header_style: str = "bold cyan",
+) -> Text:
     """The table as one styled Text, ready for ``console.print(..., crop=False)``."""
     body = [[_text(cell) for cell in row] for row in rows]
     foot = [_text(cell) for cell in footer] if footer is not None else None
@@ -147,11 +155,13 @@ def box_table(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], *,
 
     def line(cells: Sequence[Text], edges: tuple[str, str, str], style: str = "") -> None:
         # Each cell may fold onto several physical lines (only the fold column does).
-        stacks = [_fold(cell, w) if column.fold else [cell]
-                  for cell, column, w in zip(cells, columns, widths)]
+        stacks = [
+            _fold(cell, w) if column.fold else [cell]
+            for cell, column, w in zip(cells, columns, widths, strict=True)
+        ]
         for number in range(max(len(stack) for stack in stacks)):
             out.append(edges[0])
-            for index, (stack, column, w) in enumerate(zip(stacks, columns, widths)):
+            for index, (stack, column, w) in enumerate(zip(stacks, columns, widths, strict=True)):
                 piece = stack[number] if number < len(stack) else Text()
                 pad = " " * (w - piece.cell_len)
                 out.append(" ")

@@ -45,8 +45,9 @@ def console(stderr: bool = False) -> Console:
     width = terminal_width(stream)
     # markup/emoji off: names and targets are the user's text, never rich markup
     # ("[/bold]" in a name raised MarkupError; "[red]x" lost its brackets).
-    out = Console(file=stream, width=width, highlight=False, soft_wrap=False, markup=False,
-                  emoji=False)
+    out = Console(
+        file=stream, width=width, highlight=False, soft_wrap=False, markup=False, emoji=False
+    )
     if width is None and out.width < MIN_WIDTH:
         out.width = PIPED_WIDTH  # a terminal that reports no width (COLUMNS=0 …)
     return out

@@ -22,8 +22,21 @@ from .labels import applies, one_line, t
 
 BOM = "\ufeff"
 
-COLUMNS = ("rpt_path", "rpt_level", "rpt_name", "lbl_points", "lbl_score", "lbl_rate", "rpt_rule",
-           "lbl_target", "lbl_actual", "rpt_basis", "lbl_explain", "rpt_lost", "rpt_lost_rank")
+COLUMNS = (
+    "rpt_path",
+    "rpt_level",
+    "rpt_name",
+    "lbl_points",
+    "lbl_score",
+    "lbl_rate",
+    "rpt_rule",
+    "lbl_target",
+    "lbl_actual",
+    "rpt_basis",
+    "lbl_explain",
+    "rpt_lost",
+    "rpt_lost_rank",
+)
 
 
 def inert(text: object) -> str:
@@ -47,12 +60,21 @@ def render_csv(analysis: Analysis) -> str:
         scored = node_result.scored
         details = scored.details if scored else {}
         counted = applies(node_result)  # a 不适用 node has no score, rate or loss
-        writer.writerow([
-            inert(node.path), node.depth, inert(node.name), plain(node.points),
-            plain(node_result.score) if counted else "", fixed(node_result.rate, 2) if counted else "",
-            scored.rule if scored else "", inert(details.get("target", "")),
-            inert(details.get("actual", "")), inert(one_line(node.basis)),
-            inert((scored.explain if scored else "") if counted else t("x_not_applicable")),
-            plain(node_result.lost) if counted else "", ranks.get(node.path, ""),
-        ])
+        writer.writerow(
+            [
+                inert(node.path),
+                node.depth,
+                inert(node.name),
+                plain(node.points),
+                plain(node_result.score) if counted else "",
+                fixed(node_result.rate, 2) if counted else "",
+                scored.rule if scored else "",
+                inert(details.get("target", "")),
+                inert(details.get("actual", "")),
+                inert(one_line(node.basis)),
+                inert((scored.explain if scored else "") if counted else t("x_not_applicable")),
+                plain(node_result.lost) if counted else "",
+                ranks.get(node.path, ""),
+            ]
+        )
     return BOM + buffer.getvalue()

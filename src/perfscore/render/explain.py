@@ -33,32 +33,47 @@ def explain_lines(leaf: NodeResult) -> list[str]:
     scored = leaf.scored
     node = leaf.node
     if not applies(leaf):
-        return [t("x_not_applicable")] + ([t("rpt_ex_basis", basis=node.basis)] if node.basis else [])
+        return [t("x_not_applicable")] + (
+            [t("rpt_ex_basis", basis=node.basis)] if node.basis else []
+        )
     lines = []
     if scored is not None:
         lines.append(t("rpt_ex_rule", rule=rule_label(scored.rule)))
         items = input_items(leaf)
         if items:
-            joined = t("rpt_list_sep").join(t("rpt_ex_item", label=label, value=value)
-                                             for label, value in items)
+            joined = t("rpt_list_sep").join(
+                t("rpt_ex_item", label=label, value=value) for label, value in items
+            )
             lines.append(t("rpt_ex_inputs", items=joined))
         if not (scored.rule == "judged" and scored.level is None):  # else the input says it all
             lines.append(t("rpt_ex_calc", explain=scored.explain))
-    lines.append(t("rpt_ex_result", score=plain(leaf.score), points=plain(node.points),
-                   rate=rate_text(leaf.rate)))
+    lines.append(
+        t(
+            "rpt_ex_result",
+            score=plain(leaf.score),
+            points=plain(node.points),
+            rate=rate_text(leaf.rate),
+        )
+    )
     if node.basis:
         lines.append(t("rpt_ex_basis", basis=node.basis))
     return lines
 
 
 def node_heading(node: NodeResult) -> str:
-    return t("rpt_ex_node", name=node.node.name, points=plain(node.node.points),
-             score=score_cell(node), rate=rate_cell(node))
+    return t(
+        "rpt_ex_node",
+        name=node.node.name,
+        points=plain(node.node.points),
+        score=score_cell(node),
+        rate=rate_cell(node),
+    )
 
 
 def lost_list(items: tuple[LostPoint, ...]) -> str:
-    return t("rpt_list_sep").join(t("rpt_lost_item", name=item.name, lost=plain(item.lost))
-                                  for item in items)
+    return t("rpt_list_sep").join(
+        t("rpt_lost_item", name=item.name, lost=plain(item.lost)) for item in items
+    )
 
 
 def next_grade_lines(answer: NextGrade, result: Result) -> list[str]:
@@ -67,8 +82,15 @@ def next_grade_lines(answer: NextGrade, result: Result) -> list[str]:
     if answer.top:
         return [t("rpt_next_top", score=fixed(result.score, precision), grade=answer.current)]
     assert answer.gap is not None and answer.needed is not None and answer.min is not None
-    lines = [t("rpt_next_gap", grade=answer.grade, min=plain(answer.min), gap=plain(answer.gap),
-               needed=fixed(answer.needed, precision))]
+    lines = [
+        t(
+            "rpt_next_gap",
+            grade=answer.grade,
+            min=plain(answer.min),
+            gap=plain(answer.gap),
+            needed=fixed(answer.needed, precision),
+        )
+    ]
     if not answer.reachable:
         lines.append(t("rpt_next_unreachable", grade=answer.grade))
         return lines

@@ -31,16 +31,22 @@ from .labels import (
 )
 from .tree import depth_of, tree_rows
 
-MESSAGES = Messages({
-    "rpt_html_points_of": ("满分 {points}", "of {points}"),
-    "rpt_html_rate": ("得分率 {rate}", "rate {rate}"),
-    "rpt_html_bar_label": ("{rate}（{score}/{points}）", "{rate} ({score}/{points})"),
-    "rpt_html_footer": ("由 perfscore 根据 {file} 计算生成", "Computed by perfscore from {file}"),
-    "rpt_html_chart_desc": (
-        "各一级指标得分率条形图，颜色表示所处等级区间",
-        "Bar chart of each level-1 indicator's rate, coloured by grade band",
-    ),
-}, LABELS)
+MESSAGES = Messages(
+    {
+        "rpt_html_points_of": ("满分 {points}", "of {points}"),
+        "rpt_html_rate": ("得分率 {rate}", "rate {rate}"),
+        "rpt_html_bar_label": ("{rate}（{score}/{points}）", "{rate} ({score}/{points})"),
+        "rpt_html_footer": (
+            "由 perfscore 根据 {file} 计算生成",
+            "Computed by perfscore from {file}",
+        ),
+        "rpt_html_chart_desc": (
+            "各一级指标得分率条形图，颜色表示所处等级区间",
+            "Bar chart of each level-1 indicator's rate, coloured by grade band",
+        ),
+    },
+    LABELS,
+)
 t = MESSAGES.t
 
 # Nothing may be fetched: styles are inline, images (none today) could only be data: URIs.
@@ -115,31 +121,47 @@ def chart_svg(result: Result) -> str:
     width = 680
     plot_w = width - label_w - value_w
     height = top_pad + len(tops) * (bar_h + gap) + 6
-    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" '
-           f'width="100%" aria-label="{_e(t("rpt_html_chart_desc"))}" '
-           'font-family="inherit" font-size="13">')
-    parts = [svg, f'<title>{_e(t("rpt_chart_title"))}</title>']
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" '
+        f'width="100%" aria-label="{_e(t("rpt_html_chart_desc"))}" '
+        'font-family="inherit" font-size="13">'
+    )
+    parts = [svg, f"<title>{_e(t('rpt_chart_title'))}</title>"]
     for tick in range(0, 101, 20):
         x = label_w + plot_w * tick / 100
-        parts.append(f'<line x1="{x:.1f}" y1="{top_pad - 6}" x2="{x:.1f}" y2="{height - 6}" '
-                     'stroke="#d9e2ec" stroke-width="1"/>')
-        parts.append(f'<text x="{x:.1f}" y="{top_pad - 10}" text-anchor="middle" fill="#7b8794" '
-                     f'font-size="10">{tick}%</text>')
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{top_pad - 6}" x2="{x:.1f}" y2="{height - 6}" '
+            'stroke="#d9e2ec" stroke-width="1"/>'
+        )
+        parts.append(
+            f'<text x="{x:.1f}" y="{top_pad - 10}" text-anchor="middle" fill="#7b8794" '
+            f'font-size="10">{tick}%</text>'
+        )
     for index, top in enumerate(tops):
         y = top_pad + index * (bar_h + gap)
         rate = min(max(float(top.rate), 0.0), 100.0)
         bar = plot_w * rate / 100
         colour = band_colour(result, top.rate)
-        parts.append(f'<text x="{label_w - 10}" y="{y + bar_h * 0.72:.1f}" text-anchor="end" '
-                     f'fill="#1f2933">{_e(top.node.name)}</text>')
-        parts.append(f'<rect x="{label_w}" y="{y}" width="{plot_w:.1f}" height="{bar_h}" '
-                     'fill="#f0f4f8"/>')
-        parts.append(f'<rect x="{label_w}" y="{y}" width="{bar:.1f}" height="{bar_h}" '
-                     f'fill="{colour}"/>')
-        label = t("rpt_html_bar_label", rate=rate_text(top.rate), score=plain(top.score),
-                  points=plain(top.node.points))
-        parts.append(f'<text x="{label_w + plot_w + 8}" y="{y + bar_h * 0.72:.1f}" '
-                     f'fill="#1f2933">{_e(label)}</text>')
+        parts.append(
+            f'<text x="{label_w - 10}" y="{y + bar_h * 0.72:.1f}" text-anchor="end" '
+            f'fill="#1f2933">{_e(top.node.name)}</text>'
+        )
+        parts.append(
+            f'<rect x="{label_w}" y="{y}" width="{plot_w:.1f}" height="{bar_h}" fill="#f0f4f8"/>'
+        )
+        parts.append(
+            f'<rect x="{label_w}" y="{y}" width="{bar:.1f}" height="{bar_h}" fill="{colour}"/>'
+        )
+        label = t(
+            "rpt_html_bar_label",
+            rate=rate_text(top.rate),
+            score=plain(top.score),
+            points=plain(top.node.points),
+        )
+        parts.append(
+            f'<text x="{label_w + plot_w + 8}" y="{y + bar_h * 0.72:.1f}" '
+            f'fill="#1f2933">{_e(label)}</text>'
+        )
     parts.append("</svg>")
     return "\n".join(parts)
 
@@ -158,16 +180,22 @@ def _table(cls: str, header: list[str], rows: list[str]) -> str:
 
 
 def _total_row(result: Result, name_span: int, trailing: int) -> str:
-    cells = [_td(_e(t("lbl_total_row")), "c", colspan=name_span), _td(plain(result.points), "n"),
-             _td(plain(result.score), "n"), _td(rate_text(result.rate), "n")]
+    cells = [
+        _td(_e(t("lbl_total_row")), "c", colspan=name_span),
+        _td(plain(result.points), "n"),
+        _td(plain(result.score), "n"),
+        _td(rate_text(result.rate), "n"),
+    ]
     return f'<tr class="total">{"".join(cells)}{"<td></td>" * trailing}</tr>'
 
 
 def summary_table(result: Result) -> str:
     """一级指标 | 指标分值 | 得分 | 得分率, with the 合计 row."""
-    rows = [f"<tr>{_td(_e(top.node.name), 'level1')}{_td(plain(top.node.points), 'n')}"
-            f"{_td(_e(score_cell(top)), 'n')}{_td(_e(rate_cell(top)), 'n')}</tr>"
-            for top in result.indicators]
+    rows = [
+        f"<tr>{_td(_e(top.node.name), 'level1')}{_td(plain(top.node.points), 'n')}"
+        f"{_td(_e(score_cell(top)), 'n')}{_td(_e(rate_cell(top)), 'n')}</tr>"
+        for top in result.indicators
+    ]
     rows.append(_total_row(result, 1, 0))
     header = [t("lbl_level1"), t("lbl_points_l1"), t("lbl_score"), t("lbl_rate")]
     return _table("summary", header, rows)
@@ -181,17 +209,22 @@ def tree_table(result: Result) -> str:
     rows = []
     for row in tree_rows(result):
         cells = []
-        for node, span in zip(row.chain[:-1], row.spans[:-1]):
+        for node, span in zip(row.chain[:-1], row.spans[:-1], strict=True):
             if span:  # a parent: its name and score / points, merged over its leaves
                 sub = f"{score_cell(node)} / {plain(node.node.points)}"
                 text = f'{_e(node.node.name)}<span class="sub">{_e(sub)}</span>'
-                cells.append(_td(text, "level1" if node.node.depth == 1 else "parent",
-                                 rowspan=span))
+                cells.append(
+                    _td(text, "level1" if node.node.depth == 1 else "parent", rowspan=span)
+                )
         leaf = row.leaf
         explain = leaf.scored.explain if leaf.scored else " ".join(explain_lines(leaf))
-        cells += [_td(_e(leaf.node.name), colspan=depth - leaf.node.depth + 1),
-                  _td(plain(leaf.node.points), "n"), _td(_e(score_cell(leaf)), "n"),
-                  _td(_e(rate_cell(leaf)), "n"), _td(_e(explain), "x")]
+        cells += [
+            _td(_e(leaf.node.name), colspan=depth - leaf.node.depth + 1),
+            _td(plain(leaf.node.points), "n"),
+            _td(_e(score_cell(leaf)), "n"),
+            _td(_e(rate_cell(leaf)), "n"),
+            _td(_e(explain), "x"),
+        ]
         rows.append(f"<tr>{''.join(cells)}</tr>")
     rows.append(_total_row(result, depth, 1))
     return _table("tree", header, rows)
@@ -202,12 +235,24 @@ def lost_table(analysis: Analysis) -> str:
     ranking = analysis.lost
     if not ranking:
         return f"<p>{_e(t('rpt_lost_none'))}</p>"
-    rows = [f"<tr>{_td(item.rank, 'c')}{_td(_e(item.name))}{_td(_e(item.group), 'c')}"
-            f"{_td(plain(item.points), 'n')}{_td(plain(item.score), 'n')}"
-            f"{_td(plain(item.lost), 'n l')}{_td(_e(one_line(item.basis)), 'x')}</tr>"
-            for item in ranking]
-    header = [t(key) for key in ("rpt_rank", "rpt_name", "rpt_group", "lbl_points", "lbl_score",
-                                 "rpt_lost", "rpt_basis")]
+    rows = [
+        f"<tr>{_td(item.rank, 'c')}{_td(_e(item.name))}{_td(_e(item.group), 'c')}"
+        f"{_td(plain(item.points), 'n')}{_td(plain(item.score), 'n')}"
+        f"{_td(plain(item.lost), 'n l')}{_td(_e(one_line(item.basis)), 'x')}</tr>"
+        for item in ranking
+    ]
+    header = [
+        t(key)
+        for key in (
+            "rpt_rank",
+            "rpt_name",
+            "rpt_group",
+            "lbl_points",
+            "lbl_score",
+            "rpt_lost",
+            "rpt_basis",
+        )
+    ]
     return _table("lost", header, rows)
 
 
@@ -217,13 +262,16 @@ def render_html(analysis: Analysis) -> str:
     evaluation = result.evaluation
     precision = evaluation.precision
     title = t("rpt_title", name=evaluation.name)
-    meta = "".join(f"<li>{_e(t('rpt_meta_item', label=label, value=value))}</li>"
-                   for label, value in project_items(result))
-    next_lines = "".join(f"<p>{_e(line)}</p>"
-                         for line in next_grade_lines(analysis.next_grade, result))
+    meta = "".join(
+        f"<li>{_e(t('rpt_meta_item', label=label, value=value))}</li>"
+        for label, value in project_items(result)
+    )
+    next_lines = "".join(
+        f"<p>{_e(line)}</p>" for line in next_grade_lines(analysis.next_grade, result)
+    )
     lang = "zh-CN" if language() == "zh" else "en"
     colour = band_colour(result, result.rate)
-    rescale = f"<p class=\"note\">{_e(rescale_line(result))}</p>" if rescale_line(result) else ""
+    rescale = f'<p class="note">{_e(rescale_line(result))}</p>' if rescale_line(result) else ""
     return f"""<!DOCTYPE html>
 <html lang="{lang}">
 <head>
@@ -244,31 +292,31 @@ def render_html(analysis: Analysis) -> str:
 <div class="score">
 <span class="total">{fixed(result.score, precision)}</span>\
 <span class="grade" style="background:{colour}">{_e(result.grade)}</span>
-<div class="of">{_e(t('rpt_html_points_of', points=plain(result.points)))} · \
-{_e(t('rpt_html_rate', rate=rate_text(result.rate)))}</div>
+<div class="of">{_e(t("rpt_html_points_of", points=plain(result.points)))} · \
+{_e(t("rpt_html_rate", rate=rate_text(result.rate)))}</div>
 </div>
 </header>
 <section>
-<h2>{_e(t('rpt_chart_title'))}</h2>
+<h2>{_e(t("rpt_chart_title"))}</h2>
 <figure>{chart_svg(result)}</figure>
 </section>
 <section>
-<h2>{_e(t('lbl_summary_title'))}</h2>
+<h2>{_e(t("lbl_summary_title"))}</h2>
 {summary_table(result)}{rescale}
 </section>
 <section>
-<h2>{_e(t('rpt_tree_title'))}</h2>
+<h2>{_e(t("rpt_tree_title"))}</h2>
 {tree_table(result)}
 </section>
 <section>
-<h2>{_e(t('rpt_lost_title'))}</h2>
+<h2>{_e(t("rpt_lost_title"))}</h2>
 {lost_table(analysis)}
 </section>
 <section>
-<h2>{_e(t('rpt_next_title'))}</h2>
+<h2>{_e(t("rpt_next_title"))}</h2>
 <div class="next">{next_lines}</div>
 </section>
-<footer>{_e(t('rpt_html_footer', file=os.path.basename(evaluation.file)))}</footer>
+<footer>{_e(t("rpt_html_footer", file=os.path.basename(evaluation.file)))}</footer>
 </main>
 </body>
 </html>

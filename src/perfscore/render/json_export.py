@@ -11,8 +11,8 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from ..decimals import plain
 from ..analysis import Analysis, analyse
+from ..decimals import plain
 from ..result import Comparison, NodeResult, Result
 from ..shares import percent_text
 
@@ -50,9 +50,15 @@ def node_to_dict(result: NodeResult) -> dict[str, Any]:
 
 
 def check_to_dict(check: Comparison) -> dict[str, Any]:
-    return {"path": check.path, "of": check.of, "reported": check.reported,
-            "computed": check.computed, "difference": check.difference, "ok": check.ok,
-            "line": check.line}
+    return {
+        "path": check.path,
+        "of": check.of,
+        "reported": check.reported,
+        "computed": check.computed,
+        "difference": check.difference,
+        "ok": check.ok,
+        "line": check.line,
+    }
 
 
 def result_to_dict(scored: Result | Analysis) -> dict[str, Any]:
@@ -79,14 +85,21 @@ def result_to_dict(scored: Result | Analysis) -> dict[str, Any]:
 
 def selfeval_to_dict(result: Result) -> dict[str, Any]:
     """The added keys ``warnings`` (always) and ``not_applicable`` (when some node is)."""
-    out: dict[str, Any] = {"warnings": [
-        {"kind": w.kind, "path": w.path, "line": w.line, "message": w.message}
-        for w in result.warnings]}
+    out: dict[str, Any] = {
+        "warnings": [
+            {"kind": w.kind, "path": w.path, "line": w.line, "message": w.message}
+            for w in result.warnings
+        ]
+    }
     if result.rescale is not None:
         r = result.rescale
-        out["not_applicable"] = {"paths": list(r.paths), "points": r.points,
-                                 "applicable_points": r.applicable_points,
-                                 "applicable_score": r.applicable_score, "score": r.total}
+        out["not_applicable"] = {
+            "paths": list(r.paths),
+            "points": r.points,
+            "applicable_points": r.applicable_points,
+            "applicable_score": r.applicable_score,
+            "score": r.total,
+        }
     return out
 
 
@@ -94,14 +107,28 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
     """The added keys ``lost_points`` and ``next_grade`` (see perfscore.analysis)."""
     ranking = analysis.lost
     answer = analysis.next_grade
-    lost = [{"rank": item.rank, "path": item.path, "name": item.name, "group": item.group,
-             "points": item.points, "score": item.score, "lost": item.lost,
-             **({"basis": item.basis} if item.basis is not None else {})} for item in ranking]
+    lost = [
+        {
+            "rank": item.rank,
+            "path": item.path,
+            "name": item.name,
+            "group": item.group,
+            "points": item.points,
+            "score": item.score,
+            "lost": item.lost,
+            **({"basis": item.basis} if item.basis is not None else {}),
+        }
+        for item in ranking
+    ]
     return {
         "lost_points": lost,
         "next_grade": {
-            "current": answer.current, "top": answer.top, "grade": answer.grade,
-            "min": answer.min, "needed": answer.needed, "gap": answer.gap,
+            "current": answer.current,
+            "top": answer.top,
+            "grade": answer.grade,
+            "min": answer.min,
+            "needed": answer.needed,
+            "gap": answer.gap,
             "reachable": answer.reachable,
             "leaves": [item.path for item in answer.leaves],
             "any_one": [item.path for item in answer.any_one],

@@ -16,118 +16,123 @@ from ..messages import Messages, language
 from ..model import Grade
 from ..result import NodeResult, Result
 
-LABELS = Messages({
-    "rpt_level_n": ("{n}级指标", "Level {n}"),
-    "rpt_path": ("指标路径", "Path"),
-    "rpt_level": ("层级", "Level"),
-    "rpt_name": ("指标名称", "Indicator"),
-    "rpt_rule": ("评分规则", "Rule"),
-    "rpt_basis": ("评分依据", "Basis"),
-    "rpt_lost": ("失分", "Lost"),
-    "rpt_lost_rank": ("失分排序", "Lost rank"),
-    "rpt_rank": ("序号", "No."),
-    "rpt_group": ("一级指标", "Level 1"),
-    "rpt_project": ("项目名称", "Project"),
-    "rpt_total": ("总分", "Total"),
-    "rpt_grade": ("评价等级", "Grade"),
-    "rpt_title": ("{name}绩效评价得分情况", "{name}: performance evaluation"),
-    "rpt_tree_title": ("指标得分情况表", "Scores by indicator"),
-    "rpt_lost_title": ("失分情况（按失分从多到少）", "Points lost, most first"),
-    "rpt_lost_none": ("没有失分的指标。", "No indicator lost points."),
-    "rpt_next_title": ("距上一等级", "The next grade"),
-    "rpt_explain_title": ("评分说明", "How each score was reached"),
-    "rpt_chart_title": ("一级指标得分率", "Rate by level-1 indicator"),
-    "rpt_result_line": (
-        "绩效评价得分：{score} 分　评价结果等级：{grade}",
-        "Performance score: {score} of {points}   Grade: {grade}",
-    ),
-    "rpt_next_top": (
-        "总分 {score} 分已是最高等级“{grade}”。",
-        "The total {score} is already in the top grade, {grade}.",
-    ),
-    "rpt_next_gap": (
-        "距“{grade}”（≥ {min} 分）还差 {gap} 分：总分须达到 {needed} 分。",
-        "{gap} points short of {grade} (≥ {min}): the total must reach {needed}.",
-    ),
-    "rpt_next_leaves": (
-        "收回失分最多的 {k} 项指标即可补足：{leaves}。",
-        "Recovering the lost points of the {k} leaf indicator(s) that lost most closes the gap: {leaves}.",
-    ),
-    "rpt_next_any_one": (
-        "单项失分即可补足的指标：{leaves}。",
-        "Each of these alone holds enough lost points: {leaves}.",
-    ),
-    "rpt_next_unreachable": (
-        "即使收回全部失分，也达不到“{grade}”。",
-        "Even with every lost point recovered, the total would not reach {grade}.",
-    ),
-    "rpt_lost_item": ("{name}（失 {lost} 分）", "{name} ({lost} lost)"),
-    "rpt_list_sep": ("；", "; "),
-    "rpt_ex_rule": ("规则：{rule}", "Rule: {rule}"),
-    "rpt_ex_inputs": ("输入：{items}", "Inputs: {items}"),
-    "rpt_ex_calc": ("计算：{explain}", "Calculation: {explain}"),
-    "rpt_ex_result": (
-        "结果：得分 {score} / 分值 {points}，得分率 {rate}",
-        "Result: {score} of {points} points, rate {rate}",
-    ),
-    "rpt_ex_basis": ("依据：{basis}", "Basis: {basis}"),
-    "rpt_ex_node": (
-        "{name}：分值 {points}，得分 {score}，得分率 {rate}",
-        "{name}: points {points}, score {score}, rate {rate}",
-    ),
-    "rpt_ex_item": ("{label} {value}", "{label} {value}"),
-    "rpt_in_level": ("完成情况", "level"),
-    "rpt_in_score": ("评价得分", "evaluator's score"),
-    "rpt_meta_item": ("{label}：{value}", "{label}: {value}"),
-    "rpt_meta_department": ("主管部门", "Department"),
-    "rpt_meta_year": ("年度", "Year"),
-    "rpt_meta_kind": ("评价类型", "Kind"),
-    "rpt_meta_evaluator": ("评价机构", "Evaluator"),
-    "rpt_meta_budget": ("预算安排", "Budget"),
-    "rpt_meta_source": ("来源", "Source"),
-    "rpt_meta_unit": ("实施单位", "Implementing unit"),
-    "lbl_indicator": ("指标", "Indicator"),
-    "lbl_level1": ("一级指标", "Level-1 indicator"),
-    "lbl_points": ("分值", "Points"),
-    "lbl_points_l1": ("指标分值", "Points"),
-    "lbl_score": ("得分", "Score"),
-    "lbl_rate": ("得分率", "Rate"),
-    "lbl_target": ("目标值", "Target"),
-    "lbl_actual": ("实际值", "Actual"),
-    "lbl_explain": ("评分说明", "How scored"),
-    "lbl_total_row": ("合计", "Total"),
-    "lbl_tree_title": ("{name}　指标得分表", "{name}: scores by indicator"),
-    "lbl_summary_title": ("评价得分和等级", "Score and grade"),
-    "lbl_result": (
-        "绩效评价得分：{score} 分　评价结果等级：{grade}",
-        "Performance score: {score}   Grade: {grade}",
-    ),
-    "lbl_grade_table": ("等级标准：{bands}", "Grade bands: {bands}"),
-    "lbl_checks_ok": ("核对报告值：{n} 项全部一致", "Published values checked: all {n} agree"),
-    "lbl_checks_none": ("文件未给出报告值（reported），未核对", "No published values (reported) to check"),
-    "lbl_checks_bad": (
-        "核对报告值：{bad} 项不一致（共 {n} 项）",
-        "Published values checked: {bad} of {n} disagree",
-    ),
-    "lbl_check_path": ("指标路径", "Path"),
-    "lbl_check_of": ("项目", "Of"),
-    "lbl_reported": ("报告值", "Reported"),
-    "lbl_computed": ("计算值", "Computed"),
-    "lbl_difference": ("差额", "Difference"),
-    "lbl_of_score": ("得分", "score"),
-    "lbl_of_rate": ("得分率", "rate"),
-    "lbl_root": ("（总分）", "(total)"),
-    "lbl_mismatch_mark": ("≠报告 {reported}", "≠ reported {reported}"),
-    "lbl_warning": ("提示", "Warning"),
-    "lbl_not_applicable": ("不适用", "n/a"),
-    "x_not_applicable": ("不适用指标，不计分", "not applicable: left out"),
-    "lbl_rescale": (
-        "不适用指标：{paths}。其余 {applicable} 分的得分 {score} 按 {base} 分折算："
-        "{score} × {base} ÷ {applicable} = {total}",
-        "Not applicable: {paths}. The score {score} on the remaining {applicable} points is "
-        "rescaled to {base}: {score} × {base} ÷ {applicable} = {total}",
-    ),
-})
+LABELS = Messages(
+    {
+        "rpt_level_n": ("{n}级指标", "Level {n}"),
+        "rpt_path": ("指标路径", "Path"),
+        "rpt_level": ("层级", "Level"),
+        "rpt_name": ("指标名称", "Indicator"),
+        "rpt_rule": ("评分规则", "Rule"),
+        "rpt_basis": ("评分依据", "Basis"),
+        "rpt_lost": ("失分", "Lost"),
+        "rpt_lost_rank": ("失分排序", "Lost rank"),
+        "rpt_rank": ("序号", "No."),
+        "rpt_group": ("一级指标", "Level 1"),
+        "rpt_project": ("项目名称", "Project"),
+        "rpt_total": ("总分", "Total"),
+        "rpt_grade": ("评价等级", "Grade"),
+        "rpt_title": ("{name}绩效评价得分情况", "{name}: performance evaluation"),
+        "rpt_tree_title": ("指标得分情况表", "Scores by indicator"),
+        "rpt_lost_title": ("失分情况（按失分从多到少）", "Points lost, most first"),
+        "rpt_lost_none": ("没有失分的指标。", "No indicator lost points."),
+        "rpt_next_title": ("距上一等级", "The next grade"),
+        "rpt_explain_title": ("评分说明", "How each score was reached"),
+        "rpt_chart_title": ("一级指标得分率", "Rate by level-1 indicator"),
+        "rpt_result_line": (
+            "绩效评价得分：{score} 分　评价结果等级：{grade}",
+            "Performance score: {score} of {points}   Grade: {grade}",
+        ),
+        "rpt_next_top": (
+            "总分 {score} 分已是最高等级“{grade}”。",
+            "The total {score} is already in the top grade, {grade}.",
+        ),
+        "rpt_next_gap": (
+            "距“{grade}”（≥ {min} 分）还差 {gap} 分：总分须达到 {needed} 分。",
+            "{gap} points short of {grade} (≥ {min}): the total must reach {needed}.",
+        ),
+        "rpt_next_leaves": (
+            "收回失分最多的 {k} 项指标即可补足：{leaves}。",
+            "Recovering the lost points of the {k} leaf indicator(s) that lost most closes the gap: {leaves}.",
+        ),
+        "rpt_next_any_one": (
+            "单项失分即可补足的指标：{leaves}。",
+            "Each of these alone holds enough lost points: {leaves}.",
+        ),
+        "rpt_next_unreachable": (
+            "即使收回全部失分，也达不到“{grade}”。",
+            "Even with every lost point recovered, the total would not reach {grade}.",
+        ),
+        "rpt_lost_item": ("{name}（失 {lost} 分）", "{name} ({lost} lost)"),
+        "rpt_list_sep": ("；", "; "),
+        "rpt_ex_rule": ("规则：{rule}", "Rule: {rule}"),
+        "rpt_ex_inputs": ("输入：{items}", "Inputs: {items}"),
+        "rpt_ex_calc": ("计算：{explain}", "Calculation: {explain}"),
+        "rpt_ex_result": (
+            "结果：得分 {score} / 分值 {points}，得分率 {rate}",
+            "Result: {score} of {points} points, rate {rate}",
+        ),
+        "rpt_ex_basis": ("依据：{basis}", "Basis: {basis}"),
+        "rpt_ex_node": (
+            "{name}：分值 {points}，得分 {score}，得分率 {rate}",
+            "{name}: points {points}, score {score}, rate {rate}",
+        ),
+        "rpt_ex_item": ("{label} {value}", "{label} {value}"),
+        "rpt_in_level": ("完成情况", "level"),
+        "rpt_in_score": ("评价得分", "evaluator's score"),
+        "rpt_meta_item": ("{label}：{value}", "{label}: {value}"),
+        "rpt_meta_department": ("主管部门", "Department"),
+        "rpt_meta_year": ("年度", "Year"),
+        "rpt_meta_kind": ("评价类型", "Kind"),
+        "rpt_meta_evaluator": ("评价机构", "Evaluator"),
+        "rpt_meta_budget": ("预算安排", "Budget"),
+        "rpt_meta_source": ("来源", "Source"),
+        "rpt_meta_unit": ("实施单位", "Implementing unit"),
+        "lbl_indicator": ("指标", "Indicator"),
+        "lbl_level1": ("一级指标", "Level-1 indicator"),
+        "lbl_points": ("分值", "Points"),
+        "lbl_points_l1": ("指标分值", "Points"),
+        "lbl_score": ("得分", "Score"),
+        "lbl_rate": ("得分率", "Rate"),
+        "lbl_target": ("目标值", "Target"),
+        "lbl_actual": ("实际值", "Actual"),
+        "lbl_explain": ("评分说明", "How scored"),
+        "lbl_total_row": ("合计", "Total"),
+        "lbl_tree_title": ("{name}　指标得分表", "{name}: scores by indicator"),
+        "lbl_summary_title": ("评价得分和等级", "Score and grade"),
+        "lbl_result": (
+            "绩效评价得分：{score} 分　评价结果等级：{grade}",
+            "Performance score: {score}   Grade: {grade}",
+        ),
+        "lbl_grade_table": ("等级标准：{bands}", "Grade bands: {bands}"),
+        "lbl_checks_ok": ("核对报告值：{n} 项全部一致", "Published values checked: all {n} agree"),
+        "lbl_checks_none": (
+            "文件未给出报告值（reported），未核对",
+            "No published values (reported) to check",
+        ),
+        "lbl_checks_bad": (
+            "核对报告值：{bad} 项不一致（共 {n} 项）",
+            "Published values checked: {bad} of {n} disagree",
+        ),
+        "lbl_check_path": ("指标路径", "Path"),
+        "lbl_check_of": ("项目", "Of"),
+        "lbl_reported": ("报告值", "Reported"),
+        "lbl_computed": ("计算值", "Computed"),
+        "lbl_difference": ("差额", "Difference"),
+        "lbl_of_score": ("得分", "score"),
+        "lbl_of_rate": ("得分率", "rate"),
+        "lbl_root": ("（总分）", "(total)"),
+        "lbl_mismatch_mark": ("≠报告 {reported}", "≠ reported {reported}"),
+        "lbl_warning": ("提示", "Warning"),
+        "lbl_not_applicable": ("不适用", "n/a"),
+        "x_not_applicable": ("不适用指标，不计分", "not applicable: left out"),
+        "lbl_rescale": (
+            "不适用指标：{paths}。其余 {applicable} 分的得分 {score} 按 {base} 分折算："
+            "{score} × {base} ÷ {applicable} = {total}",
+            "Not applicable: {paths}. The score {score} on the remaining {applicable} points is "
+            "rescaled to {base}: {score} × {base} ÷ {applicable} = {total}",
+        ),
+    }
+)
 t = LABELS.t
 
 _NUMERALS = "一二三四五六七八九十"
@@ -162,13 +167,18 @@ def rescale_line(result: Result) -> str | None:
     r = result.rescale
     if r is None:
         return None
-    return t("lbl_rescale", paths="、".join(r.paths), applicable=plain(r.applicable_points),
-             score=plain(r.applicable_score), base=plain(r.points),
-             total=fixed(r.total, result.evaluation.precision))
+    return t(
+        "lbl_rescale",
+        paths="、".join(r.paths),
+        applicable=plain(r.applicable_points),
+        score=plain(r.applicable_score),
+        base=plain(r.points),
+        total=fixed(r.total, result.evaluation.precision),
+    )
 
 
 def grade_bands_text(grades: tuple[Grade, ...]) -> str:
-    """"优 ≥ 90，良 ≥ 80，中 ≥ 60，差 < 60": the table in use (rules.md §1)."""
+    """ "优 ≥ 90，良 ≥ 80，中 ≥ 60，差 < 60": the table in use (rules.md §1)."""
     parts = []
     for index, grade in enumerate(grades):
         if grade.min > 0 or index == 0:

@@ -38,20 +38,26 @@ def cell(text: object) -> str:
 
 
 def table(header: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
-    lines = ["| " + " | ".join(cell(h) for h in header) + " |",
-             "|" + "|".join("---:" if i in right else "---" for i in range(len(header))) + "|"]
+    lines = [
+        "| " + " | ".join(cell(h) for h in header) + " |",
+        "|" + "|".join("---:" if i in right else "---" for i in range(len(header))) + "|",
+    ]
     for row in rows:
         lines.append("| " + " | ".join(cell(value) for value in row) + " |")
     return lines
 
 
 def summary_lines(result: Result) -> list[str]:
-    rows = [[top.node.name, plain(top.node.points), score_cell(top), rate_cell(top)]
-            for top in result.indicators]
-    rows.append([t("lbl_total_row"), plain(result.points), plain(result.score),
-                 rate_text(result.rate)])
-    return table([t("lbl_level1"), t("lbl_points_l1"), t("lbl_score"), t("lbl_rate")], rows,
-                 {1, 2, 3})
+    rows = [
+        [top.node.name, plain(top.node.points), score_cell(top), rate_cell(top)]
+        for top in result.indicators
+    ]
+    rows.append(
+        [t("lbl_total_row"), plain(result.points), plain(result.score), rate_text(result.rate)]
+    )
+    return table(
+        [t("lbl_level1"), t("lbl_points_l1"), t("lbl_score"), t("lbl_rate")], rows, {1, 2, 3}
+    )
 
 
 def tree_lines(result: Result) -> list[str]:
@@ -60,12 +66,17 @@ def tree_lines(result: Result) -> list[str]:
     header += [t("lbl_points"), t("lbl_score"), t("lbl_rate")]
     rows = []
     for row in tree_rows(result):
-        names = [node.node.name if span else "" for node, span in zip(row.chain, row.spans)]
+        names = [
+            node.node.name if span else "" for node, span in zip(row.chain, row.spans, strict=True)
+        ]
         names += [""] * (depth - len(names))
         leaf = row.leaf
-        rows.append(names + [plain(leaf.node.points), score_cell(leaf), rate_cell(leaf)])
-    rows.append([t("lbl_total_row")] + [""] * (depth - 1)
-                + [plain(result.points), plain(result.score), rate_text(result.rate)])
+        rows.append([*names, plain(leaf.node.points), score_cell(leaf), rate_cell(leaf)])
+    rows.append(
+        [t("lbl_total_row")]
+        + [""] * (depth - 1)
+        + [plain(result.points), plain(result.score), rate_text(result.rate)]
+    )
     return table(header, rows, {depth, depth + 1, depth + 2})
 
 
@@ -73,10 +84,31 @@ def lost_lines(analysis: Analysis) -> list[str]:
     ranking = analysis.lost
     if not ranking:
         return [t("rpt_lost_none")]
-    rows = [[str(item.rank), item.name, item.group, plain(item.points), plain(item.score),
-             plain(item.lost), item.basis or ""] for item in ranking]
-    return table([t("rpt_rank"), t("rpt_name"), t("rpt_group"), t("lbl_points"), t("lbl_score"),
-                  t("rpt_lost"), t("rpt_basis")], rows, {0, 3, 4, 5})
+    rows = [
+        [
+            str(item.rank),
+            item.name,
+            item.group,
+            plain(item.points),
+            plain(item.score),
+            plain(item.lost),
+            item.basis or "",
+        ]
+        for item in ranking
+    ]
+    return table(
+        [
+            t("rpt_rank"),
+            t("rpt_name"),
+            t("rpt_group"),
+            t("lbl_points"),
+            t("lbl_score"),
+            t("rpt_lost"),
+            t("rpt_basis"),
+        ],
+        rows,
+        {0, 3, 4, 5},
+    )
 
 
 def explain_section(result: Result) -> list[str]:
@@ -108,14 +140,28 @@ def render_markdown(analysis: Analysis) -> str:
         out.append("- " + t("rpt_meta_item", label=label, value=value))
     if project_items(result):
         out.append("")
-    out += [f"**{t('rpt_result_line', score=fixed(result.score, precision), grade=result.grade, points=plain(result.points))}**",
-            ""]
+    out += [
+        f"**{t('rpt_result_line', score=fixed(result.score, precision), grade=result.grade, points=plain(result.points))}**",
+        "",
+    ]
     if rescale_line(result):
         out += [f"{rescale_line(result)}", ""]
-    out += [f"## {t('lbl_summary_title')}", "", *summary_lines(result), "",
-            f"## {t('rpt_tree_title')}", "", *tree_lines(result), "",
-            f"## {t('rpt_lost_title')}", "", *lost_lines(analysis), "",
-            f"## {t('rpt_next_title')}", ""]
+    out += [
+        f"## {t('lbl_summary_title')}",
+        "",
+        *summary_lines(result),
+        "",
+        f"## {t('rpt_tree_title')}",
+        "",
+        *tree_lines(result),
+        "",
+        f"## {t('rpt_lost_title')}",
+        "",
+        *lost_lines(analysis),
+        "",
+        f"## {t('rpt_next_title')}",
+        "",
+    ]
     for line in next_grade_lines(analysis.next_grade, result):
         out += [line, ""]
     out += [f"## {t('rpt_explain_title')}", "", *explain_section(result)]

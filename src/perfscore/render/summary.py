@@ -20,28 +20,31 @@ if TYPE_CHECKING:
 # widths), so that a table of 100,000 rows is never held in memory at once.
 BLOCK_ROWS = 500
 
-MESSAGES = Messages({
-    "lbl_batch_title": ("绩效评价结果汇总表", "Evaluation results"),
-    "lbl_batch_no": ("序号", "No."),
-    "lbl_batch_name": ("项目名称", "Project"),
-    "lbl_batch_department": ("部门", "Department"),
-    "lbl_batch_points": ("满分", "Points"),
-    "lbl_batch_grade": ("等级", "Grade"),
-    "lbl_batch_lost": ("失分", "Points lost"),
-    "lbl_batch_file": ("文件", "File"),
-    "lbl_batch_error": ("错误", "Error"),
-    "lbl_batch_count": ("项目数", "Projects"),
-    "lbl_batch_share": ("占比", "Share"),
-    "lbl_batch_dist_title": ("等级分布", "Grades"),
-    "lbl_batch_mean": ("平均得分：{mean}（{n} 个项目）", "Mean score: {mean} ({n} projects)"),
-    "lbl_batch_none": ("没有可汇总的项目", "No project could be scored"),
-    "lbl_batch_mixed": (
-        "注意：这些文件使用了 {n} 种等级标准，各项目按自身文件的等级标准定级、按等级名称合并计数：",
-        "Note: these files use {n} grade tables; each project is graded on its own table and "
-        "counted by grade name:",
-    ),
-    "lbl_batch_table_use": ("  {bands}：{n} 个项目", "  {bands}: {n} projects"),
-}, LABELS)
+MESSAGES = Messages(
+    {
+        "lbl_batch_title": ("绩效评价结果汇总表", "Evaluation results"),
+        "lbl_batch_no": ("序号", "No."),
+        "lbl_batch_name": ("项目名称", "Project"),
+        "lbl_batch_department": ("部门", "Department"),
+        "lbl_batch_points": ("满分", "Points"),
+        "lbl_batch_grade": ("等级", "Grade"),
+        "lbl_batch_lost": ("失分", "Points lost"),
+        "lbl_batch_file": ("文件", "File"),
+        "lbl_batch_error": ("错误", "Error"),
+        "lbl_batch_count": ("项目数", "Projects"),
+        "lbl_batch_share": ("占比", "Share"),
+        "lbl_batch_dist_title": ("等级分布", "Grades"),
+        "lbl_batch_mean": ("平均得分：{mean}（{n} 个项目）", "Mean score: {mean} ({n} projects)"),
+        "lbl_batch_none": ("没有可汇总的项目", "No project could be scored"),
+        "lbl_batch_mixed": (
+            "注意：这些文件使用了 {n} 种等级标准，各项目按自身文件的等级标准定级、按等级名称合并计数：",
+            "Note: these files use {n} grade tables; each project is graded on its own table and "
+            "counted by grade name:",
+        ),
+        "lbl_batch_table_use": ("  {bands}：{n} 个项目", "  {bands}: {n} projects"),
+    },
+    LABELS,
+)
 t = MESSAGES.t
 
 
@@ -58,12 +61,12 @@ class TablePrinter:
         from .console import console
 
         self.out = console()
-        self.block: list["SummaryRow"] = []
+        self.block: list[SummaryRow] = []
         self.printed = 0
         self.widths: list[int] | None = None
         self.with_points = False
 
-    def add(self, row: "SummaryRow") -> None:
+    def add(self, row: SummaryRow) -> None:
         self.block.append(row)
         if len(self.block) >= BLOCK_ROWS:
             self.flush()
@@ -72,9 +75,9 @@ class TablePrinter:
         headers = [t("lbl_batch_no"), t("lbl_batch_name"), t("lbl_batch_department")]
         if self.with_points:
             headers.append(t("lbl_batch_points"))
-        return headers + [t("lbl_score"), t("lbl_batch_grade"), t("lbl_batch_lost")]
+        return [*headers, t("lbl_score"), t("lbl_batch_grade"), t("lbl_batch_lost")]
 
-    def cells(self, index: int, row: "SummaryRow") -> list[str]:
+    def cells(self, index: int, row: SummaryRow) -> list[str]:
         from ..decimals import plain
 
         score = fixed(row.score, row.precision)
@@ -83,7 +86,7 @@ class TablePrinter:
             line.append(plain(row.points))
         elif row.points != 100:
             score = f"{score}/{plain(row.points)}"
-        return line + [score, row.grade, fixed(row.points_lost, row.precision)]
+        return [*line, score, row.grade, fixed(row.points_lost, row.precision)]
 
     def flush(self) -> None:
         # Rows are laid out here rather than by a rich Table: a Table costs about
@@ -101,13 +104,13 @@ class TablePrinter:
         lines = [self.cells(self.printed + i + 1, row) for i, row in enumerate(self.block)]
         widths = self.widths or [cell_len(h) for h in headers]
         for line in lines:
-            widths = [max(w, cell_len(c)) for w, c in zip(widths, line)]
+            widths = [max(w, cell_len(c)) for w, c in zip(widths, line, strict=True)]
         self.widths = widths
         right = {0, len(headers) - 3, len(headers) - 1} | ({3} if self.with_points else set())
 
         def layout(cells: list[str]) -> str:
             out = []
-            for i, (cell, width) in enumerate(zip(cells, widths)):
+            for i, (cell, width) in enumerate(zip(cells, widths, strict=True)):
                 pad = " " * (width - cell_len(cell))
                 out.append(pad + cell if i in right else cell + pad)
             return "  ".join(out).rstrip()
@@ -119,7 +122,7 @@ class TablePrinter:
         self.printed += len(self.block)
         self.block = []
 
-    def finish(self, dist: "Distribution") -> None:
+    def finish(self, dist: Distribution) -> None:
         from rich.table import Table
         from rich.text import Text
 
@@ -130,8 +133,9 @@ class TablePrinter:
         if not self.printed:
             out.print(t("lbl_batch_none"), style="bold red")
             return
-        grades = Table(title=t("lbl_batch_dist_title"), title_justify="left",
-                       header_style="bold cyan")
+        grades = Table(
+            title=t("lbl_batch_dist_title"), title_justify="left", header_style="bold cyan"
+        )
         grades.add_column(t("lbl_batch_grade"))
         grades.add_column(t("lbl_batch_count"), justify="right")
         grades.add_column(t("lbl_batch_share"), justify="right")
@@ -140,8 +144,9 @@ class TablePrinter:
         grades.add_row(t("lbl_total_row"), str(dist.scored), "100.00%")
         out.print(grades)
         assert dist.mean is not None
-        out.print(Text(t("lbl_batch_mean", mean=format(dist.mean, "f"), n=dist.scored),
-                       style="bold"))
+        out.print(
+            Text(t("lbl_batch_mean", mean=format(dist.mean, "f"), n=dist.scored), style="bold")
+        )
         if dist.mixed_tables:
             out.print(t("lbl_batch_mixed", n=len(dist.tables)), style="yellow")
             for table_key, count in dist.tables.items():
@@ -149,17 +154,28 @@ class TablePrinter:
                 out.print(t("lbl_batch_table_use", bands=bands, n=count), style="yellow")
 
 
-def project_dict(index: int, row: "SummaryRow") -> dict[str, Any]:
-    out: dict[str, Any] = {"no": index, "file": row.file, "name": row.name,
-                           "department": row.department}
+def project_dict(index: int, row: SummaryRow) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "no": index,
+        "file": row.file,
+        "name": row.name,
+        "department": row.department,
+    }
     if row.year is not None:
         out["year"] = row.year
-    out.update(points=row.points, score=row.score, rate=row.rate, grade=row.grade,
-               points_lost=row.points_lost, checks=row.checks, disagreements=row.disagreements)
+    out.update(
+        points=row.points,
+        score=row.score,
+        rate=row.rate,
+        grade=row.grade,
+        points_lost=row.points_lost,
+        checks=row.checks,
+        disagreements=row.disagreements,
+    )
     return out
 
 
-def summary_json(rows: Sequence["SummaryRow"], dist: "Distribution", failed: Sequence["Failure"]) -> str:
+def summary_json(rows: Sequence[SummaryRow], dist: Distribution, failed: Sequence[Failure]) -> str:
     """The JSON of the summary, written project by project (exact numbers)."""
     from ..render.json_export import dumps
 
@@ -169,26 +185,38 @@ def summary_json(rows: Sequence["SummaryRow"], dist: "Distribution", failed: Seq
         body = ",\n".join(_indent(dumps(item).rstrip("\n"), "    ") for item in items)
         return f'  "{key}": [\n{body}\n  ]' + ("\n" if last else ",\n")
 
-    head = {"perfscore": 1, "count": len(rows) + len(failed), "scored": len(rows),
-            "failed_count": len(failed)}
+    head = {
+        "perfscore": 1,
+        "count": len(rows) + len(failed),
+        "scored": len(rows),
+        "failed_count": len(failed),
+    }
     parts = ["{\n"]
     parts += [f"  {_dumps_inline(k)}: {_dumps_inline(v)},\n" for k, v in head.items()]
     parts.append(block("projects", [project_dict(i, r) for i, r in enumerate(rows, 1)]))
-    grades = {name: {"count": dist.counts[name], "share": dist.shares[name]} for name in dist.counts}
+    grades = {
+        name: {"count": dist.counts[name], "share": dist.shares[name]} for name in dist.counts
+    }
     parts.append('  "grades": ' + _indent(dumps(grades).rstrip("\n"), "  ").lstrip() + ",\n")
     parts.append(f'  "mean": {_dumps_inline(dist.mean)},\n')
-    tables = [{"grades": [{"grade": n, "min": m} for n, m in key], "count": c}
-              for key, c in dist.tables.items()]
+    tables = [
+        {"grades": [{"grade": n, "min": m} for n, m in key], "count": c}
+        for key, c in dist.tables.items()
+    ]
     parts.append(block("grade_tables", tables))
     parts.append(block("failed", [failure_dict(f) for f in failed], last=True))
     parts.append("}\n")
     return "".join(parts)
 
 
-def failure_dict(failure: "Failure") -> dict[str, Any]:
-    return {"file": failure.file, "error": failure.error,
-            "problems": [{"line": p.line, "path": p.path, "message": p.message}
-                         for p in failure.problems]}
+def failure_dict(failure: Failure) -> dict[str, Any]:
+    return {
+        "file": failure.file,
+        "error": failure.error,
+        "problems": [
+            {"line": p.line, "path": p.path, "message": p.message} for p in failure.problems
+        ],
+    }
 
 
 def _dumps_inline(value: Any) -> str:
@@ -201,7 +229,7 @@ def _indent(text: str, pad: str) -> str:
     return "\n".join(pad + line for line in text.split("\n"))
 
 
-def summary_csv(rows: Sequence["SummaryRow"], failed: Sequence["Failure"]) -> bytes:
+def summary_csv(rows: Sequence[SummaryRow], failed: Sequence[Failure]) -> bytes:
     """The table as CSV, UTF-8 with BOM (Excel opens it as UTF-8); failures at the end."""
     import csv
     import io
@@ -210,13 +238,35 @@ def summary_csv(rows: Sequence["SummaryRow"], failed: Sequence["Failure"]) -> by
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([t("lbl_batch_no"), t("lbl_batch_name"), t("lbl_batch_department"),
-                     t("lbl_batch_points"), t("lbl_score"), t("lbl_rate"), t("lbl_batch_grade"),
-                     t("lbl_batch_lost"), t("lbl_batch_file"), t("lbl_batch_error")])
+    writer.writerow(
+        [
+            t("lbl_batch_no"),
+            t("lbl_batch_name"),
+            t("lbl_batch_department"),
+            t("lbl_batch_points"),
+            t("lbl_score"),
+            t("lbl_rate"),
+            t("lbl_batch_grade"),
+            t("lbl_batch_lost"),
+            t("lbl_batch_file"),
+            t("lbl_batch_error"),
+        ]
+    )
     for index, row in enumerate(rows, 1):
-        writer.writerow([index, row.name, row.department or "", plain(row.points),
-                         fixed(row.score, row.precision), fixed(row.rate, 2), row.grade,
-                         fixed(row.points_lost, row.precision), row.file, ""])
+        writer.writerow(
+            [
+                index,
+                row.name,
+                row.department or "",
+                plain(row.points),
+                fixed(row.score, row.precision),
+                fixed(row.rate, 2),
+                row.grade,
+                fixed(row.points_lost, row.precision),
+                row.file,
+                "",
+            ]
+        )
     for failure in failed:
         writer.writerow(["", "", "", "", "", "", "", "", failure.file, failure.error])
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")

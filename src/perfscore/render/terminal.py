@@ -36,55 +36,90 @@ def tree_table(result: Result, width: int | None = None) -> Text:
     """指标 | 分值 | 得分 | 得分率 | 目标值 | 实际值 | 评分说明, indented by level."""
     precision = result.evaluation.precision
     bad = _mismatches(result)
-    columns = (Column(t("lbl_indicator"), fold=2), Column(t("lbl_points"), "right"),
-               Column(t("lbl_score"), "right"), Column(t("lbl_rate"), "right"),
-               Column(t("lbl_target"), fold=2), Column(t("lbl_actual"), fold=2),
-               Column(t("lbl_explain"), fold=1))
+    columns = (
+        Column(t("lbl_indicator"), fold=2),
+        Column(t("lbl_points"), "right"),
+        Column(t("lbl_score"), "right"),
+        Column(t("lbl_rate"), "right"),
+        Column(t("lbl_target"), fold=2),
+        Column(t("lbl_actual"), fold=2),
+        Column(t("lbl_explain"), fold=1),
+    )
     rows = []
     for node_result in result.walk():
         node = node_result.node
         scored = node_result.scored
         details = scored.details if scored else {}
         na = not node.applicable  # 不适用指标 (rules.md §2)
-        rows.append((
-            Text("  " * (node.depth - 1) + node.name, style="bold" if node.depth == 1 else ""),
-            plain(node.points),
-            _marked(t("lbl_not_applicable") if na else fixed(node_result.score, precision),
-                    bad.get((node.path, "score"))),
-            _marked("—" if na else rate_text(node_result.rate), bad.get((node.path, "rate"))),
-            str(details.get("target", "")),
-            str(details.get("actual", "")),
-            t("x_not_applicable") if na else (scored.explain if scored else ""),
-        ))
-    return box_table(columns, rows, title=t("lbl_tree_title", name=result.evaluation.name),
-                     width=width)
+        rows.append(
+            (
+                Text("  " * (node.depth - 1) + node.name, style="bold" if node.depth == 1 else ""),
+                plain(node.points),
+                _marked(
+                    t("lbl_not_applicable") if na else fixed(node_result.score, precision),
+                    bad.get((node.path, "score")),
+                ),
+                _marked("—" if na else rate_text(node_result.rate), bad.get((node.path, "rate"))),
+                str(details.get("target", "")),
+                str(details.get("actual", "")),
+                t("x_not_applicable") if na else (scored.explain if scored else ""),
+            )
+        )
+    return box_table(
+        columns, rows, title=t("lbl_tree_title", name=result.evaluation.name), width=width
+    )
 
 
 def summary_table(result: Result, width: int | None = None) -> Text:
     """一级指标 | 指标分值 | 得分 | 得分率 with a 合计 row, as the reports print it."""
     precision = result.evaluation.precision
     bad = _mismatches(result)
-    columns = (Column(t("lbl_level1"), fold=1), Column(t("lbl_points_l1"), "right"),
-               Column(t("lbl_score"), "right"), Column(t("lbl_rate"), "right"))
+    columns = (
+        Column(t("lbl_level1"), fold=1),
+        Column(t("lbl_points_l1"), "right"),
+        Column(t("lbl_score"), "right"),
+        Column(t("lbl_rate"), "right"),
+    )
     rows = []
     for top in result.indicators:
         na = not top.node.applicable  # 不适用指标 (rules.md §2)
-        score = (Text(t("lbl_not_applicable")) if na
-                 else _marked(fixed(top.score, precision), bad.get((top.node.path, "score"))))
-        rows.append((top.node.name, plain(top.node.points), score, "—" if na else rate_text(top.rate)))
-    footer = (t("lbl_total_row"), plain(result.points),
-              _marked(fixed(result.score, precision), bad.get(("", "score"))), rate_text(result.rate))
+        score = (
+            Text(t("lbl_not_applicable"))
+            if na
+            else _marked(fixed(top.score, precision), bad.get((top.node.path, "score")))
+        )
+        rows.append(
+            (top.node.name, plain(top.node.points), score, "—" if na else rate_text(top.rate))
+        )
+    footer = (
+        t("lbl_total_row"),
+        plain(result.points),
+        _marked(fixed(result.score, precision), bad.get(("", "score"))),
+        rate_text(result.rate),
+    )
     return box_table(columns, rows, title=t("lbl_summary_title"), footer=footer, width=width)
 
 
 def checks_table(result: Result, width: int | None = None) -> Text:
     """Every published value that disagrees: path, what, reported, computed, difference."""
-    columns = (Column(t("lbl_check_path"), fold=1), Column(t("lbl_check_of")),
-               Column(t("lbl_reported"), "right"), Column(t("lbl_computed"), "right"),
-               Column(t("lbl_difference"), "right"))
-    rows = [(check.path or t("lbl_root"), t(f"lbl_of_{check.of}"), plain(check.reported),
-             plain(check.computed), plain(check.difference))
-            for check in result.checks if not check.ok]
+    columns = (
+        Column(t("lbl_check_path"), fold=1),
+        Column(t("lbl_check_of")),
+        Column(t("lbl_reported"), "right"),
+        Column(t("lbl_computed"), "right"),
+        Column(t("lbl_difference"), "right"),
+    )
+    rows = [
+        (
+            check.path or t("lbl_root"),
+            t(f"lbl_of_{check.of}"),
+            plain(check.reported),
+            plain(check.computed),
+            plain(check.difference),
+        )
+        for check in result.checks
+        if not check.ok
+    ]
     return box_table(columns, rows, width=width, header_style="bold red")
 
 
@@ -98,12 +133,17 @@ def print_result(result: Result, console: Console) -> None:
     console.print(tree_table(result, console.width), crop=False, overflow="ignore")
     console.print(summary_table(result, console.width), crop=False, overflow="ignore")
     precision = result.evaluation.precision
-    console.print(Text(t("lbl_result", score=fixed(result.score, precision), grade=result.grade),
-                       style="bold"))
+    console.print(
+        Text(
+            t("lbl_result", score=fixed(result.score, precision), grade=result.grade), style="bold"
+        )
+    )
     rescaled = rescale_line(result)  # 不适用指标: the total was rescaled at the root
     if rescaled is not None:
         console.print(rescaled, style="yellow")
-    console.print(t("lbl_grade_table", bands=grade_bands_text(result.evaluation.grades)), style="dim")
+    console.print(
+        t("lbl_grade_table", bands=grade_bands_text(result.evaluation.grades)), style="dim"
+    )
     bad = [c for c in result.checks if not c.ok]
     if not result.checks:
         console.print(t("lbl_checks_none"), style="dim")
@@ -113,5 +153,6 @@ def print_result(result: Result, console: Console) -> None:
         console.print(t("lbl_checks_bad", bad=len(bad), n=len(result.checks)), style="bold red")
         console.print(checks_table(result, console.width), crop=False, overflow="ignore")
     for warning in result.warnings:  # self-evaluation warnings: shown, never change a score
-        console.print(f"{t('lbl_warning')}：[{warning.path}] {warning.message}", style="yellow",
-                      markup=False)
+        console.print(
+            f"{t('lbl_warning')}：[{warning.path}] {warning.message}", style="yellow", markup=False
+        )

@@ -22,12 +22,27 @@ from .labels import t
 
 def lost_points_table(analysis: Analysis, width: int | None = None) -> Text:
     """失分情况: the leaves that lost points, most first, with level-1 group and basis."""
-    columns = (Column(t("rpt_rank"), "right"), Column(t("rpt_name"), fold=2),
-               Column(t("rpt_group"), fold=2),
-               Column(t("lbl_points"), "right"), Column(t("lbl_score"), "right"),
-               Column(t("rpt_lost"), "right", style="bold red"), Column(t("rpt_basis"), fold=1))
-    rows = [(str(item.rank), item.name, item.group, plain(item.points), plain(item.score),
-             plain(item.lost), item.basis or "") for item in analysis.lost]
+    columns = (
+        Column(t("rpt_rank"), "right"),
+        Column(t("rpt_name"), fold=2),
+        Column(t("rpt_group"), fold=2),
+        Column(t("lbl_points"), "right"),
+        Column(t("lbl_score"), "right"),
+        Column(t("rpt_lost"), "right", style="bold red"),
+        Column(t("rpt_basis"), fold=1),
+    )
+    rows = [
+        (
+            str(item.rank),
+            item.name,
+            item.group,
+            plain(item.points),
+            plain(item.score),
+            plain(item.lost),
+            item.basis or "",
+        )
+        for item in analysis.lost
+    ]
     return box_table(columns, rows, title=t("rpt_lost_title"), width=width)
 
 

@@ -39,8 +39,8 @@ def tree_rows(result: Result) -> list[TreeRow]:
     rows: list[TreeRow] = []
 
     def visit(node: NodeResult, chain: tuple[NodeResult, ...], spans: tuple[int, ...]) -> None:
-        chain = chain + (node,)
-        spans = spans + (_leaf_count(node),)
+        chain = (*chain, node)
+        spans = (*spans, _leaf_count(node))
         if not node.children:
             rows.append(TreeRow(chain, spans))
             return

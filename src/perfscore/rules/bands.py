@@ -29,8 +29,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 from fractions import Fraction
+from typing import Any
 
 from ..decimals import plain, round_half_up
 from ..errors import Problem
@@ -38,41 +38,44 @@ from ..expr import Quantity
 from ..fields import Fields
 from ..load import YMap
 from ..messages import Messages
-from .base import MESSAGES as COMMON
 from ..shares import percent_text, read_share
+from .base import MESSAGES as COMMON
 from .base import InputItems, RuleSpec, Scored, labelled_inputs
 
-MESSAGES = Messages({
-    "bands_entry": (
-        "bands 的每一项须恰有 min（下限）与 rate（得分比例）两个键",
-        "each bands entry must have exactly the keys min (lower bound) and rate (share of the points)",
-    ),
-    "bands_not_number": (
-        "“{key}”必须是数值（可带单位，如 95%），而不是“{value}”",
-        "'{key}' must be a number (a unit such as % is fine), not '{value}'",
-    ),
-    "bands_operator": (
-        "“{key}”只写数值，不带比较符：“{value}”",
-        "'{key}' takes a plain number, without an operator: '{value}'",
-    ),
-    "bands_order": (
-        "bands 须按下限从高到低排列（第一档最高），下限 {min} 不低于上一档的 {previous}",
-        "bands must be listed from the highest min down; min {min} is not below "
-        "the previous band's {previous}",
-    ),
-    "bands_unit": (
-        "各档下限与数值须用同一单位：“{unit}”与“{other}”不同",
-        "the value and every band's min must use one unit: '{unit}' differs from '{other}'",
-    ),
-    "x_bands": (
-        "{value} 达到第 {n} 档（≥ {min}，得 {rate}）：{points} × {rate} = {score}",
-        "{value} reaches band {n} (≥ {min}, {rate}): {points} × {rate} = {score}",
-    ),
-    "x_bands_below": (
-        "{value} 低于最低一档的下限 {min}，得 0 分",
-        "{value} is below the lowest band's min {min}: 0 points",
-    ),
-}, COMMON)
+MESSAGES = Messages(
+    {
+        "bands_entry": (
+            "bands 的每一项须恰有 min（下限）与 rate（得分比例）两个键",
+            "each bands entry must have exactly the keys min (lower bound) and rate (share of the points)",
+        ),
+        "bands_not_number": (
+            "“{key}”必须是数值（可带单位，如 95%），而不是“{value}”",
+            "'{key}' must be a number (a unit such as % is fine), not '{value}'",
+        ),
+        "bands_operator": (
+            "“{key}”只写数值，不带比较符：“{value}”",
+            "'{key}' takes a plain number, without an operator: '{value}'",
+        ),
+        "bands_order": (
+            "bands 须按下限从高到低排列（第一档最高），下限 {min} 不低于上一档的 {previous}",
+            "bands must be listed from the highest min down; min {min} is not below "
+            "the previous band's {previous}",
+        ),
+        "bands_unit": (
+            "各档下限与数值须用同一单位：“{unit}”与“{other}”不同",
+            "the value and every band's min must use one unit: '{unit}' differs from '{other}'",
+        ),
+        "x_bands": (
+            "{value} 达到第 {n} 档（≥ {min}，得 {rate}）：{points} × {rate} = {score}",
+            "{value} reaches band {n} (≥ {min}, {rate}): {points} × {rate} = {score}",
+        ),
+        "x_bands_below": (
+            "{value} 低于最低一档的下限 {min}，得 0 分",
+            "{value} is below the lowest band's min {min}: 0 points",
+        ),
+    },
+    COMMON,
+)
 t = MESSAGES.t
 
 
@@ -131,9 +134,11 @@ def parse_bands(fields: Fields, key: str = "bands") -> Bands | None:
         return None
     bands: list[Band] = []
     unit: str | None = None
-    for item, line in zip(items, items.item_lines):
+    for item, line in zip(items, items.item_lines, strict=True):
         if not isinstance(item, YMap) or set(item) != {"min", "rate"}:
-            fields.problems.append(Problem(t("bands_entry"), fields.file, line, fields.path or None))
+            fields.problems.append(
+                Problem(t("bands_entry"), fields.file, line, fields.path or None)
+            )
             continue
         row = fields.child(item)
         low = read_number(row, "min")
@@ -155,27 +160,44 @@ def parse_bands(fields: Fields, key: str = "bands") -> Bands | None:
     return Bands(tuple(bands), unit)
 
 
-def score_bands(value: Decimal | Fraction, table: Bands, points: Decimal, precision: int,
-                value_text: str | None = None) -> Scored:
+def score_bands(
+    value: Decimal | Fraction,
+    table: Bands,
+    points: Decimal,
+    precision: int,
+    value_text: str | None = None,
+) -> Scored:
     """Pure: the first band from the top whose min ``value`` reaches gives the rate.
 
     ``value`` is on the bands' scale (a percentage as a fraction: 94.68% → 0.9468).
     The returned :class:`Scored` has no ``rule`` (the caller's rule name applies)
     and details ``value``, ``band`` (1-based, or None below every band) and ``bands``.
     """
-    shown = value_text or plain(Decimal(value) if isinstance(value, Decimal) else
-                                round_half_up(value, 6))
+    shown = value_text or plain(
+        Decimal(value) if isinstance(value, Decimal) else round_half_up(value, 6)
+    )
     listed = [{"min": band.min_text, "rate": percent_text(band.rate)} for band in table.bands]
     for index, band in enumerate(table.bands):
         if Fraction(value) >= Fraction(band.min):
             score = round_half_up(Fraction(points) * Fraction(band.rate), precision)
-            explain = t("x_bands", value=shown, n=index + 1, min=band.min_text,
-                        rate=percent_text(band.rate), points=plain(points), score=plain(score))
-            return Scored(score, explain, details={"value": shown, "band": index + 1,
-                                                   "bands": listed})
+            explain = t(
+                "x_bands",
+                value=shown,
+                n=index + 1,
+                min=band.min_text,
+                rate=percent_text(band.rate),
+                points=plain(points),
+                score=plain(score),
+            )
+            return Scored(
+                score, explain, details={"value": shown, "band": index + 1, "bands": listed}
+            )
     lowest = table.bands[-1]
-    return Scored(round_half_up(0, precision), t("x_bands_below", value=shown, min=lowest.min_text),
-                  details={"value": shown, "band": None, "bands": listed})
+    return Scored(
+        round_half_up(0, precision),
+        t("x_bands_below", value=shown, min=lowest.min_text),
+        details={"value": shown, "band": None, "bands": listed},
+    )
 
 
 def parse_bands_rule(fields: Fields, points: Decimal) -> BandsParams | None:
@@ -187,7 +209,9 @@ def parse_bands_rule(fields: Fields, points: Decimal) -> BandsParams | None:
     if value is None or table is None or len(fields.problems) > before:
         return None
     if value.unit != table.unit:
-        fields.problem("value", t("bands_unit", unit=table.unit or "（无）", other=value.unit or "（无）"))
+        fields.problem(
+            "value", t("bands_unit", unit=table.unit or "（无）", other=value.unit or "（无）")
+        )
         return None
     return BandsParams(magnitude(value), value.text, table)
 
@@ -196,9 +220,17 @@ def _score(params: BandsParams, points: Decimal, precision: int) -> Scored:
     return score_bands(params.value, params.table, points, precision, params.value_text)
 
 
-LABELS = {"bands": ("分档计分：取实际值达到的最高一档，分值 × 该档比例；低于各档得 0 分",
-                    "bands: points × the rate of the highest band the value reaches; 0 below every band")}
-INPUT_LABELS = {"value": ("实际值", "value"), "band": ("所在档次", "band"), "bands": ("分档", "bands")}
+LABELS = {
+    "bands": (
+        "分档计分：取实际值达到的最高一档，分值 × 该档比例；低于各档得 0 分",
+        "bands: points × the rate of the highest band the value reaches; 0 below every band",
+    )
+}
+INPUT_LABELS = {
+    "value": ("实际值", "value"),
+    "band": ("所在档次", "band"),
+    "bands": ("分档", "bands"),
+}
 
 
 def bands_text(listed: list[dict[str, str]]) -> str:
@@ -214,5 +246,6 @@ def _inputs(details: Mapping[str, Any]) -> InputItems:
     return labelled_inputs(details, INPUT_LABELS, INPUT_FORMATS)
 
 
-SPECS = (RuleSpec("bands", frozenset({"value", "bands"}), parse_bands_rule, _score, LABELS,
-                  _inputs),)
+SPECS = (
+    RuleSpec("bands", frozenset({"value", "bands"}), parse_bands_rule, _score, LABELS, _inputs),
+)

@@ -20,12 +20,15 @@ from ..fields import MESSAGES as FIELDS
 from ..fields import Fields
 from ..messages import Messages, pick
 
-MESSAGES = Messages({
-    "unit_mismatch": (
-        "目标单位“{target_unit}”与实际单位“{actual_unit}”不同，且无法换算",
-        "target unit '{target_unit}' and actual unit '{actual_unit}' differ and cannot be converted",
-    ),
-}, FIELDS)
+MESSAGES = Messages(
+    {
+        "unit_mismatch": (
+            "目标单位“{target_unit}”与实际单位“{actual_unit}”不同，且无法换算",
+            "target unit '{target_unit}' and actual unit '{actual_unit}' differ and cannot be converted",
+        ),
+    },
+    FIELDS,
+)
 t = MESSAGES.t
 
 Label = tuple[str, str]  # (Chinese, English)
@@ -60,8 +63,11 @@ def detail_text(value: object) -> str:
     return str(value)
 
 
-def labelled_inputs(details: Mapping[str, Any], labels: Mapping[str, Label],
-                    formats: Mapping[str, Callable[[Any], str]] | None = None) -> InputItems:
+def labelled_inputs(
+    details: Mapping[str, Any],
+    labels: Mapping[str, Label],
+    formats: Mapping[str, Callable[[Any], str]] | None = None,
+) -> InputItems:
     """The details of a Scored, labelled in the current language, empty ones left out.
 
     ``formats`` gives a key its own way to read (a bands table, the deductions);
@@ -95,4 +101,5 @@ class RuleSpec:
     score: Callable[[Any, Decimal, int], Scored]
     labels: Mapping[str, Label] = field(default_factory=dict)
     inputs: Callable[[Mapping[str, Any]], InputItems] = field(
-        default=lambda details: labelled_inputs(details, {}))
+        default=lambda details: labelled_inputs(details, {})
+    )

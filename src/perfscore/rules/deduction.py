@@ -38,48 +38,51 @@ from .bands import MESSAGES as BANDS
 from .bands import read_number
 from .base import InputItems, RuleSpec, Scored, labelled_inputs
 
-MESSAGES = Messages({
-    "deduction_entry": (
-        "deductions 的每一项须恰有 reason（扣分理由）与 points（扣分）两个键",
-        "each deductions entry must have exactly the keys reason and points",
-    ),
-    "deduction_not_positive": (
-        "扣分 points 必须大于 0，而不是 {value}",
-        "a deduction's points must be greater than 0, not {value}",
-    ),
-    "deduction_nothing": (
-        "rule: deduction 须给出 deductions（逐项扣分），或 value、limit 与 per（超限按单位扣分）",
-        "rule: deduction needs deductions (listed), or value, limit and per (per unit beyond a limit)",
-    ),
-    "deduction_per_unit_incomplete": (
-        "按单位扣分须同时给出 value、limit 与 per，缺少“{key}”",
-        "a per-unit deduction needs value, limit and per together; '{key}' is missing",
-    ),
-    "x_deduction_item": ("{reason}，扣 {points}", "{reason}: −{points}"),
-    "x_deduction_units_above": (
-        "{value} 超过上限 {limit} {units} 个{unit_name}（每个扣 {per}）",
-        "{value} exceeds the limit {limit} by {units} {unit_name}(s) ({per} each)",
-    ),
-    "x_deduction_units_below": (
-        "{value} 低于下限 {limit} {units} 个{unit_name}（每个扣 {per}）",
-        "{value} falls short of the limit {limit} by {units} {unit_name}(s) ({per} each)",
-    ),
-    "x_deduction_within": (
-        "{value} 未超出限值 {limit}，不扣分",
-        "{value} is within the limit {limit}: no deduction",
-    ),
-    "x_deduction_total": (
-        "{items}；{points} − {total} = {score}",
-        "{items}; {points} − {total} = {score}",
-    ),
-    "x_deduction_floor": (
-        "{items}；共扣 {total}，超过分值 {points}，扣完为止，得 0 分",
-        "{items}; {total} deducted, more than the points {points}: floor 0",
-    ),
-    "x_deduction_none": ("无扣分，得满分 {points}", "no deductions: full points {points}"),
-    "lbl_percentage_point": ("百分点", "percentage point"),
-    "lbl_unit": ("单位", "unit"),
-}, BANDS)
+MESSAGES = Messages(
+    {
+        "deduction_entry": (
+            "deductions 的每一项须恰有 reason（扣分理由）与 points（扣分）两个键",
+            "each deductions entry must have exactly the keys reason and points",
+        ),
+        "deduction_not_positive": (
+            "扣分 points 必须大于 0，而不是 {value}",
+            "a deduction's points must be greater than 0, not {value}",
+        ),
+        "deduction_nothing": (
+            "rule: deduction 须给出 deductions（逐项扣分），或 value、limit 与 per（超限按单位扣分）",
+            "rule: deduction needs deductions (listed), or value, limit and per (per unit beyond a limit)",
+        ),
+        "deduction_per_unit_incomplete": (
+            "按单位扣分须同时给出 value、limit 与 per，缺少“{key}”",
+            "a per-unit deduction needs value, limit and per together; '{key}' is missing",
+        ),
+        "x_deduction_item": ("{reason}，扣 {points}", "{reason}: −{points}"),
+        "x_deduction_units_above": (
+            "{value} 超过上限 {limit} {units} 个{unit_name}（每个扣 {per}）",
+            "{value} exceeds the limit {limit} by {units} {unit_name}(s) ({per} each)",
+        ),
+        "x_deduction_units_below": (
+            "{value} 低于下限 {limit} {units} 个{unit_name}（每个扣 {per}）",
+            "{value} falls short of the limit {limit} by {units} {unit_name}(s) ({per} each)",
+        ),
+        "x_deduction_within": (
+            "{value} 未超出限值 {limit}，不扣分",
+            "{value} is within the limit {limit}: no deduction",
+        ),
+        "x_deduction_total": (
+            "{items}；{points} − {total} = {score}",
+            "{items}; {points} − {total} = {score}",
+        ),
+        "x_deduction_floor": (
+            "{items}；共扣 {total}，超过分值 {points}，扣完为止，得 0 分",
+            "{items}; {total} deducted, more than the points {points}: floor 0",
+        ),
+        "x_deduction_none": ("无扣分，得满分 {points}", "no deductions: full points {points}"),
+        "lbl_percentage_point": ("百分点", "percentage point"),
+        "lbl_unit": ("单位", "unit"),
+    },
+    BANDS,
+)
 t = MESSAGES.t
 
 
@@ -109,8 +112,11 @@ class PerUnit:
         return self.limit.op in (">=", ">")
 
     def units(self) -> int:
-        beyond = Fraction(self.limit_number - self.value_number if self.below
-                          else self.value_number - self.limit_number)
+        beyond = Fraction(
+            self.limit_number - self.value_number
+            if self.below
+            else self.value_number - self.limit_number
+        )
         if beyond <= 0:
             return 0
         return math.floor(beyond) if self.whole_units else math.ceil(beyond)
@@ -128,14 +134,23 @@ def per_unit_deduction(rule: PerUnit) -> Deduction | None:
     if units == 0:
         return None
     key = "x_deduction_units_below" if rule.below else "x_deduction_units_above"
-    unit_name = t("lbl_percentage_point") if rule.limit.unit == "%" else (rule.limit.unit or t("lbl_unit"))
-    reason = rule.reason or t(key, value=rule.value.shown, limit=rule.limit.shown, units=units,
-                              unit_name=unit_name, per=plain(rule.per))
+    unit_name = (
+        t("lbl_percentage_point") if rule.limit.unit == "%" else (rule.limit.unit or t("lbl_unit"))
+    )
+    reason = rule.reason or t(
+        key,
+        value=rule.value.shown,
+        limit=rule.limit.shown,
+        units=units,
+        unit_name=unit_name,
+        per=plain(rule.per),
+    )
     return Deduction(reason, rule.per * units)
 
 
-def score_deductions(deductions: tuple[Deduction, ...], points: Decimal, precision: int,
-                     notes: tuple[str, ...] = ()) -> Scored:
+def score_deductions(
+    deductions: tuple[Deduction, ...], points: Decimal, precision: int, notes: tuple[str, ...] = ()
+) -> Scored:
     """Pure: w minus every deduction, floor 0 (扣完为止), rounded once.
 
     ``notes`` are explain-line fragments shown before the deductions (such as
@@ -144,17 +159,27 @@ def score_deductions(deductions: tuple[Deduction, ...], points: Decimal, precisi
     total = sum((d.points for d in deductions), Decimal(0))
     items = [t("x_deduction_item", reason=d.reason, points=plain(d.points)) for d in deductions]
     shown = "；".join((*notes, *items))
-    details = {"deductions": [{"reason": d.reason, "points": d.points} for d in deductions],
-               "deducted": total}
+    details = {
+        "deductions": [{"reason": d.reason, "points": d.points} for d in deductions],
+        "deducted": total,
+    }
     if not deductions and not notes:
-        return Scored(round_half_up(points, precision), t("x_deduction_none", points=plain(points)),
-                      details=details)
+        return Scored(
+            round_half_up(points, precision),
+            t("x_deduction_none", points=plain(points)),
+            details=details,
+        )
     if total > points:
         explain = t("x_deduction_floor", items=shown, total=plain(total), points=plain(points))
         return Scored(round_half_up(0, precision), explain, details=details)
     score = round_half_up(Fraction(points) - Fraction(total), precision)
-    explain = t("x_deduction_total", items=shown, points=plain(points), total=plain(total),
-                score=plain(score))
+    explain = t(
+        "x_deduction_total",
+        items=shown,
+        points=plain(points),
+        total=plain(total),
+        score=plain(score),
+    )
     return Scored(score, explain, details=details)
 
 
@@ -163,9 +188,11 @@ def _listed(fields: Fields) -> tuple[Deduction, ...]:
     if items is None:
         return ()
     listed: list[Deduction] = []
-    for item, line in zip(items, items.item_lines):
+    for item, line in zip(items, items.item_lines, strict=True):
         if not isinstance(item, YMap) or set(item) != {"reason", "points"}:
-            fields.problems.append(Problem(t("deduction_entry"), fields.file, line, fields.path or None))
+            fields.problems.append(
+                Problem(t("deduction_entry"), fields.file, line, fields.path or None)
+            )
             continue
         row = fields.child(item)
         reason = row.text("reason")
@@ -201,8 +228,14 @@ def _per_unit(fields: Fields) -> PerUnit | None:
     try:
         limit_number, value_number, _unit = common_unit(limit, value)
     except UnitMismatch:
-        fields.problem("value", t("unit_mismatch", target_unit=limit.unit or "（无）",
-                                  actual_unit=value.unit or "（无）"))
+        fields.problem(
+            "value",
+            t(
+                "unit_mismatch",
+                target_unit=limit.unit or "（无）",
+                actual_unit=value.unit or "（无）",
+            ),
+        )
         return None
     return PerUnit(value, limit, value_number, limit_number, per, whole_units, reason)
 
@@ -210,7 +243,8 @@ def _per_unit(fields: Fields) -> PerUnit | None:
 def parse_deduction(fields: Fields, points: Decimal) -> DeductionParams | None:
     before = len(fields.problems)
     if not fields.has("deductions") and not any(
-            fields.has(key) for key in ("value", "limit", "per", "whole_units", "reason")):
+        fields.has(key) for key in ("value", "limit", "per", "whole_units", "reason")
+    ):
         fields.problem("rule", t("deduction_nothing"))
         return None
     listed = _listed(fields)
@@ -232,16 +266,31 @@ def _score(params: DeductionParams, points: Decimal, precision: int) -> Scored:
             deductions = (*deductions, extra)
     scored = score_deductions(deductions, points, precision, notes)
     if rule is not None:
-        details = {"value": rule.value.text, "limit": rule.limit.text, "per": rule.per,
-                   "units": rule.units(), **scored.details}
+        details = {
+            "value": rule.value.text,
+            "limit": rule.limit.text,
+            "per": rule.per,
+            "units": rule.units(),
+            **scored.details,
+        }
         scored = Scored(scored.score, scored.explain, details=details)
     return scored
 
 
-LABELS = {"deduction": ("扣分制：满分减去各项扣分，扣完为止", "deductions: full points minus each deduction, down to 0")}
-INPUT_LABELS = {"value": ("实际值", "value"), "limit": ("限值", "limit"), "per": ("每项扣分", "per unit"),
-                "units": ("超出单位数", "units over"), "deductions": ("扣分项", "deductions"),
-                "deducted": ("共扣分", "deducted")}
+LABELS = {
+    "deduction": (
+        "扣分制：满分减去各项扣分，扣完为止",
+        "deductions: full points minus each deduction, down to 0",
+    )
+}
+INPUT_LABELS = {
+    "value": ("实际值", "value"),
+    "limit": ("限值", "limit"),
+    "per": ("每项扣分", "per unit"),
+    "units": ("超出单位数", "units over"),
+    "deductions": ("扣分项", "deductions"),
+    "deducted": ("共扣分", "deducted"),
+}
 
 
 def deductions_text(listed: list[dict[str, Any]]) -> str:
@@ -253,5 +302,13 @@ def _inputs(details: Mapping[str, Any]) -> InputItems:
     return labelled_inputs(details, INPUT_LABELS, {"deductions": deductions_text})
 
 
-SPECS = (RuleSpec("deduction", frozenset({"deductions", "value", "limit", "per", "whole_units",
-                                          "reason"}), parse_deduction, _score, LABELS, _inputs),)
+SPECS = (
+    RuleSpec(
+        "deduction",
+        frozenset({"deductions", "value", "limit", "per", "whole_units", "reason"}),
+        parse_deduction,
+        _score,
+        LABELS,
+        _inputs,
+    ),
+)

@@ -19,27 +19,33 @@ from ..decimals import plain, round_half_up
 from ..fields import Fields
 from ..messages import Messages
 from .base import MESSAGES as COMMON
-from .base import InputItems, RuleSpec, Scored, labelled_inputs
+from .base import RuleSpec, Scored
 
-MESSAGES = Messages({
-    "score_above_points": ("得分 {score} 超过分值 {points}", "score {score} exceeds points {points}"),
-    "score_negative": ("得分 {score} 小于 0", "score {score} is below 0"),
-    "bad_level": (
-        "完成情况 level 只能是 达成、部分达成 或 未达成，而不是“{value}”",
-        "level must be 达成, 部分达成 or 未达成, not '{value}'",
-    ),
-    "level_needs_score": (
-        "完成情况“{level}”须由评价人在 {low}–{high} 分之间给出 score",
-        "level '{level}' needs a score from the evaluator between {low} and {high}",
-    ),
-    "x_judged": ("评价得分 {score}", "scored {score} by the evaluator"),
-    "x_judged_level": ("{level}，评价得分 {score}", "{level}, scored {score} by the evaluator"),
-    "x_level_full": ("{level}，得满分 {points}", "{level}: full points {points}"),
-    "score_outside_level": (
-        "得分 {score} 不在“{level}”的区间 {range} 内",
-        "score {score} lies outside the range {range} of level '{level}'",
-    ),
-}, COMMON)
+MESSAGES = Messages(
+    {
+        "score_above_points": (
+            "得分 {score} 超过分值 {points}",
+            "score {score} exceeds points {points}",
+        ),
+        "score_negative": ("得分 {score} 小于 0", "score {score} is below 0"),
+        "bad_level": (
+            "完成情况 level 只能是 达成、部分达成 或 未达成，而不是“{value}”",
+            "level must be 达成, 部分达成 or 未达成, not '{value}'",
+        ),
+        "level_needs_score": (
+            "完成情况“{level}”须由评价人在 {low}–{high} 分之间给出 score",
+            "level '{level}' needs a score from the evaluator between {low} and {high}",
+        ),
+        "x_judged": ("评价得分 {score}", "scored {score} by the evaluator"),
+        "x_judged_level": ("{level}，评价得分 {score}", "{level}, scored {score} by the evaluator"),
+        "x_level_full": ("{level}，得满分 {points}", "{level}: full points {points}"),
+        "score_outside_level": (
+            "得分 {score} 不在“{level}”的区间 {range} 内",
+            "score {score} lies outside the range {range} of level '{level}'",
+        ),
+    },
+    COMMON,
+)
 t = MESSAGES.t
 
 
@@ -97,18 +103,26 @@ def parse_judgement(fields: Fields, points: Decimal) -> Judgement | None:
         level = None
     if score is not None:
         if score > points:
-            fields.problem("score", t("score_above_points", score=plain(score), points=plain(points)))
+            fields.problem(
+                "score", t("score_above_points", score=plain(score), points=plain(points))
+            )
         elif score < 0:
             fields.problem("score", t("score_negative", score=plain(score)))
         elif level is not None and not in_level(score, level, points):
             fields.problem(
                 "score",
-                t("score_outside_level", score=plain(score), level=level,
-                  range=level_range_text(level, points)),
+                t(
+                    "score_outside_level",
+                    score=plain(score),
+                    level=level,
+                    range=level_range_text(level, points),
+                ),
             )
     elif level is not None and level != MET:
         low, high, _ = level_bounds(level, points)
-        fields.problem("level", t("level_needs_score", level=level, low=plain(low), high=plain(high)))
+        fields.problem(
+            "level", t("level_needs_score", level=level, low=plain(low), high=plain(high))
+        )
     if len(fields.problems) > before:
         return None
     return Judgement(score, level)
@@ -127,6 +141,11 @@ def score_judged(judgement: Judgement, points: Decimal, precision: int) -> Score
     return Scored(score, explain, judgement.level)
 
 
-LABELS = {"judged": ("评价打分：评价人依据评分标准给分", "judged: the evaluator's score against the criteria")}
+LABELS = {
+    "judged": (
+        "评价打分：评价人依据评分标准给分",
+        "judged: the evaluator's score against the criteria",
+    )
+}
 
 SPECS = (RuleSpec("judged", frozenset({"score", "level"}), parse_judgement, score_judged, LABELS),)

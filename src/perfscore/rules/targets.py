@@ -18,126 +18,142 @@ from ..decimals import plain, round_half_up
 from ..expr import Quantity, UnitMismatch, common_unit, normalise
 from ..fields import Fields
 from ..messages import Messages
-from .judged import MESSAGES as JUDGED
 from .base import InputItems, RuleSpec, Scored, labelled_inputs
+from .judged import MESSAGES as JUDGED
 from .judged import MET, Judgement, in_level, level_range_text, parse_judgement, score_judged
 
-MESSAGES = Messages({
-    "reverse_ratio_needs_at_most": (
-        "规则 reverse-ratio 用于 ≤（越低越好）的目标，而目标是“{target}”",
-        "rule reverse-ratio is for ≤ (lower is better) targets, but the target is '{target}'",
-    ),
-    "x_reverse_ratio": (
-        "实际 {actual} 超出目标 {target}，按比值法：{target} ÷ {actual} × {points} = {score}",
-        "actual {actual} exceeds target {target}, ratio form: {target} ÷ {actual} × {points} = {score}",
-    ),
-    "target_without_actual": ("有 target（目标值）却没有 actual（实际值）", "target given without actual"),
-    "actual_without_target": ("有 actual（实际值）却没有 target（目标值）", "actual given without target"),
-    "rule_needs_target": (
-        "规则 {rule} 需要 target（目标值）与 actual（实际值）",
-        "rule {rule} needs target and actual",
-    ),
-    "rule_not_for_words": (
-        "规则 {rule} 需要数值目标，而目标“{target}”是文字",
-        "rule {rule} needs a numeric target, but '{target}' is a word",
-    ),
-    "score_with_quantitative": (
-        "定量指标的得分由目标值与实际值算出，不能再给 score",
-        "a quantitative indicator is scored from target and actual; score cannot be given too",
-    ),
-    "qualitative_unmet_needs_score": (
-        "定性指标未达成：实际“{actual}”与目标“{target}”不一致，须由评价人给出 score（及 level）",
-        "qualitative target not met ('{actual}' vs '{target}'): the evaluator must give a score (and level)",
-    ),
-    "actual_is_word": (
-        "目标“{target}”是数值，实际值“{actual}”却不是数值",
-        "the target '{target}' is numeric but the actual value '{actual}' is not",
-    ),
-    "negative_target": (
-        "目标值 {target} 为负：按比例计分没有定义，请改写指标（或改为评价打分）",
-        "the target {target} is negative: proportional scoring is undefined; rephrase the indicator (or judge it)",
-    ),
-    "x_positive_ratio": (
-        "实际 {actual} ÷ 目标 {target} × {points} = {score}",
-        "actual {actual} ÷ target {target} × {points} = {score}",
-    ),
-    "x_reverse_partial": (
-        "实际 {actual} 超出目标 {target}：{points} × (1 − ({actual_n} − {target_n}) ÷ {target_n}) = {score}",
-        "actual {actual} exceeds target {target}: {points} × (1 − ({actual_n} − {target_n}) ÷ {target_n}) = {score}",
-    ),
-    "x_range_below": (
-        "实际 {actual} 低于区间下限 {lower}：{actual_n} ÷ {lower} × {points} = {score}",
-        "actual {actual} is below the range's lower bound {lower}: {actual_n} ÷ {lower} × {points} = {score}",
-    ),
-    "x_range_above": (
-        "实际 {actual} 高于区间上限 {upper}：{points} × (1 − ({actual_n} − {upper}) ÷ {upper}) = {score}",
-        "actual {actual} is above the range's upper bound {upper}: "
-        "{points} × (1 − ({actual_n} − {upper}) ÷ {upper}) = {score}",
-    ),
-    "x_range_double": (
-        "实际 {actual} 达到区间上限 {upper} 的 2 倍及以上，得 0 分",
-        "actual {actual} is at least twice the range's upper bound {upper}: 0 points",
-    ),
-    "range_rule_override": (
-        "区间目标“{target}”按区间规则计分（区间内满分），不能指定 rule: {rule}",
-        "the range target '{target}' is scored as a range (full points inside it); rule: {rule} cannot apply",
-    ),
-    "x_converted": ("（{text} 按 {value} 计）", " ({text} taken as {value})"),
-    "x_qualitative_met_judged": (
-        "实际“{actual}”与目标“{target}”一致，{judged}",
-        "actual '{actual}' matches target '{target}': {judged}",
-    ),
-    "x_positive_met": (
-        "实际 {actual} ≥ 目标 {target}，得满分 {points}",
-        "actual {actual} ≥ target {target}: full points {points}",
-    ),
-    "x_positive_zero_target": (
-        "目标为 0：实际 {actual} ≥ 0，得满分 {points}",
-        "target is 0: actual {actual} ≥ 0, full points {points}",
-    ),
-    "x_zero_target_missed": (
-        "目标为 0：实际 {actual} 未达到，得 0 分",
-        "target is 0: actual {actual} misses it, 0 points",
-    ),
-    "x_negative_actual": (
-        "实际 {actual} 为负，按 0 计：得 0 分",
-        "actual {actual} is negative and counts as 0: 0 points",
-    ),
-    "x_reverse_met": (
-        "实际 {actual} ≤ 目标 {target}，得满分 {points}",
-        "actual {actual} ≤ target {target}: full points {points}",
-    ),
-    "x_reverse_double": (
-        "实际 {actual} 达到目标 {target} 的 2 倍及以上，得 0 分",
-        "actual {actual} is at least twice the target {target}: 0 points",
-    ),
-    "x_reverse_zero_target": (
-        "目标为 0：实际 {actual} ≤ 0，得满分 {points}",
-        "target is 0: actual {actual} ≤ 0, full points {points}",
-    ),
-    "x_equal_met": (
-        "实际 {actual} 达到目标 {target}，得满分 {points}",
-        "actual {actual} reaches target {target}: full points {points}",
-    ),
-    "x_range_met": (
-        "实际 {actual} 在目标区间 {target} 内，得满分 {points}",
-        "actual {actual} lies in the target range {target}: full points {points}",
-    ),
-    "x_qualitative_met": (
-        "实际“{actual}”与目标“{target}”一致，达成，得满分 {points}",
-        "actual '{actual}' matches target '{target}': met, full points {points}",
-    ),
-    "x_qualitative_unmet": (
-        "实际“{actual}”未达到目标“{target}”，{judged}",
-        "actual '{actual}' does not meet target '{target}': {judged}",
-    ),
-}, JUDGED)
+MESSAGES = Messages(
+    {
+        "reverse_ratio_needs_at_most": (
+            "规则 reverse-ratio 用于 ≤（越低越好）的目标，而目标是“{target}”",
+            "rule reverse-ratio is for ≤ (lower is better) targets, but the target is '{target}'",
+        ),
+        "x_reverse_ratio": (
+            "实际 {actual} 超出目标 {target}，按比值法：{target} ÷ {actual} × {points} = {score}",
+            "actual {actual} exceeds target {target}, ratio form: {target} ÷ {actual} × {points} = {score}",
+        ),
+        "target_without_actual": (
+            "有 target（目标值）却没有 actual（实际值）",
+            "target given without actual",
+        ),
+        "actual_without_target": (
+            "有 actual（实际值）却没有 target（目标值）",
+            "actual given without target",
+        ),
+        "rule_needs_target": (
+            "规则 {rule} 需要 target（目标值）与 actual（实际值）",
+            "rule {rule} needs target and actual",
+        ),
+        "rule_not_for_words": (
+            "规则 {rule} 需要数值目标，而目标“{target}”是文字",
+            "rule {rule} needs a numeric target, but '{target}' is a word",
+        ),
+        "score_with_quantitative": (
+            "定量指标的得分由目标值与实际值算出，不能再给 score",
+            "a quantitative indicator is scored from target and actual; score cannot be given too",
+        ),
+        "qualitative_unmet_needs_score": (
+            "定性指标未达成：实际“{actual}”与目标“{target}”不一致，须由评价人给出 score（及 level）",
+            "qualitative target not met ('{actual}' vs '{target}'): the evaluator must give a score (and level)",
+        ),
+        "actual_is_word": (
+            "目标“{target}”是数值，实际值“{actual}”却不是数值",
+            "the target '{target}' is numeric but the actual value '{actual}' is not",
+        ),
+        "negative_target": (
+            "目标值 {target} 为负：按比例计分没有定义，请改写指标（或改为评价打分）",
+            "the target {target} is negative: proportional scoring is undefined; rephrase the indicator (or judge it)",
+        ),
+        "x_positive_ratio": (
+            "实际 {actual} ÷ 目标 {target} × {points} = {score}",
+            "actual {actual} ÷ target {target} × {points} = {score}",
+        ),
+        "x_reverse_partial": (
+            "实际 {actual} 超出目标 {target}：{points} × (1 − ({actual_n} − {target_n}) ÷ {target_n}) = {score}",
+            "actual {actual} exceeds target {target}: {points} × (1 − ({actual_n} − {target_n}) ÷ {target_n}) = {score}",
+        ),
+        "x_range_below": (
+            "实际 {actual} 低于区间下限 {lower}：{actual_n} ÷ {lower} × {points} = {score}",
+            "actual {actual} is below the range's lower bound {lower}: {actual_n} ÷ {lower} × {points} = {score}",
+        ),
+        "x_range_above": (
+            "实际 {actual} 高于区间上限 {upper}：{points} × (1 − ({actual_n} − {upper}) ÷ {upper}) = {score}",
+            "actual {actual} is above the range's upper bound {upper}: "
+            "{points} × (1 − ({actual_n} − {upper}) ÷ {upper}) = {score}",
+        ),
+        "x_range_double": (
+            "实际 {actual} 达到区间上限 {upper} 的 2 倍及以上，得 0 分",
+            "actual {actual} is at least twice the range's upper bound {upper}: 0 points",
+        ),
+        "range_rule_override": (
+            "区间目标“{target}”按区间规则计分（区间内满分），不能指定 rule: {rule}",
+            "the range target '{target}' is scored as a range (full points inside it); rule: {rule} cannot apply",
+        ),
+        "x_converted": ("（{text} 按 {value} 计）", " ({text} taken as {value})"),
+        "x_qualitative_met_judged": (
+            "实际“{actual}”与目标“{target}”一致，{judged}",
+            "actual '{actual}' matches target '{target}': {judged}",
+        ),
+        "x_positive_met": (
+            "实际 {actual} ≥ 目标 {target}，得满分 {points}",
+            "actual {actual} ≥ target {target}: full points {points}",
+        ),
+        "x_positive_zero_target": (
+            "目标为 0：实际 {actual} ≥ 0，得满分 {points}",
+            "target is 0: actual {actual} ≥ 0, full points {points}",
+        ),
+        "x_zero_target_missed": (
+            "目标为 0：实际 {actual} 未达到，得 0 分",
+            "target is 0: actual {actual} misses it, 0 points",
+        ),
+        "x_negative_actual": (
+            "实际 {actual} 为负，按 0 计：得 0 分",
+            "actual {actual} is negative and counts as 0: 0 points",
+        ),
+        "x_reverse_met": (
+            "实际 {actual} ≤ 目标 {target}，得满分 {points}",
+            "actual {actual} ≤ target {target}: full points {points}",
+        ),
+        "x_reverse_double": (
+            "实际 {actual} 达到目标 {target} 的 2 倍及以上，得 0 分",
+            "actual {actual} is at least twice the target {target}: 0 points",
+        ),
+        "x_reverse_zero_target": (
+            "目标为 0：实际 {actual} ≤ 0，得满分 {points}",
+            "target is 0: actual {actual} ≤ 0, full points {points}",
+        ),
+        "x_equal_met": (
+            "实际 {actual} 达到目标 {target}，得满分 {points}",
+            "actual {actual} reaches target {target}: full points {points}",
+        ),
+        "x_range_met": (
+            "实际 {actual} 在目标区间 {target} 内，得满分 {points}",
+            "actual {actual} lies in the target range {target}: full points {points}",
+        ),
+        "x_qualitative_met": (
+            "实际“{actual}”与目标“{target}”一致，达成，得满分 {points}",
+            "actual '{actual}' matches target '{target}': met, full points {points}",
+        ),
+        "x_qualitative_unmet": (
+            "实际“{actual}”未达到目标“{target}”，{judged}",
+            "actual '{actual}' does not meet target '{target}': {judged}",
+        ),
+    },
+    JUDGED,
+)
 t = MESSAGES.t
 
 # Operator → rule (format.md §1). rules.md §4: "For > and < the boundary
 # value itself counts as met (the national system treats ≥ and > alike)."
-RULE_OF_OPERATOR = {">=": "positive", ">": "positive", "<=": "reverse", "<": "reverse",
-                    "=": "equal", None: "equal", "range": "range"}
+RULE_OF_OPERATOR = {
+    ">=": "positive",
+    ">": "positive",
+    "<=": "reverse",
+    "<": "reverse",
+    "=": "equal",
+    None: "equal",
+    "range": "range",
+}
 
 
 @dataclass(frozen=True)
@@ -150,16 +166,26 @@ class Labels:
 
 
 def _full(points: Decimal, precision: int, key: str, labels: Labels) -> Scored:
-    return Scored(round_half_up(points, precision),
-                  t(key, actual=labels.actual, target=labels.target, points=plain(points)) + labels.note)
+    return Scored(
+        round_half_up(points, precision),
+        t(key, actual=labels.actual, target=labels.target, points=plain(points)) + labels.note,
+    )
 
 
 def _zero(key: str, labels: Labels, precision: int) -> Scored:
-    return Scored(round_half_up(0, precision), t(key, actual=labels.actual, target=labels.target) + labels.note)
+    return Scored(
+        round_half_up(0, precision),
+        t(key, actual=labels.actual, target=labels.target) + labels.note,
+    )
 
 
-def score_positive(target: Decimal, actual: Decimal, points: Decimal, precision: int,
-                   labels: Labels) -> Scored:
+def score_positive(
+    target: Decimal | Fraction,
+    actual: Decimal | Fraction,
+    points: Decimal,
+    precision: int,
+    labels: Labels,
+) -> Scored:
     """正向 (rules.md §4): B ≥ A → w; else w × B / A; no bonus above the target.
 
     A = 0: B ≥ 0 → w, else 0 (成本节约率 ≥0%). A negative actual counts as 0.
@@ -173,12 +199,22 @@ def score_positive(target: Decimal, actual: Decimal, points: Decimal, precision:
     if actual >= target:
         return _full(points, precision, "x_positive_met", labels)
     score = round_half_up(Fraction(points) * Fraction(actual) / Fraction(target), precision)
-    return Scored(score, t("x_positive_ratio", actual=labels.actual, target=labels.target,
-                           points=plain(points), score=plain(score)) + labels.note)
+    return Scored(
+        score,
+        t(
+            "x_positive_ratio",
+            actual=labels.actual,
+            target=labels.target,
+            points=plain(points),
+            score=plain(score),
+        )
+        + labels.note,
+    )
 
 
-def _reverse_settled(target: Decimal, actual: Decimal, points: Decimal, precision: int,
-                     labels: Labels) -> Scored | None:
+def _reverse_settled(
+    target: Decimal, actual: Decimal, points: Decimal, precision: int, labels: Labels
+) -> Scored | None:
     """The cases both reverse forms share: A = 0 (B ≤ 0 → w, else 0) and B ≤ A → w."""
     if target == 0:
         if actual <= 0:
@@ -189,8 +225,9 @@ def _reverse_settled(target: Decimal, actual: Decimal, points: Decimal, precisio
     return None
 
 
-def score_reverse(target: Decimal, actual: Decimal, points: Decimal, precision: int,
-                  labels: Labels) -> Scored:
+def score_reverse(
+    target: Decimal, actual: Decimal, points: Decimal, precision: int, labels: Labels
+) -> Scored:
     """反向 (rules.md §4): B ≤ A → w; else w × (1 − (B − A) / A), 0 once B ≥ 2A.
 
     A = 0: B ≤ 0 → w, else 0.
@@ -202,13 +239,24 @@ def score_reverse(target: Decimal, actual: Decimal, points: Decimal, precision: 
         return _zero("x_reverse_double", labels, precision)
     exact = Fraction(points) * (1 - (Fraction(actual) - Fraction(target)) / Fraction(target))
     score = round_half_up(exact, precision)
-    return Scored(score, t("x_reverse_partial", actual=labels.actual, target=labels.target,
-                           actual_n=plain(actual), target_n=plain(target), points=plain(points),
-                           score=plain(score)) + labels.note)
+    return Scored(
+        score,
+        t(
+            "x_reverse_partial",
+            actual=labels.actual,
+            target=labels.target,
+            actual_n=plain(actual),
+            target_n=plain(target),
+            points=plain(points),
+            score=plain(score),
+        )
+        + labels.note,
+    )
 
 
-def score_equal(target: Decimal, actual: Decimal, points: Decimal, precision: int,
-                labels: Labels) -> Scored:
+def score_equal(
+    target: Decimal, actual: Decimal, points: Decimal, precision: int, labels: Labels
+) -> Scored:
     """等于 (rules.md §4): scored as positive, as the national system does; A = 0: B ≤ 0 → w."""
     if target == 0:
         if actual <= 0:
@@ -221,8 +269,9 @@ def score_equal(target: Decimal, actual: Decimal, points: Decimal, precision: in
     return score_positive(target, actual, points, precision, labels)
 
 
-def score_reverse_ratio(target: Decimal, actual: Decimal, points: Decimal, precision: int,
-                        labels: Labels) -> Scored:
+def score_reverse_ratio(
+    target: Decimal, actual: Decimal, points: Decimal, precision: int, labels: Labels
+) -> Scored:
     """反向，比值法 (rules.md §4, ``rule: reverse-ratio``): B ≤ A → w; else w × A / B.
 
     The form some templates use for ≤ targets; never the default. Unlike the
@@ -233,12 +282,22 @@ def score_reverse_ratio(target: Decimal, actual: Decimal, points: Decimal, preci
     if settled is not None:
         return settled
     score = round_half_up(Fraction(points) * Fraction(target) / Fraction(actual), precision)
-    return Scored(score, t("x_reverse_ratio", actual=labels.actual, target=labels.target,
-                           points=plain(points), score=plain(score)) + labels.note)
+    return Scored(
+        score,
+        t(
+            "x_reverse_ratio",
+            actual=labels.actual,
+            target=labels.target,
+            points=plain(points),
+            score=plain(score),
+        )
+        + labels.note,
+    )
 
 
-def score_range(lower: Decimal, upper: Decimal, actual: Decimal, points: Decimal, precision: int,
-                labels: Labels) -> Scored:
+def score_range(
+    lower: Decimal, upper: Decimal, actual: Decimal, points: Decimal, precision: int, labels: Labels
+) -> Scored:
     """区间 (rules.md §10 leaves range targets open; perfscore's choice, documented):
     inside [lower, upper] → w; below → the positive rule against the lower bound
     (w × B / lower); above → the reverse rule against the upper bound
@@ -250,17 +309,37 @@ def score_range(lower: Decimal, upper: Decimal, actual: Decimal, points: Decimal
         return _full(points, precision, "x_range_met", labels)
     if actual < lower:
         score = round_half_up(Fraction(points) * Fraction(actual) / Fraction(lower), precision)
-        return Scored(score, t("x_range_below", actual=labels.actual, lower=plain(lower),
-                               actual_n=plain(actual), points=plain(points),
-                               score=plain(score)) + labels.note)
+        return Scored(
+            score,
+            t(
+                "x_range_below",
+                actual=labels.actual,
+                lower=plain(lower),
+                actual_n=plain(actual),
+                points=plain(points),
+                score=plain(score),
+            )
+            + labels.note,
+        )
     if upper == 0 or actual >= 2 * upper:
-        return Scored(round_half_up(0, precision),
-                      t("x_range_double", actual=labels.actual, upper=plain(upper)) + labels.note)
+        return Scored(
+            round_half_up(0, precision),
+            t("x_range_double", actual=labels.actual, upper=plain(upper)) + labels.note,
+        )
     exact = Fraction(points) * (1 - (Fraction(actual) - Fraction(upper)) / Fraction(upper))
     score = round_half_up(exact, precision)
-    return Scored(score, t("x_range_above", actual=labels.actual, upper=plain(upper),
-                           actual_n=plain(actual), points=plain(points), score=plain(score))
-                  + labels.note)
+    return Scored(
+        score,
+        t(
+            "x_range_above",
+            actual=labels.actual,
+            upper=plain(upper),
+            actual_n=plain(actual),
+            points=plain(points),
+            score=plain(score),
+        )
+        + labels.note,
+    )
 
 
 QUANTITATIVE: dict[str, Callable[[Decimal, Decimal, Decimal, int, Labels], Scored]] = {
@@ -273,13 +352,16 @@ QUANTITATIVE: dict[str, Callable[[Decimal, Decimal, Decimal, int, Labels], Score
 
 def words_match(target: Quantity, actual: Quantity) -> bool:
     """rules.md §5: a word target is met word for word (spaces and width ignored)."""
+
     def word(q: Quantity) -> str:
         return q.word if q.word is not None else normalise(q.text)
+
     return word(target) == word(actual)
 
 
-def score_qualitative(met: bool, judgement: Judgement | None, points: Decimal, precision: int,
-                      labels: Labels) -> Scored:
+def score_qualitative(
+    met: bool, judgement: Judgement | None, points: Decimal, precision: int, labels: Labels
+) -> Scored:
     """定性 (rules.md §5): met word for word → 达成, full points; else the evaluator's score."""
     if judgement is None:  # only possible when met (checked when parsing)
         return _full(points, precision, "x_qualitative_met", labels)
@@ -302,6 +384,22 @@ class TargetParams:
 
 def parse_target(fields: Fields, points: Decimal, rule: str | None = None) -> TargetParams | None:
     """Read target/actual (and, for a word target, score/level); pick or check the rule."""
+    pair = _read_pair(fields, rule)
+    if pair is None:
+        return None
+    target, actual = pair
+    if target.op == "range" and rule not in (None, "range"):
+        fields.problem("rule", t("range_rule_override", target=target.text, rule=rule))
+        return None
+    if rule is None:
+        rule = "qualitative" if target.is_word else RULE_OF_OPERATOR[target.op]
+    if rule == "qualitative":
+        return _parse_qualitative(fields, points, target, actual)
+    return _parse_quantitative(fields, rule, target, actual)
+
+
+def _read_pair(fields: Fields, rule: str | None) -> tuple[Quantity, Quantity] | None:
+    """The target and the actual, both present and readable; else None, with problems."""
     before = len(fields.problems)
     target = fields.expression("target")
     actual = fields.expression("actual")
@@ -313,31 +411,40 @@ def parse_target(fields: Fields, points: Decimal, rule: str | None = None) -> Ta
         fields.problem("rule", t("rule_needs_target", rule=rule))
     if target is None or actual is None or len(fields.problems) > before:
         return None
-    if target.op == "range" and rule not in (None, "range"):
-        fields.problem("rule", t("range_rule_override", target=target.text, rule=rule))
-        return None
-    if rule is None:
-        rule = "qualitative" if target.is_word else RULE_OF_OPERATOR[target.op]
-    if rule == "qualitative":
-        return _parse_qualitative(fields, points, target, actual)
+    return target, actual
+
+
+def _quantitative_problem(fields: Fields, rule: str, target: Quantity, actual: Quantity) -> bool:
+    """Record why a numeric rule cannot apply to this target and actual; True if it cannot."""
     if target.is_word:
         fields.problem("target", t("rule_not_for_words", rule=rule, target=target.text))
-        return None
-    if rule == "reverse-ratio" and target.op in (">=", ">", "="):
+    elif rule == "reverse-ratio" and target.op in (">=", ">", "="):
         fields.problem("rule", t("reverse_ratio_needs_at_most", target=target.text))
-        return None
-    if actual.is_word:
+    elif actual.is_word:
         fields.problem("actual", t("actual_is_word", target=target.text, actual=actual.text))
+    elif fields.has("score") or fields.has("level"):
+        fields.problem("score" if fields.has("score") else "level", t("score_with_quantitative"))
+    else:
+        return False
+    return True
+
+
+def _parse_quantitative(
+    fields: Fields, rule: str, target: Quantity, actual: Quantity
+) -> TargetParams | None:
+    if _quantitative_problem(fields, rule, target, actual):
         return None
-    for key in ("score", "level"):
-        if fields.has(key):
-            fields.problem(key, t("score_with_quantitative"))
-            return None
     try:
         target_value, actual_value, unit = common_unit(target, actual)
     except UnitMismatch:
-        fields.problem("actual", t("unit_mismatch", target_unit=target.unit or "（无）",
-                                   actual_unit=actual.unit or "（无）"))
+        fields.problem(
+            "actual",
+            t(
+                "unit_mismatch",
+                target_unit=target.unit or "（无）",
+                actual_unit=actual.unit or "（无）",
+            ),
+        )
         return None
     if target_value < 0:
         fields.problem("target", t("negative_target", target=target.text))
@@ -345,12 +452,14 @@ def parse_target(fields: Fields, points: Decimal, rule: str | None = None) -> Ta
     note = ""
     if actual.unit != unit:
         note = t("x_converted", text=actual.shown, value=f"{plain(actual_value)}{unit}")
+    assert actual.value is not None
     labels = Labels(target.shown, f"{plain(actual.value)}{actual.unit}", note)
     return TargetParams(rule, target, actual, None, target_value, actual_value, labels)
 
 
-def _parse_qualitative(fields: Fields, points: Decimal, target: Quantity,
-                       actual: Quantity) -> TargetParams | None:
+def _parse_qualitative(
+    fields: Fields, points: Decimal, target: Quantity, actual: Quantity
+) -> TargetParams | None:
     met = words_match(target, actual)
     judgement = None
     if fields.has("score") or fields.has("level"):
@@ -359,16 +468,25 @@ def _parse_qualitative(fields: Fields, points: Decimal, target: Quantity,
             return None
         # A target met word for word is 达成 (rules.md §5): an evaluator's
         # score beside it must lie in that tier.
-        if met and (judgement.level not in (None, MET) or
-                    (judgement.score is not None and not in_level(judgement.score, MET, points))):
+        if met and (
+            judgement.level not in (None, MET)
+            or (judgement.score is not None and not in_level(judgement.score, MET, points))
+        ):
             shown = judgement.score if judgement.score is not None else points
-            fields.problem("score" if judgement.score is not None else "level",
-                           t("score_outside_level", score=plain(shown), level=MET,
-                             range=level_range_text(MET, points)))
+            fields.problem(
+                "score" if judgement.score is not None else "level",
+                t(
+                    "score_outside_level",
+                    score=plain(shown),
+                    level=MET,
+                    range=level_range_text(MET, points),
+                ),
+            )
             return None
     elif not met:
-        fields.problem("actual", t("qualitative_unmet_needs_score", actual=actual.text,
-                                   target=target.text))
+        fields.problem(
+            "actual", t("qualitative_unmet_needs_score", actual=actual.text, target=target.text)
+        )
         return None
     labels = Labels(target.shown, actual.shown)
     return TargetParams("qualitative", target, actual, judgement, labels=labels)
@@ -378,34 +496,58 @@ def score_target(params: TargetParams, points: Decimal, precision: int) -> Score
     assert params.labels is not None
     details = {"target": params.target.text, "actual": params.actual.text}
     if params.rule == "qualitative":
-        scored = score_qualitative(words_match(params.target, params.actual), params.judgement,
-                                   points, precision, params.labels)
+        scored = score_qualitative(
+            words_match(params.target, params.actual),
+            params.judgement,
+            points,
+            precision,
+            params.labels,
+        )
     else:
         assert params.target_value is not None and params.actual_value is not None
         if params.rule == "range":
             assert params.target.upper is not None
-            scored = score_range(params.target_value, params.target.upper, params.actual_value,
-                                 points, precision, params.labels)
+            scored = score_range(
+                params.target_value,
+                params.target.upper,
+                params.actual_value,
+                points,
+                precision,
+                params.labels,
+            )
         else:
-            scored = QUANTITATIVE[params.rule](params.target_value, params.actual_value, points,
-                                               precision, params.labels)
+            scored = QUANTITATIVE[params.rule](
+                params.target_value, params.actual_value, points, precision, params.labels
+            )
     return Scored(scored.score, scored.explain, scored.level, params.rule, details)
 
 
 LABELS = {
-    "positive": ("正向指标：实际达到目标得满分，否则 分值 × 实际 ÷ 目标",
-                 "positive: full points when the actual reaches the target, else points × actual ÷ target"),
-    "reverse": ("反向指标：不超过目标得满分，否则 分值 × (1 − 超出部分 ÷ 目标)，达 2 倍得 0 分",
-                "reverse: full points up to the target, else points × (1 − excess ÷ target), 0 at "
-                "twice the target"),
-    "equal": ("等于目标：达到目标得满分，否则按正向计分",
-              "equal: full points when the target is reached, else scored as positive"),
-    "qualitative": ("定性指标：与目标一致得满分，否则由评价人打分",
-                    "qualitative: full points when met word for word, else the evaluator's score"),
-    "reverse-ratio": ("反向比率：不超过目标得满分，否则 分值 × 目标 ÷ 实际",
-                      "reverse ratio: full points up to the target, else points × target ÷ actual"),
-    "range": ("区间指标：在区间内得满分，低于下限按正向、高于上限按反向计分",
-              "range: full points inside the range, else positive below it and reverse above it"),
+    "positive": (
+        "正向指标：实际达到目标得满分，否则 分值 × 实际 ÷ 目标",
+        "positive: full points when the actual reaches the target, else points × actual ÷ target",
+    ),
+    "reverse": (
+        "反向指标：不超过目标得满分，否则 分值 × (1 − 超出部分 ÷ 目标)，达 2 倍得 0 分",
+        "reverse: full points up to the target, else points × (1 − excess ÷ target), 0 at "
+        "twice the target",
+    ),
+    "equal": (
+        "等于目标：达到目标得满分，否则按正向计分",
+        "equal: full points when the target is reached, else scored as positive",
+    ),
+    "qualitative": (
+        "定性指标：与目标一致得满分，否则由评价人打分",
+        "qualitative: full points when met word for word, else the evaluator's score",
+    ),
+    "reverse-ratio": (
+        "反向比率：不超过目标得满分，否则 分值 × 目标 ÷ 实际",
+        "reverse ratio: full points up to the target, else points × target ÷ actual",
+    ),
+    "range": (
+        "区间指标：在区间内得满分，低于下限按正向、高于上限按反向计分",
+        "range: full points inside the range, else positive below it and reverse above it",
+    ),
 }
 INPUT_LABELS = {"target": ("目标值", "target"), "actual": ("实际值", "actual")}
 
@@ -418,8 +560,14 @@ def _spec(name: str | None) -> RuleSpec:
     def parse(fields: Fields, points: Decimal) -> TargetParams | None:
         return parse_target(fields, points, name)
 
-    return RuleSpec(name or "target", frozenset({"target", "actual", "score", "level"}),
-                    parse, score_target, LABELS, _inputs)
+    return RuleSpec(
+        name or "target",
+        frozenset({"target", "actual", "score", "level"}),
+        parse,
+        score_target,
+        LABELS,
+        _inputs,
+    )
 
 
 TARGET_RULE_NAMES = ("positive", "reverse", "equal", "qualitative", "reverse-ratio")

@@ -14,28 +14,32 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Optional
 
 from ..errors import InputError, Problem, UsageError
-from ..messages import Messages
-from .sheet import MESSAGES as SHEET
-from ..shares import MESSAGES as SHARES
 from ..load.yaml import MESSAGES as YAML_MESSAGES
+from ..messages import Messages
+from ..shares import MESSAGES as SHARES
+from .sheet import MESSAGES as SHEET
 
-MESSAGES = Messages({
-    "survey_weights_both": (
-        "--weights 与 --weights-file 只能给一个",
-        "give --weights or --weights-file, not both",
-    ),
-    "survey_weights_item": (
-        "--weights 的每一项须写成“选项=权重”，如“非常满意=100%”，而不是“{item}”",
-        "each --weights item must be 'option=weight', such as '非常满意=100%', not '{item}'",
-    ),
-    "survey_weights_file_shape": (
-        "权重文件须为“选项: 权重”的映射（可写在 weights: 下）",
-        "the weights file must map options to weights (optionally under weights:)",
-    ),
-}, YAML_MESSAGES, SHARES, SHEET)
+MESSAGES = Messages(
+    {
+        "survey_weights_both": (
+            "--weights 与 --weights-file 只能给一个",
+            "give --weights or --weights-file, not both",
+        ),
+        "survey_weights_item": (
+            "--weights 的每一项须写成“选项=权重”，如“非常满意=100%”，而不是“{item}”",
+            "each --weights item must be 'option=weight', such as '非常满意=100%', not '{item}'",
+        ),
+        "survey_weights_file_shape": (
+            "权重文件须为“选项: 权重”的映射（可写在 weights: 下）",
+            "the weights file must map options to weights (optionally under weights:)",
+        ),
+    },
+    YAML_MESSAGES,
+    SHARES,
+    SHEET,
+)
 t = MESSAGES.t
 
 
@@ -46,10 +50,10 @@ _NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)")
 class OptionRow:
     label: str  # "A.非常满意"
     option: str
-    letter: Optional[str]
+    letter: str | None
     count: int
-    share: Optional[Decimal]  # percent, 2 places
-    weight: Optional[str]  # as written, or None when outside the weight table / no table
+    share: Decimal | None  # percent, 2 places
+    weight: str | None  # as written, or None when outside the weight table / no table
     rows: tuple
 
 
@@ -65,8 +69,8 @@ class QuestionData:
     weighted: bool  # the weight table applies (some option of this question is in it)
     valid: int  # answers counted in the rate: answered, minus those outside the weight table
     outside: int  # answers outside the weight table (when it applies)
-    rate: Optional[Fraction]
-    explain: Optional[str]
+    rate: Fraction | None
+    explain: str | None
 
     @property
     def answered(self) -> int:
@@ -82,7 +86,7 @@ class SurveyData:
     file: str
     respondents: int
     empty_rows: int
-    weights: Optional[tuple]  # of rules.survey.OptionWeight
+    weights: tuple | None  # of rules.survey.OptionWeight
     questions: tuple  # of QuestionData
 
 
@@ -93,24 +97,50 @@ def question_data(counted, weights, rounded_shares: bool = False) -> QuestionDat
     table = {w.option: w for w in weights or ()}
     weighted = any(o.option in table for o in counted.options)
     rows = tuple(
-        OptionRow(o.label, o.option, o.letter, o.count, counted.share(o.count),
-                  table[o.option].text if o.option in table else None, o.rows)
-        for o in counted.options)
+        OptionRow(
+            o.label,
+            o.option,
+            o.letter,
+            o.count,
+            counted.share(o.count),
+            table[o.option].text if o.option in table else None,
+            o.rows,
+        )
+        for o in counted.options
+    )
     outside = sum(o.count for o in counted.options if weighted and o.option not in table)
-    valid = counted.answered - (len({r for o in counted.options if o.option not in table
-                                     for r in o.rows}) if weighted else 0)
+    valid = counted.answered - (
+        len({r for o in counted.options if o.option not in table for r in o.rows})
+        if weighted
+        else 0
+    )
     rate = explain = None
     if weighted and not counted.multiple:
         # Single answers: the valid counts, in the weight table's order (rules.md §9).
-        counts = [(w.option, counted.counts[w.option]) for w in weights if w.option in counted.counts]
+        counts = [
+            (w.option, counted.counts[w.option]) for w in weights if w.option in counted.counts
+        ]
         if sum(c for _, c in counts):
             rate = (weighted_rate_of_shares if rounded_shares else weighted_rate)(
-                counts, {w.option: w.weight for w in weights})
-            explain = rate_explain(counts, {w.option: w.text for w in weights}, rate,
-                                   rounded_shares=rounded_shares)
-    return QuestionData(counted.number, counted.title, counted.respondents, counted.blank,
-                        counted.blank_rows, counted.multiple_rows, rows, weighted, valid, outside,
-                        rate, explain)
+                counts, {w.option: w.weight for w in weights}
+            )
+            explain = rate_explain(
+                counts, {w.option: w.text for w in weights}, rate, rounded_shares=rounded_shares
+            )
+    return QuestionData(
+        counted.number,
+        counted.title,
+        counted.respondents,
+        counted.blank,
+        counted.blank_rows,
+        counted.multiple_rows,
+        rows,
+        weighted,
+        valid,
+        outside,
+        rate,
+        explain,
+    )
 
 
 def survey_data(sheet, weights=None, questions=None, rounded_shares: bool = False) -> SurveyData:
@@ -118,8 +148,13 @@ def survey_data(sheet, weights=None, questions=None, rounded_shares: bool = Fals
     from .sheet import tally
 
     indexes = questions if questions is not None else range(len(sheet.titles))
-    return SurveyData(sheet.file, sheet.respondents, sheet.empty_rows, weights,
-                      tuple(question_data(tally(sheet, i), weights, rounded_shares) for i in indexes))
+    return SurveyData(
+        sheet.file,
+        sheet.respondents,
+        sheet.empty_rows,
+        weights,
+        tuple(question_data(tally(sheet, i), weights, rounded_shares) for i in indexes),
+    )
 
 
 def parse_weights_option(text: str):
@@ -159,7 +194,9 @@ def read_weights_file(file: str):
     raw = load_yaml(file)
     if isinstance(raw, YMap) and set(raw) == {"weights"}:
         raw = raw["weights"]
-    if not isinstance(raw, YMap) or any(not isinstance(v, (str, Decimal, int)) for v in raw.values()):
+    if not isinstance(raw, YMap) or any(
+        not isinstance(v, (str, Decimal, int)) for v in raw.values()
+    ):
         raise InputError(Problem(t("survey_weights_file_shape"), file, getattr(raw, "line", None)))
     problems: list = []
     weights = parse_weight_table(Fields(raw, file, "", problems), raw)
@@ -182,21 +219,32 @@ def data_to_dict(data: SurveyData) -> dict:
         "respondents": data.respondents,
         "empty_rows": data.empty_rows,
         "weights": None if data.weights is None else {w.option: w.text for w in data.weights},
-        "questions": [{
-            "number": q.number,
-            "title": q.title,
-            "multiple": q.multiple,
-            "respondents": q.respondents,
-            "answered": q.answered,
-            "blank": q.blank,
-            "blank_rows": list(q.blank_rows),
-            "multiple_rows": list(q.multiple_rows),
-            "options": [{"option": o.option, "letter": o.letter, "count": o.count, "share": o.share,
-                         "weight": o.weight, **({"listed": o.weight is not None} if q.weighted else {})}
-                        for o in q.options],
-            "valid": q.valid,
-            "outside": q.outside,
-            "satisfaction": None if q.rate is None else _percent_value(q.rate),
-            "explain": q.explain,
-        } for q in data.questions],
+        "questions": [
+            {
+                "number": q.number,
+                "title": q.title,
+                "multiple": q.multiple,
+                "respondents": q.respondents,
+                "answered": q.answered,
+                "blank": q.blank,
+                "blank_rows": list(q.blank_rows),
+                "multiple_rows": list(q.multiple_rows),
+                "options": [
+                    {
+                        "option": o.option,
+                        "letter": o.letter,
+                        "count": o.count,
+                        "share": o.share,
+                        "weight": o.weight,
+                        **({"listed": o.weight is not None} if q.weighted else {}),
+                    }
+                    for o in q.options
+                ],
+                "valid": q.valid,
+                "outside": q.outside,
+                "satisfaction": None if q.rate is None else _percent_value(q.rate),
+                "explain": q.explain,
+            }
+            for q in data.questions
+        ],
     }

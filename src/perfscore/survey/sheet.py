@@ -43,45 +43,57 @@ from typing import Any
 from ..decimals import round_half_up
 from ..errors import InputError, Problem
 from ..load import read_text
-from ..messages import Messages
 from ..load.text import MESSAGES as TEXT
+from ..messages import Messages
 
-MESSAGES = Messages({
-    "survey_file_empty": ("问卷文件没有标题行（文件是空的）", "the answer sheet has no title row (it is empty)"),
-    "survey_file_no_rows": ("问卷文件只有标题行，没有答卷", "the answer sheet has a title row but no answers"),
-    "survey_row_too_long": (
-        "第 {row} 行有 {cells} 个单元格，多于标题行的 {columns} 列",
-        "row {row} has {cells} cells, more than the {columns} columns of the title row",
-    ),
-    "survey_csv_error": ("CSV 格式错误：{reason}", "CSV format error: {reason}"),
-    "survey_xls_old": (
-        "不支持旧版 Excel（.xls）文件：请另存为 .xlsx 或 CSV（UTF-8）",
-        "old Excel (.xls) files are not supported: save as .xlsx or CSV (UTF-8)",
-    ),
-    "survey_xlsx_missing": (
-        "读取 XLSX 问卷需要 openpyxl：pip install 'perfscore[survey]'（或另存为 CSV）",
-        "reading XLSX answer sheets needs openpyxl: pip install 'perfscore[survey]' (or save as CSV)",
-    ),
-    "survey_xlsx_bad": ("无法读取 XLSX 文件：{reason}", "cannot read the XLSX file: {reason}"),
-    "survey_untitled": ("（第 {n} 列，无标题）", "(column {n}, untitled)"),
-    "survey_question_number": (
-        "没有第 {n} 题：问卷文件共 {count} 列（题号即列号，从 1 起）",
-        "there is no question {n}: the answer sheet has {count} columns (numbered from 1)",
-    ),
-    "survey_question_title": (
-        "问卷文件中没有标题为“{title}”的题目{hint}",
-        "the answer sheet has no question titled '{title}'{hint}",
-    ),
-    "survey_question_hint": ("（是否是第 {n} 题“{close}”？）", " (did you mean question {n} '{close}'?)"),
-    "survey_question_ambiguous": (
-        "标题“{title}”出现在多列（第 {numbers} 列）：请用题号",
-        "the title '{title}' heads several columns ({numbers}): use the number",
-    ),
-    "survey_question_bad": (
-        "question 须为题目标题（文字）或题号（从 1 起的整数），而不是“{value}”",
-        "question must be a title (text) or a number from 1, not '{value}'",
-    ),
-}, TEXT)
+MESSAGES = Messages(
+    {
+        "survey_file_empty": (
+            "问卷文件没有标题行（文件是空的）",
+            "the answer sheet has no title row (it is empty)",
+        ),
+        "survey_file_no_rows": (
+            "问卷文件只有标题行，没有答卷",
+            "the answer sheet has a title row but no answers",
+        ),
+        "survey_row_too_long": (
+            "第 {row} 行有 {cells} 个单元格，多于标题行的 {columns} 列",
+            "row {row} has {cells} cells, more than the {columns} columns of the title row",
+        ),
+        "survey_csv_error": ("CSV 格式错误：{reason}", "CSV format error: {reason}"),
+        "survey_xls_old": (
+            "不支持旧版 Excel（.xls）文件：请另存为 .xlsx 或 CSV（UTF-8）",
+            "old Excel (.xls) files are not supported: save as .xlsx or CSV (UTF-8)",
+        ),
+        "survey_xlsx_missing": (
+            "读取 XLSX 问卷需要 openpyxl：pip install 'perfscore[survey]'（或另存为 CSV）",
+            "reading XLSX answer sheets needs openpyxl: pip install 'perfscore[survey]' (or save as CSV)",
+        ),
+        "survey_xlsx_bad": ("无法读取 XLSX 文件：{reason}", "cannot read the XLSX file: {reason}"),
+        "survey_untitled": ("（第 {n} 列，无标题）", "(column {n}, untitled)"),
+        "survey_question_number": (
+            "没有第 {n} 题：问卷文件共 {count} 列（题号即列号，从 1 起）",
+            "there is no question {n}: the answer sheet has {count} columns (numbered from 1)",
+        ),
+        "survey_question_title": (
+            "问卷文件中没有标题为“{title}”的题目{hint}",
+            "the answer sheet has no question titled '{title}'{hint}",
+        ),
+        "survey_question_hint": (
+            "（是否是第 {n} 题“{close}”？）",
+            " (did you mean question {n} '{close}'?)",
+        ),
+        "survey_question_ambiguous": (
+            "标题“{title}”出现在多列（第 {numbers} 列）：请用题号",
+            "the title '{title}' heads several columns ({numbers}): use the number",
+        ),
+        "survey_question_bad": (
+            "question 须为题目标题（文字）或题号（从 1 起的整数），而不是“{value}”",
+            "question must be a title (text) or a number from 1, not '{value}'",
+        ),
+    },
+    TEXT,
+)
 t = MESSAGES.t
 
 # 问卷星 joins the options of a multi-answer question with "┋"; ";" (and the
@@ -107,7 +119,7 @@ def split_option(text: str) -> tuple[str | None, str]:
     text = clean_text(text)
     match = _LETTER.match(text)
     if match:
-        return match.group(1), text[match.end():]
+        return match.group(1), text[match.end() :]
     return None, text
 
 
@@ -196,7 +208,7 @@ def tally(sheet: AnswerSheet, index: int) -> QuestionTally:
     found: dict[str, list[Any]] = {}  # option → [letter, rows, first seen]
     blank: list[int] = []
     multiple: list[int] = []
-    for row, number in zip(sheet.rows, sheet.row_numbers):
+    for row, number in zip(sheet.rows, sheet.row_numbers, strict=True):
         chosen = cell_answers(row[index])
         if not chosen:
             blank.append(number)
@@ -207,11 +219,15 @@ def tally(sheet: AnswerSheet, index: int) -> QuestionTally:
             entry[0] = entry[0] or letter
             entry[1].append(number)
     # Options by their letter where one was seen (A, B, C …), then in order of appearance.
-    order = sorted(found.items(), key=lambda item: (item[1][0] is None, item[1][0] or "", item[1][2]))
-    options = tuple(OptionTally(text, letter, len(rows), tuple(rows))
-                    for text, (letter, rows, _first) in order)
-    return QuestionTally(index + 1, sheet.titles[index], sheet.respondents, options,
-                         tuple(blank), tuple(multiple))
+    order = sorted(
+        found.items(), key=lambda item: (item[1][0] is None, item[1][0] or "", item[1][2])
+    )
+    options = tuple(
+        OptionTally(text, letter, len(rows), tuple(rows)) for text, (letter, rows, _first) in order
+    )
+    return QuestionTally(
+        index + 1, sheet.titles[index], sheet.respondents, options, tuple(blank), tuple(multiple)
+    )
 
 
 class QuestionNotFound(LookupError):
@@ -239,13 +255,20 @@ def find_question(sheet: AnswerSheet, key: Any) -> int:
     if len(matches) == 1:
         return matches[0]
     if matches:
-        raise QuestionNotFound(t("survey_question_ambiguous", title=wanted,
-                                 numbers="、".join(str(i + 1) for i in matches)))
+        raise QuestionNotFound(
+            t(
+                "survey_question_ambiguous",
+                title=wanted,
+                numbers="、".join(str(i + 1) for i in matches),
+            )
+        )
     if wanted.isdecimal() and len(wanted) <= 9:  # not isdigit: int('²') fails; long: int() limit
         return find_question(sheet, int(wanted))
     import difflib
 
-    close = difflib.get_close_matches(wanted, [clean_text(x) for x in sheet.titles], n=1, cutoff=0.5)
+    close = difflib.get_close_matches(
+        wanted, [clean_text(x) for x in sheet.titles], n=1, cutoff=0.5
+    )
     hint = ""
     if close:
         n = [clean_text(x) for x in sheet.titles].index(close[0]) + 1
@@ -254,6 +277,7 @@ def find_question(sheet: AnswerSheet, key: Any) -> int:
 
 
 # -- reading -----------------------------------------------------------------
+
 
 def read_sheet(file: str) -> AnswerSheet:
     """Read a CSV or XLSX answer sheet; every failure is an :class:`InputError`."""
@@ -299,7 +323,9 @@ def _csv_rows(file: str) -> Iterable[tuple[int, list[str]]]:
         for cells in reader:
             rows.append((reader.line_num, cells))
     except csv.Error as exc:
-        raise InputError(Problem(t("survey_csv_error", reason=exc), file, reader.line_num)) from None
+        raise InputError(
+            Problem(t("survey_csv_error", reason=exc), file, reader.line_num)
+        ) from None
     return rows
 
 
@@ -326,16 +352,24 @@ def _xlsx_rows(file: str) -> Iterable[tuple[int, list[str]]]:
             book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
             try:
                 sheet = book.worksheets[0]
-                return [(number, [_xlsx_text(v) for v in values])
-                        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
+                return [
+                    (number, [_xlsx_text(v) for v in values])
+                    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+                ]
             finally:
                 book.close()
     except FileNotFoundError:
         raise InputError(Problem(t("file_not_found"), file)) from None
     except IsADirectoryError:
         raise InputError(Problem(t("is_directory"), file)) from None
-    except (zipfile.BadZipFile, KeyError, ValueError, IndexError, OSError,
-            openpyxl.utils.exceptions.InvalidFileException) as exc:
+    except (
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        IndexError,
+        OSError,
+        openpyxl.utils.exceptions.InvalidFileException,
+    ) as exc:
         raise InputError(Problem(t("survey_xlsx_bad", reason=exc), file)) from None
 
 
@@ -357,8 +391,11 @@ def _sheet(file: str, source: Iterable[tuple[int, list[str]]]) -> AnswerSheet:
         raise InputError(Problem(t("survey_file_empty"), file))
     # Trailing columns with neither title nor answer (spreadsheet padding) are not questions.
     width = len(header)
-    while width and not header[width - 1] and all(
-            len(cells) < width or not cells[width - 1].strip() for _, cells in rows):
+    while (
+        width
+        and not header[width - 1]
+        and all(len(cells) < width or not cells[width - 1].strip() for _, cells in rows)
+    ):
         width -= 1
     titles = tuple(title or t("survey_untitled", n=i + 1) for i, title in enumerate(header[:width]))
     padded: list[tuple[str, ...]] = []
@@ -366,8 +403,11 @@ def _sheet(file: str, source: Iterable[tuple[int, list[str]]]) -> AnswerSheet:
         extra = cells[width:]
         if any(cell.strip() for cell in extra):
             last = max(i for i, cell in enumerate(cells) if cell.strip()) + 1
-            raise InputError(Problem(t("survey_row_too_long", row=number, cells=last, columns=width),
-                                     file, number))
+            raise InputError(
+                Problem(
+                    t("survey_row_too_long", row=number, cells=last, columns=width), file, number
+                )
+            )
         padded.append(tuple(cells[:width]) + ("",) * (width - len(cells[:width])))
     if not padded:
         raise InputError(Problem(t("survey_file_no_rows"), file))
