@@ -1,122 +1,150 @@
-"""The core commands through the CLI: evaluate, validate, schema, help."""
+"""The conventions of a Python command line: --version, -h, a global --lang, usage errors in the
+user's language, exit codes in --help, tables that fit COLUMNS."""
 
 from __future__ import annotations
 
-import json
+import tomllib
 
-from .conftest import EXAMPLES
+import pytest
+from rich.cells import cell_len
+
+from perfscore import __version__
+
+from .conftest import EXAMPLES, ROOT
 
 YIRENYIDANG = EXAMPLES / "yirenyidang-2023.yaml"
 
 
-def test_evaluate_prints_tree_summary_and_grade(cli):
-    """evaluate prints the tree table, the level-1 summary and the total with its grade."""
-    result = cli("evaluate", YIRENYIDANG)
+def test_version(cli):
+    """--version prints the package's version, the one pyproject.toml declares, and exits 0."""
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    result = cli("--version")
     assert result.exit_code == 0
-    out = result.stdout
-    assert "系统培训完成率" in out and "实际 8人次 ÷ 目标 30人次 × 5 = 1.33" in out
-    # the level-1 summary as the report prints it
-    for row in (
-        ("决策", "15", "13.50", "90.00%"),
-        ("过程", "25", "19.50", "78.00%"),
-        ("产出", "30", "22.33", "74.43%"),
-        ("效益", "30", "23.16", "77.20%"),
-        ("合计", "100", "78.49", "78.49%"),
-    ):
-        line = next(line for line in out.splitlines() if f" {row[0]} " in line and row[3] in line)
-        assert all(cell in line for cell in row), line
-    assert "绩效评价得分：78.49 分　评价结果等级：中" in out
-    assert "核对报告值：85 项全部一致" in out
-    assert result.stderr == ""
+    assert result.stdout == f"perfscore {declared['version']}\n"
+    assert __version__ == declared["version"]
 
 
-def test_evaluate_shows_disagreements(cli, write):
-    """A published value that disagrees is shown with both numbers, not hidden."""
-    text = YIRENYIDANG.read_text(encoding="utf-8").replace("reported: 1.33\n", "reported: 1.34\n")
-    result = cli("evaluate", write(text))
-    assert result.exit_code == 0
-    assert "核对报告值：1 项不一致（共 85 项）" in result.stdout
-    assert "≠报告 1.34" in result.stdout
-    row = next(
-        line for line in result.stdout.splitlines() if "产出/产出数量/系统培训完成率" in line
+def test_short_help_is_help(cli):
+    """-h is --help, at the top and for every command."""
+    assert cli("-h").stdout == cli("--help").stdout
+    assert cli("evaluate", "-h").stdout == cli("evaluate", "--help").stdout
+    assert cli("-h").exit_code == cli("evaluate", "-h").exit_code == 0
+
+
+def test_help_lists_exit_codes_and_whole_summaries(cli):
+    """--help states the exit codes, and every command's summary whole on its line."""
+    out = cli("--help").stdout
+    words = " ".join(out.split())  # the paragraph is wrapped to the terminal
+    assert (
+        "退出码 / exit codes: 0 正常 ok; 1 输入有误 input is wrong; 2 用法有误 usage; "
+        "3 与报告值不一致 published numbers disagree (check)."
+    ) in words
+    assert (
+        "  check      核对：重算并列出与报告值（reported）的每一处不一致；退出码 3 表示有不一致\n"
+        in out
     )
-    assert "1.34" in row and "1.33" in row and "-0.01" in row
+    assert "  init       从模板新建评价文件（不覆盖已有文件）\n" in out
+    assert "..." not in out.split("命令:")[1]
+    english = cli("--lang", "en", "--help").stdout
+    assert "  check      audit published numbers: exit 3 when any disagree.\n" in english
 
 
-def test_evaluate_json_to_file(cli, tmp_path):
-    """--json PATH writes the export and leaves no temporary file behind."""
-    out = tmp_path / "result.json"
-    result = cli("evaluate", YIRENYIDANG, "--json", out)
-    assert result.exit_code == 0
-    assert json.loads(out.read_text(encoding="utf-8"))["score"] == 78.49
-    assert [p.name for p in tmp_path.iterdir()] == ["result.json"]
+def test_no_command_prints_help_and_exits_2(cli):
+    """perfscore alone prints its help (a usage mistake: exit 2)."""
+    result = cli()
+    assert result.exit_code == 2
+    assert result.stdout.startswith("Usage: perfscore [OPTIONS] COMMAND [ARGS]...")
 
 
-def test_evaluate_json_several_files(cli):
-    """With several files, the export is a list, one object per file, in order."""
-    files = [YIRENYIDANG, EXAMPLES / "ganbu-peixun-2023.yaml"]
-    result = cli("evaluate", *files, "--json", "-")
-    data = json.loads(result.stdout)
-    assert [d["score"] for d in data] == [78.49, 100]
+def test_global_lang_before_the_command(cli):
+    """--lang before the command name applies to it, as after it does."""
+    before = cli("--lang", "en", "evaluate", YIRENYIDANG)
+    after = cli("evaluate", YIRENYIDANG, "--lang", "en")
+    assert before.exit_code == 0
+    assert "Performance score: 78.49   Grade: 中" in before.stdout
+    assert before.stdout == after.stdout
 
 
-def test_evaluate_refuses_to_overwrite_input(cli, write):
-    """--json naming the input file is refused, and the input is untouched."""
-    path = write(YIRENYIDANG.read_text(encoding="utf-8"))
-    before = path.read_bytes()
-    result = cli("evaluate", path, "--json", path)
-    assert result.exit_code == 1
-    assert result.stderr == f"输出文件 {path} 就是输入文件，拒绝覆盖\n"
-    assert path.read_bytes() == before
-
-
-def test_evaluate_missing_output_folder(cli, tmp_path):
-    """A missing output folder is a message, not a traceback."""
-    target = tmp_path / "nope" / "r.json"
-    result = cli("evaluate", YIRENYIDANG, "--json", target)
-    assert result.exit_code == 1
-    assert result.stderr == f"输出文件夹 {tmp_path / 'nope'} 不存在\n"
-
-
-def test_validate_ok(cli):
-    """validate prints OK per valid file."""
-    result = cli("validate", YIRENYIDANG, EXAMPLES / "ganbu-peixun-2023.yaml")
-    assert result.exit_code == 0
-    assert result.stdout.splitlines() == [
-        f"{YIRENYIDANG}: OK",
-        f"{EXAMPLES / 'ganbu-peixun-2023.yaml'}: OK",
-    ]
-
-
-def test_usage_error_exit_2(cli):
-    """A command-line mistake exits 2 (click's usage error)."""
-    assert cli("evaluate").exit_code == 2
-    assert cli("evaluate", YIRENYIDANG, "--lang", "fr").exit_code == 2
-
-
-def test_help_lists_exit_codes(cli):
-    """--help documents the named exit codes."""
-    result = cli("--help")
-    assert result.exit_code == 0
-    assert "exit codes" in result.stdout and "3" in result.stdout
-
-
-def test_english(cli):
-    """--lang en switches the tables and the explain lines to English."""
-    result = cli("evaluate", YIRENYIDANG, "--lang", "en")
+def test_perfscore_lang_environment(cli):
+    """PERFSCORE_LANG=en switches the language; --lang overrides it."""
+    result = cli("evaluate", YIRENYIDANG, env={"PERFSCORE_LANG": "en"})
     assert "Performance score: 78.49   Grade: 中" in result.stdout
-    assert "actual 8人次 ÷ target 30人次 × 5 = 1.33" in result.stdout
+    result = cli("evaluate", YIRENYIDANG, "--lang", "zh", env={"PERFSCORE_LANG": "en"})
+    assert "绩效评价得分：78.49 分　评价结果等级：中" in result.stdout
 
 
-def test_evaluate_refuses_to_overwrite_an_answer_sheet(cli, tmp_path):
-    """--json naming the answer sheet a survey leaf reads is refused, the sheet untouched."""
-    import shutil
+def test_usage_error_in_chinese(cli):
+    """An unknown option is said in Chinese, with the usage line and where to find help; exit 2."""
+    result = cli("evaluate", "--bogus", YIRENYIDANG)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Usage: perfscore evaluate [OPTIONS] {FILE...}\n"
+        "运行“perfscore evaluate -h”查看帮助。\n"
+        "\n"
+        "错误：没有选项 --bogus\n"
+    )
 
-    for name in ("yirenyidang-survey-2024.yaml", "yirenyidang-survey-2024.csv"):
-        shutil.copy(EXAMPLES / name, tmp_path / name)
-    sheet = tmp_path / "yirenyidang-survey-2024.csv"
-    before = sheet.read_bytes()
-    result = cli("evaluate", tmp_path / "yirenyidang-survey-2024.yaml", "--json", sheet)
-    assert result.exit_code == 1
-    assert result.stderr == f"输出文件 {sheet} 就是输入文件，拒绝覆盖\n"
-    assert sheet.read_bytes() == before
+
+@pytest.mark.parametrize(
+    ("args", "zh", "en"),
+    [
+        (("evaluate",), "错误：缺少参数 FILE...", "Error: missing argument FILE..."),
+        (
+            ("evaluate", "x.yaml", "--json"),
+            "错误：选项 --json 后须给出一个值",
+            "Error: Option '--json' requires an argument.",
+        ),
+        (
+            ("nope",),
+            "错误：没有命令“nope”（perfscore -h 列出全部命令）",
+            "Error: No such command 'nope'.",
+        ),
+        (
+            ("evaluate", "x.yaml", "--lang", "fr"),
+            "错误：--lang 的值无效：“fr”不是可选的值（可选：'zh', 'en'）",
+            "Error: Invalid value for '--lang': 'fr' is not one of 'zh', 'en'.",
+        ),
+        (
+            ("summary", "x", "--jobs", "0"),
+            "错误：--jobs / -j 的值无效：0 不在允许的范围 x>=1 内",
+            "Error: Invalid value for '--jobs' / '-j': 0 is not in the range x>=1.",
+        ),
+    ],
+)
+def test_usage_errors_in_the_chosen_language(cli, args, zh, en):
+    """Each kind of usage error: its last line in Chinese by default, in English with --lang en."""
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == zh
+    english = cli("--lang", "en", *args) if "--lang" not in args else None
+    if english is not None:
+        assert english.exit_code == 2
+        assert english.stderr.splitlines()[-1] == en
+
+
+@pytest.mark.parametrize(
+    ("command", "file", "code"),
+    [
+        ("evaluate", YIRENYIDANG, 0),
+        ("check", ROOT / "tests" / "data" / "check" / "leaf-slip.yaml", 3),
+    ],
+)
+def test_tables_fit_60_columns(cli, command, file, code):
+    """With COLUMNS=60 every line fits 60 terminal cells (text columns fold)."""
+    result = cli(command, file, env={"COLUMNS": "60"})
+    assert result.exit_code == code
+    lines = result.stdout.splitlines()
+    assert len(lines) > 8
+    assert max(cell_len(line) for line in lines) <= 60
+    if command == "evaluate":
+        assert "绩效评价得分：78.49 分　评价结果等级：中" in result.stdout
+
+
+@pytest.mark.parametrize("columns", ["0", "-5", "abc", ""])
+def test_unusable_columns_still_print_everything(cli, columns):
+    """COLUMNS=0 (or junk) is ignored: the tables print at the piped width, never nothing."""
+    result = cli("evaluate", YIRENYIDANG, env={"COLUMNS": columns})
+    wide = cli("evaluate", YIRENYIDANG, env={"COLUMNS": "160"})
+    assert result.exit_code == 0
+    assert result.stdout == wide.stdout
+    assert "绩效评价得分：78.49 分　评价结果等级：中" in result.stdout

@@ -20,14 +20,14 @@ def _transcript_module():
 
 
 def test_ci_runs_the_readme_commands():
-    """.ci/run's commands are the README's two set-up commands, word for word."""
+    """.ci/run's commands are the README's set-up, test and check commands, word for word."""
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     commands = [
         line for line in ci.splitlines() if line and not line.startswith(("#", "set ", "cd "))
     ]
-    assert len(commands) == 2
+    assert len(commands) == 3
     blocks = re.findall(r"```sh\n(.*?)\n```", README, re.S)
-    assert commands == blocks[:2]
+    assert commands == blocks[:3]
 
 
 def test_readme_transcript_is_real():

@@ -39,9 +39,13 @@ def test_report_matches_golden(cli, tmp_path, fmt, lang, name):
     assert result.stdout == ""
     data = out.read_bytes()
     golden = GOLDEN / name
-    if REGEN:
+    if REGEN:  # write the new golden file and say so; a regenerated file is never compared
         golden.parent.mkdir(exist_ok=True)
+        changed = not golden.exists() or golden.read_bytes() != data
         golden.write_bytes(data)
+        pytest.skip(
+            f"{name} regenerated ({'changed' if changed else 'unchanged'}): review the diff"
+        )
     assert golden.exists(), f"missing {golden}: run PERFSCORE_REGEN=1 pytest {__file__}"
     assert data == golden.read_bytes(), f"{name} changed: review, then regenerate (see module doc)"
 

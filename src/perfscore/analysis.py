@@ -85,7 +85,7 @@ class NextGrade:
 
 
 def _counts(node: NodeResult) -> bool:
-    """False for a node marked not applicable (不适用, rules.md §2) or below one."""
+    """False for a node marked not applicable (不适用, docs/rules.md §2) or below one."""
     return getattr(node.node, "applicable", True) is not False
 
 

@@ -87,7 +87,7 @@ class PerfscoreGroup(TyperGroup):
         try:
             code = super().main(
                 args=argv,
-                prog_name=prog_name or "perfscore",
+                prog_name="perfscore",  # also under a test runner, which says "root"
                 complete_var=complete_var,
                 standalone_mode=False,
                 windows_expand_args=windows_expand_args,
@@ -156,6 +156,7 @@ def show_usage_error(error: Any) -> int:
 
 
 app = typer.Typer(
+    name="perfscore",
     cls=PerfscoreGroup,
     help=HELP,
     no_args_is_help=True,

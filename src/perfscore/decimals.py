@@ -1,6 +1,6 @@
 """Exact numbers: one rounding policy and one way to print a number.
 
-format.md: every leaf score is rounded once, ROUND_HALF_UP, to the file's
+docs/format.md: every leaf score is rounded once, ROUND_HALF_UP, to the file's
 ``precision``; rates (得分率) are rounded HALF_UP to 2 places. Intermediate
 arithmetic uses ``Fraction`` so that a quotient such as 5 × 8 / 30 is exact
 until that single rounding; no Decimal context precision can interfere.

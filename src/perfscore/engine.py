@@ -1,6 +1,6 @@
 """Scoring: leaf rules, the roll-up, rates, the grade and the checks.
 
-format.md §1 "Numbers and rounding": a leaf's score is rounded once, HALF_UP,
+docs/format.md §1 "Numbers and rounding": a leaf's score is rounded once, HALF_UP,
 to ``precision`` places; a parent's score is the sum of its children's
 rounded scores; a rate is score / points × 100, HALF_UP to 2 places; the grade
 is looked up from the total as computed, lower bound inclusive.
@@ -28,7 +28,7 @@ def grade_for(total: Decimal | Fraction, grades: tuple[Grade, ...]) -> str:
 
 
 def score_node(node: Node, precision: int) -> NodeResult:
-    if not node.applicable:  # left out (rules.md §2); shown as 不适用
+    if not node.applicable:  # left out (docs/rules.md §2); shown as 不适用
         children = tuple(score_node(child, precision) for child in node.children)
         return NodeResult(node, Decimal(0), Decimal(0), children, applicable_points=Decimal(0))
     if node.leaf is not None:

@@ -1,6 +1,6 @@
 """Target and actual expressions: ``≥30人次``, ``15 万元``, ``1,200,000度``, ``及时``.
 
-format.md §1: an optional operator, a number, an optional unit; or a word.
+docs/format.md §1: an optional operator, a number, an optional unit; or a word.
 Text copied from Word and Excel is normalised first (NFKC folds full-width
 digits and ``＞＝％`` into ASCII; every kind of space is dropped).
 """
@@ -77,7 +77,7 @@ _SUFFIX_OPERATORS = (
 # A remark in brackets after the value, "100%（已完成）": not part of the unit.
 _REMARK = re.compile(r"[(（][^()（）]*[)）]\Z")
 
-# format.md: the money units perfscore converts exactly, in 元.
+# docs/format.md: the money units perfscore converts exactly, in 元.
 MONEY_UNITS: dict[str, Decimal] = {
     "元": Decimal(1),
     "万元": Decimal(10) ** 4,

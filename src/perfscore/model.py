@@ -22,7 +22,7 @@ class Grade:
     min: Decimal
 
 
-# rules.md §1: 财预〔2020〕10号 as applied by the Ministry; lower bound inclusive.
+# docs/rules.md §1: 财预〔2020〕10号 as applied by the Ministry; lower bound inclusive.
 DEFAULT_GRADES: tuple[Grade, ...] = (
     Grade("优", Decimal(90)),
     Grade("良", Decimal(80)),
@@ -53,7 +53,7 @@ class Node:
     reported: Decimal | None = None
     reported_rate: Decimal | None = None
     basis: str | None = None
-    # rules.md §2 不适用指标: False for a node marked `applicable: false` (or
+    # docs/rules.md §2 不适用指标: False for a node marked `applicable: false` (or
     # below one); its points stay in the base, its score is left out, and the
     # total is rescaled at the root (engine.score).
     applicable: bool = True

@@ -38,7 +38,7 @@ class NodeResult:
     rate: Decimal
     children: tuple[NodeResult, ...] = ()
     scored: Scored | None = None
-    # The points of the applicable leaves below (rules.md §2 不适用指标); the
+    # The points of the applicable leaves below (docs/rules.md §2 不适用指标); the
     # rate is taken on them. None: all of ``node.points``.
     applicable_points: Decimal | None = None
 
@@ -82,7 +82,7 @@ class Comparison:
 
 @dataclass(frozen=True)
 class Rescale:
-    """rules.md §2 不适用指标, applied once at the root:
+    """docs/rules.md §2 不适用指标, applied once at the root:
     total = Σ applicable scores × (base points / Σ applicable points), rounded
     at the file's precision. Nodes below the root keep their unscaled scores."""
 

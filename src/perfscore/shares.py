@@ -1,7 +1,7 @@
 """Shares (比例): ``25%`` or ``0.25``, read exactly.
 
-Weights (权重, rules.md §2), band rates (rules.md §7) and questionnaire option
-weights (rules.md §9) are shares of something. One reading for all of them:
+Weights (权重, docs/rules.md §2), band rates (docs/rules.md §7) and questionnaire option
+weights (docs/rules.md §9) are shares of something. One reading for all of them:
 
 * text ``25%`` (full-width ``２５％`` too) is 25 / 100;
 * a bare number is the share itself, from 0 to 1: ``0.25`` is 25%, ``1`` is 100%;

@@ -1,6 +1,6 @@
 """Loaded YAML values → the checked model, or every problem in the file.
 
-This is where format.md §1 is enforced: required and unknown keys, the tree's
+This is where docs/format.md §1 is enforced: required and unknown keys, the tree's
 arithmetic (a parent's points equal its children's), exactly one scoring form
 per leaf, and each rule's own parameters (delegated to the rule's ``parse``).
 The JSON Schema in ``schema/`` states the same contract for editors and other
@@ -201,7 +201,7 @@ def _points_within_precision(
 ) -> None:
     """A leaf's points must be writable at the file's precision.
 
-    Otherwise full marks, rounded once to ``precision`` (format.md), would differ
+    Otherwise full marks, rounded once to ``precision`` (docs/format.md), would differ
     from the points: 1.5 points at precision 0 would score 2. Weights can
     produce such points too (12.5% of 15 = 1.875 at precision 2).
     """
@@ -351,7 +351,7 @@ def _node(
     reported = fields.number("reported", minimum=Decimal(0))
     reported_rate = fields.number("reported_rate", minimum=Decimal(0))
     weight, points = _points(fields, parent_points)
-    # 不适用指标 (rules.md §2): everything below a node marked so is left out too.
+    # 不适用指标 (docs/rules.md §2): everything below a node marked so is left out too.
     # (An unreadable value is reported and counts as false, so that a missing
     # scoring form is not reported on top of it.)
     applicable = fields.boolean("applicable", not fields.has("applicable")) and parent_applicable
@@ -435,7 +435,7 @@ def _parent_points(fields: Fields, points: Decimal | None, children: tuple[Node,
 
 
 def _leaf(fields: Fields, points: Decimal | None, required: bool = True) -> Leaf | None:
-    """Pick the leaf's one scoring form (format.md §1) and parse its parameters.
+    """Pick the leaf's one scoring form (docs/format.md §1) and parse its parameters.
 
     A leaf that is not applicable (``required`` False) may have none.
     """

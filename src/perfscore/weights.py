@@ -1,4 +1,4 @@
-"""Trees stated in weights (权重) and 不适用指标 (rules.md §2): the checks ``check.py`` calls.
+"""Trees stated in weights (权重) and 不适用指标 (docs/rules.md §2): the checks ``check.py`` calls.
 
 Weights: a node's ``weight`` is a share of its parent's points; the level-1
 nodes share the root's points, 100 unless the top-level ``points:`` says
@@ -25,7 +25,7 @@ from .messages import Messages
 from .model import Node
 from .shares import percent_text, read_share
 
-# rules.md §2: "the root has 100 unless stated".
+# docs/rules.md §2: "the root has 100 unless stated".
 ROOT_POINTS = Decimal(100)
 
 MESSAGES = Messages(

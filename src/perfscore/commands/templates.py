@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from ..errors import EXIT_OK
+from ..templates import t
 from ._options import LangOption
 
 
@@ -37,7 +38,7 @@ def init(
     lang: LangOption = None,
 ) -> int:
     """从模板新建评价文件（不覆盖已有文件）/ start a new evaluation from a template."""
-    from ..templates import t, write_template
+    from ..templates import write_template
 
     chosen = write_template(template_name, file)
     if file != "-":

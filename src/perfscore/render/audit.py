@@ -9,10 +9,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..messages import Messages
+from .boxes import Column, box_table
 from .labels import LABELS
 
 if TYPE_CHECKING:
-    from rich.table import Table
+    from rich.text import Text
 
     from ..audit import AuditRow, Finding
 
@@ -52,25 +53,30 @@ def _value(value: Any) -> str:
     return plain(value) if isinstance(value, Decimal) else str(value)
 
 
-def findings_table(findings: Sequence[Finding]) -> Table:
-    from rich.table import Table
-
-    table = Table(header_style="bold red")
-    for label in ("lbl_audit_kind", "lbl_check_path", "lbl_check_of"):
-        table.add_column(t(label))
-    for label in ("lbl_reported", "lbl_audit_expected", "lbl_difference"):
-        table.add_column(t(label), justify="right")
+def findings_table(findings: Sequence[Finding], width: int | None = None) -> Text:
+    """Every finding of one file: kind, path, what, reported, expected, difference."""
+    columns = (
+        Column(t("lbl_audit_kind"), fold=2),
+        Column(t("lbl_check_path"), fold=1),
+        Column(t("lbl_check_of")),
+        Column(t("lbl_reported"), "right"),
+        Column(t("lbl_audit_expected"), "right"),
+        Column(t("lbl_difference"), "right"),
+    )
+    rows = []
     for finding in findings:
         difference = finding.difference
-        table.add_row(
-            t(f"lbl_audit_{finding.kind}"),
-            finding.path or t("lbl_root"),
-            t(f"lbl_of_{finding.of}"),
-            _value(finding.reported),
-            _value(finding.expected),
-            "" if difference is None else _value(difference),
+        rows.append(
+            (
+                t(f"lbl_audit_{finding.kind}"),
+                finding.path or t("lbl_root"),
+                t(f"lbl_of_{finding.of}"),
+                _value(finding.reported),
+                _value(finding.expected),
+                "" if difference is None else _value(difference),
+            )
         )
-    return table
+    return box_table(columns, rows, width=width, header_style="bold red")
 
 
 def print_audit(rows: Sequence[AuditRow], failed: int) -> None:
@@ -84,7 +90,7 @@ def print_audit(rows: Sequence[AuditRow], failed: int) -> None:
                 style="bold red",
                 highlight=False,
             )
-            out.print(findings_table(row.findings))
+            out.print(findings_table(row.findings, out.width), crop=False, overflow="ignore")
         elif row.compared:
             out.print(t("lbl_audit_file_ok", file=row.file, n=row.compared), style="green")
         else:

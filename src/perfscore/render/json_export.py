@@ -1,4 +1,4 @@
-"""The JSON export of format.md §2 (format version 1).
+"""The JSON export of docs/format.md §2 (format version 1).
 
 Numbers are written from the exact decimals (``78.49``, never
 ``78.49000000000001``): the standard ``json`` module cannot write a Decimal

@@ -149,7 +149,7 @@ def rate_text(rate: Decimal) -> str:
 
 
 def applies(node: NodeResult) -> bool:
-    """False for a node marked ``applicable: false`` (不适用, rules.md §2) or below one."""
+    """False for a node marked ``applicable: false`` (不适用, docs/rules.md §2) or below one."""
     return node.node.applicable
 
 
@@ -178,7 +178,7 @@ def rescale_line(result: Result) -> str | None:
 
 
 def grade_bands_text(grades: tuple[Grade, ...]) -> str:
-    """ "优 ≥ 90，良 ≥ 80，中 ≥ 60，差 < 60": the table in use (rules.md §1)."""
+    """ "优 ≥ 90，良 ≥ 80，中 ≥ 60，差 < 60": the table in use (docs/rules.md §1)."""
     parts = []
     for index, grade in enumerate(grades):
         if grade.min > 0 or index == 0:

@@ -50,7 +50,7 @@ def tree_table(result: Result, width: int | None = None) -> Text:
         node = node_result.node
         scored = node_result.scored
         details = scored.details if scored else {}
-        na = not node.applicable  # 不适用指标 (rules.md §2)
+        na = not node.applicable  # 不适用指标 (docs/rules.md §2)
         rows.append(
             (
                 Text("  " * (node.depth - 1) + node.name, style="bold" if node.depth == 1 else ""),
@@ -82,7 +82,7 @@ def summary_table(result: Result, width: int | None = None) -> Text:
     )
     rows = []
     for top in result.indicators:
-        na = not top.node.applicable  # 不适用指标 (rules.md §2)
+        na = not top.node.applicable  # 不适用指标 (docs/rules.md §2)
         score = (
             Text(t("lbl_not_applicable"))
             if na

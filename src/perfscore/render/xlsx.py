@@ -200,7 +200,7 @@ def _total_rows(ws: _Sheet, result: Result, first: int, total_row: int, depth: i
     )
     summed = f"SUM({xl_rowcol_to_cell(first, 2)}:{xl_rowcol_to_cell(last, 2)})"
     rescale = result.rescale
-    if rescale is not None:  # 不适用 nodes left out: rescaled to the base (rules.md §2)
+    if rescale is not None:  # 不适用 nodes left out: rescaled to the base (docs/rules.md §2)
         summed = (
             f"ROUND({summed}*{plain(rescale.points)}/{plain(rescale.applicable_points)},"
             f"{result.evaluation.precision})"

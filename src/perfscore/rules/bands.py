@@ -1,4 +1,4 @@
-"""Bands (rules.md §7, ``rule: bands``): a measured value mapped to a share of w.
+"""Bands (docs/rules.md §7, ``rule: bands``): a measured value mapped to a share of w.
 
 The evaluator's scoring standard (评分标准) states the table, e.g. a
 satisfaction rate: ``value: 94.68%`` with ``bands: [{min: 95%, rate: 100%},

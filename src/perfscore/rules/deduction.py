@@ -1,4 +1,4 @@
-"""Deductions (rules.md §6, ``rule: deduction``, 扣分制).
+"""Deductions (docs/rules.md §6, ``rule: deduction``, 扣分制).
 
 Start from w and subtract every deduction, floor 0 ("扣完为止"):
 

@@ -1,7 +1,7 @@
-"""预算执行率 (rules.md §3, ``rule: execution``).
+"""预算执行率 (docs/rules.md §3, ``rule: execution``).
 
 rate = 全年执行数 / 全年预算数; score = rate × w, never above w (a rate above
-100% scores w: rules.md §10 leaves the cap open, perfscore caps the score and
+100% scores w: docs/rules.md §10 leaves the cap open, perfscore caps the score and
 says so in the explain line). The score is computed from the exact rate and
 rounded once; the rate is shown as a percentage with 2 decimals.
 Example (seed 01): budget 328.67, spent 293.82 → 89.40% → 8.94 of 10.

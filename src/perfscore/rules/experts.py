@@ -1,4 +1,4 @@
-"""Expert panels (rules.md §8, ``rule: experts``, 专家评分).
+"""Expert panels (docs/rules.md §8, ``rule: experts``, 专家评分).
 
 Several experts score the same leaf: ``scores: [4, 4.5, 3.5]`` and
 ``method: mean`` (default, 算术平均), ``median`` (中位数; with an even count the

@@ -1,4 +1,4 @@
-"""Judged leaves: the evaluator's score, optionally inside a tier (rules.md §5).
+"""Judged leaves: the evaluator's score, optionally inside a tier (docs/rules.md §5).
 
 The three tiers (完成情况) of the national self-evaluation system:
 

@@ -1,4 +1,4 @@
-"""Questionnaires (rules.md §9, ``rule: survey``): satisfaction from answer counts.
+"""Questionnaires (docs/rules.md §9, ``rule: survey``): satisfaction from answer counts.
 
     rate = Σ(count × weight) ÷ Σ count
 
@@ -8,7 +8,7 @@ never assumes a table). A single-choice 满意/不满意 question is the special
 case of weights 100% and 0%: satisfied ÷ valid answers. The rate is exact
 (Fraction); it then scores the leaf
 
-* through a target (``target: "≥90%"``), by the positive rule of rules.md §4
+* through a target (``target: "≥90%"``), by the positive rule of docs/rules.md §4
   (:func:`~perfscore.rules.targets.score_positive`);
 * through a table (``bands:``), by :func:`~perfscore.rules.bands.score_bands`;
 * with neither: score = w × rate.
@@ -161,7 +161,7 @@ class SurveyParams:
 
 
 def weighted_rate(counts: Sequence[tuple[str, int]], weights: dict[str, Decimal]) -> Fraction:
-    """rules.md §9: Σ(count × weight) ÷ Σ count, exact.
+    """docs/rules.md §9: Σ(count × weight) ÷ Σ count, exact.
 
     Raises :class:`NoAnswers` when the counts add up to 0 and KeyError for a
     counted option without a weight (the parser reports both, located, first).
@@ -289,7 +289,7 @@ def score_survey(params: SurveyParams, points: Decimal, precision: int) -> Score
 def parse_weight_table(
     fields: Fields, table: YMap, key: str = "weights"
 ) -> tuple[OptionWeight, ...] | None:
-    """Option → share (``100%`` or ``1``, rules.md §9 via :mod:`perfscore.shares`); None if wrong."""
+    """Option → share (``100%`` or ``1``, docs/rules.md §9 via :mod:`perfscore.shares`); None if wrong."""
     before = len(fields.problems)
     weights: list[OptionWeight] = []
     seen: dict[str, int] = {}

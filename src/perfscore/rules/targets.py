@@ -1,4 +1,4 @@
-"""Target and actual (format.md §1, form 2): rules.md §4 定量 and §5 定性.
+"""Target and actual (docs/format.md §1, form 2): docs/rules.md §4 定量 and §5 定性.
 
 The operator in the target picks the rule: ≥ or > positive (正向), ≤ or <
 reverse (反向), = or none equal (等于), a word qualitative (定性). ``rule:``
@@ -143,7 +143,7 @@ MESSAGES = Messages(
 )
 t = MESSAGES.t
 
-# Operator → rule (format.md §1). rules.md §4: "For > and < the boundary
+# Operator → rule (docs/format.md §1). docs/rules.md §4: "For > and < the boundary
 # value itself counts as met (the national system treats ≥ and > alike)."
 RULE_OF_OPERATOR = {
     ">=": "positive",
@@ -186,7 +186,7 @@ def score_positive(
     precision: int,
     labels: Labels,
 ) -> Scored:
-    """正向 (rules.md §4): B ≥ A → w; else w × B / A; no bonus above the target.
+    """正向 (docs/rules.md §4): B ≥ A → w; else w × B / A; no bonus above the target.
 
     A = 0: B ≥ 0 → w, else 0 (成本节约率 ≥0%). A negative actual counts as 0.
     """
@@ -228,7 +228,7 @@ def _reverse_settled(
 def score_reverse(
     target: Decimal, actual: Decimal, points: Decimal, precision: int, labels: Labels
 ) -> Scored:
-    """反向 (rules.md §4): B ≤ A → w; else w × (1 − (B − A) / A), 0 once B ≥ 2A.
+    """反向 (docs/rules.md §4): B ≤ A → w; else w × (1 − (B − A) / A), 0 once B ≥ 2A.
 
     A = 0: B ≤ 0 → w, else 0.
     """
@@ -257,7 +257,7 @@ def score_reverse(
 def score_equal(
     target: Decimal, actual: Decimal, points: Decimal, precision: int, labels: Labels
 ) -> Scored:
-    """等于 (rules.md §4): scored as positive, as the national system does; A = 0: B ≤ 0 → w."""
+    """等于 (docs/rules.md §4): scored as positive, as the national system does; A = 0: B ≤ 0 → w."""
     if target == 0:
         if actual <= 0:
             return _full(points, precision, "x_equal_met", labels)
@@ -272,7 +272,7 @@ def score_equal(
 def score_reverse_ratio(
     target: Decimal, actual: Decimal, points: Decimal, precision: int, labels: Labels
 ) -> Scored:
-    """反向，比值法 (rules.md §4, ``rule: reverse-ratio``): B ≤ A → w; else w × A / B.
+    """反向，比值法 (docs/rules.md §4, ``rule: reverse-ratio``): B ≤ A → w; else w × A / B.
 
     The form some templates use for ≤ targets; never the default. Unlike the
     default reverse rule it never reaches 0 (B = 2A scores w / 2).
@@ -298,7 +298,7 @@ def score_reverse_ratio(
 def score_range(
     lower: Decimal, upper: Decimal, actual: Decimal, points: Decimal, precision: int, labels: Labels
 ) -> Scored:
-    """区间 (rules.md §10 leaves range targets open; perfscore's choice, documented):
+    """区间 (docs/rules.md §10 leaves range targets open; perfscore's choice, documented):
     inside [lower, upper] → w; below → the positive rule against the lower bound
     (w × B / lower); above → the reverse rule against the upper bound
     (w × (1 − (B − upper) / upper), 0 once B ≥ 2 × upper).
@@ -351,7 +351,7 @@ QUANTITATIVE: dict[str, Callable[[Decimal, Decimal, Decimal, int, Labels], Score
 
 
 def words_match(target: Quantity, actual: Quantity) -> bool:
-    """rules.md §5: a word target is met word for word (spaces and width ignored)."""
+    """docs/rules.md §5: a word target is met word for word (spaces and width ignored)."""
 
     def word(q: Quantity) -> str:
         return q.word if q.word is not None else normalise(q.text)
@@ -362,7 +362,7 @@ def words_match(target: Quantity, actual: Quantity) -> bool:
 def score_qualitative(
     met: bool, judgement: Judgement | None, points: Decimal, precision: int, labels: Labels
 ) -> Scored:
-    """定性 (rules.md §5): met word for word → 达成, full points; else the evaluator's score."""
+    """定性 (docs/rules.md §5): met word for word → 达成, full points; else the evaluator's score."""
     if judgement is None:  # only possible when met (checked when parsing)
         return _full(points, precision, "x_qualitative_met", labels)
     judged = score_judged(judgement, points, precision)
@@ -466,7 +466,7 @@ def _parse_qualitative(
         judgement = parse_judgement(fields, points)
         if judgement is None:
             return None
-        # A target met word for word is 达成 (rules.md §5): an evaluator's
+        # A target met word for word is 达成 (docs/rules.md §5): an evaluator's
         # score beside it must lie in that tier.
         if met and (
             judgement.level not in (None, MET)

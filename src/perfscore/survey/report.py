@@ -1,6 +1,6 @@
 """Answer sheets counted: each question's distribution and weighted satisfaction rate.
 
-The data behind ``perfscore survey`` (rules.md §9): per question 选项 | 小计 |
+The data behind ``perfscore survey`` (docs/rules.md §9): per question 选项 | 小计 |
 比例 (shares HALF_UP to 2 places, as reports print them), blank answers,
 several-answer respondents and, when option weights are given, the weighted
 rate with its formula. Pure: :func:`survey_data` builds it from a sheet read
@@ -116,7 +116,7 @@ def question_data(counted, weights, rounded_shares: bool = False) -> QuestionDat
     )
     rate = explain = None
     if weighted and not counted.multiple:
-        # Single answers: the valid counts, in the weight table's order (rules.md §9).
+        # Single answers: the valid counts, in the weight table's order (docs/rules.md §9).
         counts = [
             (w.option, counted.counts[w.option]) for w in weights if w.option in counted.counts
         ]

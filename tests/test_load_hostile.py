@@ -16,7 +16,7 @@ from perfscore.errors import InputError
 from perfscore.load import yaml as load  # the YAML reader: load_yaml, parse, read_text, limits
 from perfscore.validation import build_evaluation
 
-from .test_cli_errors import GOOD as CLI_ERRORS_GOOD
+from .test_validation_messages import GOOD as CLI_ERRORS_GOOD
 
 # test_cli_errors' file, with a numeric project field
 GOOD = CLI_ERRORS_GOOD.replace("  name: 测试项目\n", "  name: 测试项目\n  year: 2023\n")

@@ -130,11 +130,54 @@ def test_scores_within_points_and_parents_sum(text_):
     assert 0 <= result.score <= result.points
 
 
-@FAST
-@given(files())
-def test_identical_input_gives_identical_bytes(text_):
-    """The same file scored twice exports byte-identical JSON."""
-    assert export(text_).encode() == export(text_).encode()
+def test_identical_input_gives_identical_bytes_across_processes(tmp_path):
+    """The same files scored in two fresh processes, with different hash seeds, export
+    byte-identical JSON and reports (no set or dict order, no time, leaks into an output)."""
+    import os
+    import subprocess
+    import sys
+
+    from .conftest import EXAMPLES, ROOT
+
+    generated = tmp_path / "generated"
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "generate.py"),
+            str(generated),
+            "--count",
+            "30",
+            "--seed",
+            "7",
+            "--invalid",
+            "0",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    files = sorted(str(path) for path in EXAMPLES.glob("*.yaml"))
+    files += sorted(str(path) for path in generated.rglob("*.yaml"))
+    assert len(files) >= 30
+    script = (
+        "import sys\n"
+        "from perfscore.cli import app\n"
+        "for args in (['evaluate', *sys.argv[1:], '--json', '-'],\n"
+        "             ['summary', *sys.argv[1:], '--json', '-', '--jobs', '1'],\n"
+        "             ['report', sys.argv[1], '-f', 'md'], ['report', sys.argv[1], '-f', 'html']):\n"
+        "    app(args, standalone_mode=False)\n"
+    )
+
+    def run(seed: str) -> bytes:
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", script, *files], env=env, capture_output=True, check=True
+        )
+        assert done.stderr == b""
+        return done.stdout
+
+    first, second = run("1"), run("2")
+    assert len(first) > 100_000
+    assert first == second
 
 
 @FAST
