@@ -3,6 +3,7 @@ user's language, exit codes in --help, tables that fit COLUMNS."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 
 import pytest
@@ -148,3 +149,47 @@ def test_unusable_columns_still_print_everything(cli, columns):
     assert result.exit_code == 0
     assert result.stdout == wide.stdout
     assert "绩效评价得分：78.49 分　评价结果等级：中" in result.stdout
+
+
+ENGLISH = ROOT / "tests" / "data" / "english.yaml"
+# The file's own vocabulary stays as written in English too: the grade names of the
+# default table and the national system's tiers (docs/rules.md §1, §5).
+VOCABULARY = re.compile("部分达成|未达成|达成|优|良|中|差")
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("evaluate", ENGLISH, "--explain"),
+        ("check", ENGLISH),
+        ("summary", ENGLISH),
+        ("report", ENGLISH, "-f", "md"),
+        ("report", ENGLISH, "-f", "csv"),
+        ("report", ENGLISH, "-f", "html"),
+        ("validate", ENGLISH),
+    ],
+)
+def test_english_mode_has_no_chinese_of_its_own(cli, args):
+    """With --lang en, a file written in ASCII gives output with no Chinese word or
+    punctuation but the grade and tier names (no （无）, no ，、； in sentences)."""
+    result = cli("--lang", "en", *args)
+    assert result.exit_code in (0, 3)
+    text = VOCABULARY.sub("", result.stdout + result.stderr)
+    assert text.strip()
+    assert CJK.findall(text) == []
+
+
+def test_english_names_a_missing_unit_in_english(cli, write):
+    """A missing unit is "(none)" in English and "（无）" in Chinese."""
+    path = write(
+        "perfscore: 1\nproject: {name: T}\nindicators:\n"
+        "  - {name: A, points: 10, rule: bands, value: 92, bands: [{min: 90%, rate: 100%}]}\n"
+    )
+    english = cli("--lang", "en", "validate", path)
+    assert english.exit_code == 1
+    assert english.stderr == (
+        f"{path}:4: [A] the value and every band's min must use one unit: '%' differs from '(none)'\n"
+    )
+    chinese = cli("validate", path)
+    assert chinese.stderr == f"{path}:4: [A] 各档下限与数值须用同一单位：“%”与“（无）”不同\n"

@@ -70,7 +70,7 @@ def test_csv_starts_with_bom_and_has_a_row_per_node():
     assert len(rows) == 1 + 42
     training = next(row for row in rows if row.startswith("产出/产出数量/系统培训完成率,"))
     assert training.startswith(
-        "产出/产出数量/系统培训完成率,3,系统培训完成率,5,1.33,26.60,positive,≥30人次,8人次,"
+        "产出/产出数量/系统培训完成率,3,系统培训完成率,5,1.33,26.60,正向指标,≥30人次,8人次,"
     )
     assert training.endswith(",实际 8人次 ÷ 目标 30人次 × 5 = 1.33,3.67,2")  # explain, lost, rank
 
@@ -163,4 +163,4 @@ def test_csv_text_cannot_run_as_a_formula(cli, write):
       - {name: "=HYPERLINK(1)", points: 100, score: 90, basis: "@SUM(A1)"}
     """)
     rows = cli("report", path, "-f", "csv").stdout.splitlines()
-    assert rows[1].startswith("'=HYPERLINK(1),1,'=HYPERLINK(1),100,90,90.00,judged,,,'@SUM(A1),")
+    assert rows[1].startswith("'=HYPERLINK(1),1,'=HYPERLINK(1),100,90,90.00,评价打分,,,'@SUM(A1),")

@@ -13,7 +13,7 @@ config); library users call :func:`set_language`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 _LANG = "zh"
 LANGUAGES = ("zh", "en")
@@ -65,3 +65,17 @@ class Messages:
         template = en if _LANG == "en" else zh
         # A sentence without parameters is returned as written (braces and all).
         return template.format(**params) if params else template
+
+
+# Punctuation that differs by language (an English sentence never carries 、 or ；).
+_SEPARATORS = {"list": ("、", ", "), "clause": ("；", "; "), "pair": ("，", ", ")}
+
+
+def join(items: Iterable[str], kind: str = "list") -> str:
+    """Items joined as the current language writes a list (、), clauses (；) or pairs (，)."""
+    return pick(*_SEPARATORS[kind]).join(items)
+
+
+def unit_name(unit: str) -> str:
+    """A unit as a message names it: "（无）" / "(none)" when there is none."""
+    return unit or pick("（无）", "(none)")

@@ -17,7 +17,7 @@ from .errors import InputError, Problem
 from .fields import MESSAGES as FIELDS
 from .fields import Fields
 from .load import YList, YMap, load_yaml
-from .messages import Messages
+from .messages import Messages, join
 from .model import DEFAULT_GRADES, DEFAULT_PRECISION, MAX_PRECISION, Evaluation, Grade, Leaf, Node
 from .rules import RULES
 from .weights import MESSAGES as WEIGHTS
@@ -235,7 +235,7 @@ def _reported_grade(top: Fields, grades: tuple[Grade, ...]) -> dict[str, Any]:
     if name is None:
         return {}
     if all(grade.name != name for grade in grades):
-        known = "、".join(grade.name for grade in grades)
+        known = join(grade.name for grade in grades)
         top.problem("reported_grade", t("reported_grade_unknown", grade=name, known=known))
     return {"reported_grade": name}
 

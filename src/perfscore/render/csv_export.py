@@ -18,6 +18,7 @@ import io
 
 from ..analysis import Analysis
 from ..decimals import fixed, plain
+from ..rules import rule_short
 from .labels import applies, one_line, t
 
 BOM = "\ufeff"
@@ -68,7 +69,7 @@ def render_csv(analysis: Analysis) -> str:
                 plain(node.points),
                 plain(node_result.score) if counted else "",
                 fixed(node_result.rate, 2) if counted else "",
-                scored.rule if scored else "",
+                rule_short(scored.rule) if scored else "",
                 inert(details.get("target", "")),
                 inert(details.get("actual", "")),
                 inert(one_line(node.basis)),

@@ -12,7 +12,7 @@ import unicodedata
 from decimal import Decimal
 
 from ..decimals import fixed, plain
-from ..messages import Messages, language
+from ..messages import Messages, join, language
 from ..model import Grade
 from ..result import NodeResult, Result
 
@@ -123,6 +123,7 @@ LABELS = Messages(
         "lbl_root": ("（总分）", "(total)"),
         "lbl_mismatch_mark": ("≠报告 {reported}", "≠ reported {reported}"),
         "lbl_warning": ("提示", "Warning"),
+        "lbl_warning_line": ("提示：[{path}] {message}", "Warning: [{path}] {message}"),
         "lbl_not_applicable": ("不适用", "n/a"),
         "x_not_applicable": ("不适用指标，不计分", "not applicable: left out"),
         "lbl_rescale": (
@@ -169,7 +170,7 @@ def rescale_line(result: Result) -> str | None:
         return None
     return t(
         "lbl_rescale",
-        paths="、".join(r.paths),
+        paths=join(r.paths),
         applicable=plain(r.applicable_points),
         score=plain(r.applicable_score),
         base=plain(r.points),
@@ -185,7 +186,7 @@ def grade_bands_text(grades: tuple[Grade, ...]) -> str:
             parts.append(f"{grade.name} ≥ {plain(grade.min)}")
         else:
             parts.append(f"{grade.name} < {plain(grades[index - 1].min)}")
-    return "，".join(parts)
+    return join(parts, "pair")
 
 
 def project_items(result: Result) -> list[tuple[str, str]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..messages import Messages
+from ..messages import Messages, join
 from ..survey.report import SurveyData
 
 MESSAGES = Messages(
@@ -50,7 +50,7 @@ t = MESSAGES.t
 
 
 def _rows_text(rows) -> str:
-    shown = "、".join(str(r) for r in rows[:8])
+    shown = join(str(r) for r in rows[:8])
     return shown + ("…" if len(rows) > 8 else "")
 
 
@@ -105,7 +105,7 @@ def print_data(data: SurveyData, console) -> None:
                 style="yellow",
             )
         if q.outside:
-            names = "、".join(o.label for o in q.options if o.weight is None)
+            names = join(o.label for o in q.options if o.weight is None)
             console.print(
                 t("lbl_survey_outside_note", count=q.outside, options=names), style="yellow"
             )

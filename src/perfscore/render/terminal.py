@@ -154,5 +154,7 @@ def print_result(result: Result, console: Console) -> None:
         console.print(checks_table(result, console.width), crop=False, overflow="ignore")
     for warning in result.warnings:  # self-evaluation warnings: shown, never change a score
         console.print(
-            f"{t('lbl_warning')}：[{warning.path}] {warning.message}", style="yellow", markup=False
+            t("lbl_warning_line", path=warning.path, message=warning.message),
+            style="yellow",
+            markup=False,
         )

@@ -37,7 +37,7 @@ from ..errors import Problem
 from ..expr import Quantity
 from ..fields import Fields
 from ..load import YMap
-from ..messages import Messages
+from ..messages import Messages, join, unit_name
 from ..shares import percent_text, read_share
 from .base import MESSAGES as COMMON
 from .base import InputItems, RuleSpec, Scored, labelled_inputs
@@ -148,7 +148,7 @@ def parse_bands(fields: Fields, key: str = "bands") -> Bands | None:
         if unit is None:
             unit = low.unit
         elif low.unit != unit:
-            row.problem("min", t("bands_unit", unit=unit or "（无）", other=low.unit or "（无）"))
+            row.problem("min", t("bands_unit", unit=unit_name(unit), other=unit_name(low.unit)))
             continue
         if bands and magnitude(low) >= bands[-1].min:
             row.problem("min", t("bands_order", min=low.text, previous=bands[-1].min_text))
@@ -210,7 +210,7 @@ def parse_bands_rule(fields: Fields, points: Decimal) -> BandsParams | None:
         return None
     if value.unit != table.unit:
         fields.problem(
-            "value", t("bands_unit", unit=table.unit or "（无）", other=value.unit or "（无）")
+            "value", t("bands_unit", unit=unit_name(table.unit), other=unit_name(value.unit))
         )
         return None
     return BandsParams(magnitude(value), value.text, table)
@@ -235,7 +235,7 @@ INPUT_LABELS = {
 
 def bands_text(listed: list[dict[str, str]]) -> str:
     """A bands table as a report reads it: ≥95%→100%、≥90%→75% …"""
-    return "；".join(f"≥{band['min']}→{band['rate']}" for band in listed)
+    return join((f"≥{band['min']}→{band['rate']}" for band in listed), "clause")
 
 
 # How the details of a bands score read (the survey rule reuses them).

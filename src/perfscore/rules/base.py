@@ -18,7 +18,7 @@ from typing import Any
 from ..decimals import plain
 from ..fields import MESSAGES as FIELDS
 from ..fields import Fields
-from ..messages import Messages, pick
+from ..messages import Messages, join, pick
 
 MESSAGES = Messages(
     {
@@ -56,10 +56,10 @@ def detail_text(value: object) -> str:
     if isinstance(value, Decimal):
         return plain(value)
     if isinstance(value, Mapping):
-        return "，".join(f"{detail_text(k)} {detail_text(v)}" for k, v in value.items())
+        return join((f"{detail_text(k)} {detail_text(v)}" for k, v in value.items()), "pair")
     if isinstance(value, (list, tuple)):
         flat = all(not isinstance(item, (Mapping, list, tuple)) for item in value)
-        return ("、" if flat else "；").join(detail_text(item) for item in value)
+        return join((detail_text(item) for item in value), "list" if flat else "clause")
     return str(value)
 
 

@@ -33,7 +33,7 @@ from ..errors import Problem
 from ..expr import Quantity, UnitMismatch, common_unit
 from ..fields import Fields
 from ..load import YMap
-from ..messages import Messages
+from ..messages import Messages, join, unit_name
 from .bands import MESSAGES as BANDS
 from .bands import read_number
 from .base import InputItems, RuleSpec, Scored, labelled_inputs
@@ -158,7 +158,7 @@ def score_deductions(
     """
     total = sum((d.points for d in deductions), Decimal(0))
     items = [t("x_deduction_item", reason=d.reason, points=plain(d.points)) for d in deductions]
-    shown = "；".join((*notes, *items))
+    shown = join((*notes, *items), "clause")
     details = {
         "deductions": [{"reason": d.reason, "points": d.points} for d in deductions],
         "deducted": total,
@@ -232,8 +232,8 @@ def _per_unit(fields: Fields) -> PerUnit | None:
             "value",
             t(
                 "unit_mismatch",
-                target_unit=limit.unit or "（无）",
-                actual_unit=value.unit or "（无）",
+                target_unit=unit_name(limit.unit),
+                actual_unit=unit_name(value.unit),
             ),
         )
         return None
@@ -295,7 +295,7 @@ INPUT_LABELS = {
 
 def deductions_text(listed: list[dict[str, Any]]) -> str:
     """The deductions as a report lists them: 未按期报送 −0.5；…"""
-    return "；".join(f"{item['reason']} −{plain(item['points'])}" for item in listed)
+    return join((f"{item['reason']} −{plain(item['points'])}" for item in listed), "clause")
 
 
 def _inputs(details: Mapping[str, Any]) -> InputItems:

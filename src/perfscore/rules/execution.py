@@ -18,7 +18,7 @@ from typing import Any
 from ..decimals import percent, plain, round_half_up
 from ..expr import Quantity, UnitMismatch, common_unit
 from ..fields import Fields
-from ..messages import Messages
+from ..messages import Messages, unit_name
 from .base import MESSAGES as COMMON
 from .base import InputItems, RuleSpec, Scored, labelled_inputs
 
@@ -94,8 +94,8 @@ def parse_execution(fields: Fields, points: Decimal) -> Execution | None:
             "spent",
             t(
                 "unit_mismatch",
-                target_unit=budget.unit or "（无）",
-                actual_unit=spent.unit or "（无）",
+                target_unit=unit_name(budget.unit),
+                actual_unit=unit_name(spent.unit),
             ),
         )
         return None

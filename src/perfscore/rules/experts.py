@@ -19,7 +19,7 @@ from typing import Any
 from ..decimals import plain, round_half_up
 from ..errors import Problem
 from ..fields import Fields
-from ..messages import Messages
+from ..messages import Messages, join
 from .base import MESSAGES as COMMON
 from .base import InputItems, RuleSpec, Scored, labelled_inputs
 
@@ -86,7 +86,7 @@ def score_experts(panel: Panel, points: Decimal, precision: int) -> Scored:
     explain = t(
         "x_experts",
         n=len(panel.scores),
-        scores="、".join(plain(s) for s in panel.scores),
+        scores=join(plain(s) for s in panel.scores),
         low=plain(low),
         high=plain(high),
         how=how,

@@ -39,7 +39,7 @@ from ..errors import InputError
 from ..expr import Quantity
 from ..fields import Fields
 from ..load import YMap
-from ..messages import Messages
+from ..messages import Messages, join, unit_name
 from ..shares import percent_text, read_share
 from .bands import INPUT_FORMATS as BANDS_INPUT_FORMATS
 from .bands import INPUT_LABELS as BANDS_INPUT_LABELS
@@ -388,7 +388,8 @@ def _counts_from_sheet(
         sheet = load_sheet(path)
     except InputError as error:
         fields.problem(
-            "from", t("survey_file_problem", problem="；".join(str(p) for p in error.problems))
+            "from",
+            t("survey_file_problem", problem=join((str(p) for p in error.problems), "clause")),
         )
         return None
     try:
@@ -415,7 +416,7 @@ def _counts_from_sheet(
 
 
 def _rows(rows: Sequence[int], limit: int = 5) -> str:
-    shown = "、".join(str(r) for r in rows[:limit])
+    shown = join(str(r) for r in rows[:limit])
     return shown + ("…" if len(rows) > limit else "")
 
 
@@ -452,7 +453,7 @@ def _scale(fields: Fields) -> tuple[Quantity | None, Bands | None]:
     if fields.has("bands"):
         bands = parse_bands(fields)
         if bands is not None and bands.unit != "%":
-            fields.problem("bands", t("survey_bands_unit", unit=bands.unit or "（无）"))
+            fields.problem("bands", t("survey_bands_unit", unit=unit_name(bands.unit)))
     if fields.has("target") and fields.has("bands"):
         fields.problem("bands", t("survey_target_and_bands"))
     return target, bands

@@ -17,7 +17,7 @@ from typing import Any
 from ..decimals import plain, round_half_up
 from ..expr import Quantity, UnitMismatch, common_unit, normalise
 from ..fields import Fields
-from ..messages import Messages
+from ..messages import Messages, unit_name
 from .base import InputItems, RuleSpec, Scored, labelled_inputs
 from .judged import MESSAGES as JUDGED
 from .judged import MET, Judgement, in_level, level_range_text, parse_judgement, score_judged
@@ -441,8 +441,8 @@ def _parse_quantitative(
             "actual",
             t(
                 "unit_mismatch",
-                target_unit=target.unit or "（无）",
-                actual_unit=actual.unit or "（无）",
+                target_unit=unit_name(target.unit),
+                actual_unit=unit_name(actual.unit),
             ),
         )
         return None

@@ -44,7 +44,7 @@ from ..decimals import round_half_up
 from ..errors import InputError, Problem
 from ..load import read_text
 from ..load.text import MESSAGES as TEXT
-from ..messages import Messages
+from ..messages import Messages, join
 
 MESSAGES = Messages(
     {
@@ -259,7 +259,7 @@ def find_question(sheet: AnswerSheet, key: Any) -> int:
             t(
                 "survey_question_ambiguous",
                 title=wanted,
-                numbers="、".join(str(i + 1) for i in matches),
+                numbers=join(str(i + 1) for i in matches),
             )
         )
     if wanted.isdecimal() and len(wanted) <= 9:  # not isdigit: int('²') fails; long: int() limit
