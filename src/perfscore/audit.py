@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from fractions import Fraction
 from typing import Any
 
 from .batch import Failure, score_file
 from .decimals import rate_of
-from .engine import grade_for
+from .engine import grade_of
 from .errors import PerfscoreError
 from .model import Evaluation
 
@@ -125,8 +124,7 @@ def internal_findings(evaluation: Evaluation) -> tuple[list[Finding], int]:
     reported_grade = evaluation.extras.get("reported_grade")
     if reported_grade is not None and evaluation.reported is not None:
         compared += 1
-        on_100 = Fraction(evaluation.reported) * 100 / Fraction(evaluation.points)
-        band = grade_for(on_100, evaluation.grades)
+        band = grade_of(evaluation.reported, evaluation.points, evaluation.grades)
         if band != reported_grade:
             findings.append(Finding("band", "", "grade", reported_grade, band, evaluation.line))
     return findings, compared

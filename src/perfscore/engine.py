@@ -27,6 +27,13 @@ def grade_for(total: Decimal | Fraction, grades: tuple[Grade, ...]) -> str:
     return grades[-1].name  # unreachable for checked tables: the lowest band starts at 0
 
 
+def grade_of(total: Decimal, points: Decimal, grades: tuple[Grade, ...]) -> str:
+    """The grade of ``total`` out of ``points``. The grade table is on a 100-point scale; a
+    tree on another base is graded on its exact share of 100 (never on the rounded rate:
+    89.995 is not 90)."""
+    return grade_for(Fraction(total) * 100 / Fraction(points), grades)
+
+
 def score_node(node: Node, precision: int) -> NodeResult:
     if not node.applicable:  # left out (docs/rules.md §2); shown as 不适用
         children = tuple(score_node(child, precision) for child in node.children)
@@ -102,10 +109,7 @@ def score(evaluation: Evaluation) -> Result:
     if rescale is not None:
         total = rescale.total
     rate = rate_of(total, evaluation.points)
-    # The grade table is on a 100-point scale; a tree on another base is graded
-    # on its exact share of 100 (never on the rounded rate: 89.995 is not 90).
-    on_100 = Fraction(total) * 100 / Fraction(evaluation.points)
-    grade = grade_for(on_100, evaluation.grades)
+    grade = grade_of(total, evaluation.points, evaluation.grades)
     return Result(
         evaluation,
         total,
