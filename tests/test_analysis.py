@@ -135,6 +135,7 @@ def test_gap_on_a_base_other_than_100(write):
         children:
           - {name: a, points: 20, score: 13}
           - {name: b, points: 30, score: 25}
+    points: 50
     """
     result = score(load_evaluation(str(write(text))))
     assert (result.score, result.grade) == (Decimal(38), "中")  # 38 / 50 = 76%

@@ -44,10 +44,11 @@ def test_examples_agree(cli):
     """Both published examples agree with every number they publish: exit 0."""
     result = cli("check", EXAMPLES / "ganbu-peixun-2023.yaml", EXAMPLES / "yirenyidang-2023.yaml")
     assert result.exit_code == EXIT_OK
-    # ganbu: 10 reported scores; yirenyidang: 85 reported values + 60 internal comparisons
-    assert "examples/ganbu-peixun-2023.yaml：10 项全部一致" in result.stdout
+    # ganbu: 10 printed scores, the 总分 分值, the 执行率, the budget row against its 3 items;
+    # yirenyidang: 85 reported values + 60 internal comparisons
+    assert "examples/ganbu-peixun-2023.yaml：15 项全部一致" in result.stdout
     assert "examples/yirenyidang-2023.yaml：145 项全部一致" in result.stdout
-    assert "共 2 个文件：2 个一致，0 个不一致，0 个无法核对" in result.stdout
+    assert "共 2 个文件：2 个一致，0 个不一致，0 个无可核对，0 个无法读取" in result.stdout
     assert result.stderr == ""
 
 
@@ -61,15 +62,16 @@ def test_crafted_agreeing_file(cli):
 
 CRAFTED = {
     # A leaf published as 22.6 (computed 30 ÷ 40 × 30 = 22.5); its parent's 50 ≠ 22.6 + 27.5.
+    # (Findings are listed in the order of the tree: the root, then each node, parents first.)
     "leaf-slip.yaml": [
-        ("reported", "产出/培训人数", "score", "22.6", "22.5", "-0.1"),
         ("sum", "产出", "score", "50", "50.1", "0.1"),
+        ("reported", "产出/培训人数", "score", "22.6", "22.5", "-0.1"),
     ],
     # A parent published as 51 (its rate 85 = 51 ÷ 60 is consistent) while its children add up to 50.
     "parent-sum.yaml": [
+        ("sum", "", "score", "85", "86", "1"),  # total 85 ≠ 51 + 35
         ("reported", "产出", "score", "51", "50", "-1"),
         ("reported", "产出", "rate", "85", "83.33", "-1.67"),  # 50 ÷ 60 = 83.33%
-        ("sum", "", "score", "85", "86", "1"),  # total 85 ≠ 51 + 35
         ("sum", "产出", "score", "51", "50", "-1"),
     ],
     # A published rate 85% where the published score gives 35 ÷ 40 = 87.5%.
@@ -107,9 +109,9 @@ def test_table_output_names_each_disagreement(cli):
     assert "tests/data/check/leaf-slip.yaml：2 项不一致（共核对 17 项）" in out
     line = next(line for line in out.splitlines() if "产出/培训人数" in line)
     assert all(cell in line for cell in ("报告值与计算值不符", "22.6", "22.5", "-0.1"))
-    assert "上级得分 ≠ 下级报告得分之和" in out and "得分率 ≠ 报告得分 ÷ 分值" in out
+    assert "上级 ≠ 下级报告值之和" in out and "得分率 ≠ 报告得分 ÷ 分值" in out
     assert "报告总分不在报告等级的区间内" in out
-    assert "共 6 个文件：1 个一致，5 个不一致，0 个无法核对" in out
+    assert "共 6 个文件：1 个一致，5 个不一致，0 个无可核对，0 个无法读取" in out
 
 
 def test_invalid_file_exit_1_and_the_rest_audited(cli, tmp_path):
@@ -124,7 +126,7 @@ def test_invalid_file_exit_1_and_the_rest_audited(cli, tmp_path):
 
 
 def test_no_published_numbers(cli, write):
-    """A file without any reported value is said to be unchecked, and exit is 0."""
+    """A file without any reported value has nothing to check (it is not "一致"), and exit is 0."""
     path = write("""
         perfscore: 1
         project: {name: 无报告值}
@@ -133,7 +135,8 @@ def test_no_published_numbers(cli, write):
     """)
     result = cli("check", path)
     assert result.exit_code == EXIT_OK
-    assert f"{path}：未给出报告值，未核对" in result.stdout
+    assert f"{path}：未给出报告值，没有可核对的数字" in result.stdout
+    assert "共 1 个文件：0 个一致，0 个不一致，1 个无可核对，0 个无法读取" in result.stdout
 
 
 def test_reported_grade_must_be_in_the_table(cli, write):
@@ -169,11 +172,12 @@ def test_audit_row_is_small():
     """audit() returns findings only, never the scored tree (memory stays flat in a batch)."""
     row = audit(str(DATA / "leaf-slip.yaml"))
     assert not hasattr(row, "result") and len(row.findings) == 2
-    assert row.findings[0].difference == Decimal("-0.1")
+    assert [finding.difference for finding in row.findings] == [Decimal("0.1"), Decimal("-0.1")]
 
 
 @pytest.mark.parametrize(
-    "lang, text", [("en", "1 file(s): 0 agree, 1 disagree, 0 could not be checked")]
+    "lang, text",
+    [("en", "1 file(s): 0 agree, 1 disagree, 0 with nothing to check, 0 could not be read")],
 )
 def test_english(cli, lang, text):
     """--lang en words the audit in English."""

@@ -26,7 +26,8 @@ def test_evaluate_prints_tree_summary_and_grade(cli):
         line = next(line for line in out.splitlines() if f" {row[0]} " in line and row[3] in line)
         assert all(cell in line for cell in row), line
     assert "绩效评价得分：78.49 分　评价结果等级：中" in out
-    assert "核对报告值：85 项全部一致" in out
+    # 85 published values against the computed ones, 60 among themselves (sums, rates)
+    assert "核对报告值：145 项全部一致" in out
     assert result.stderr == ""
 
 
@@ -35,7 +36,8 @@ def test_evaluate_shows_disagreements(cli, write):
     text = YIRENYIDANG.read_text(encoding="utf-8").replace("reported: 1.33\n", "reported: 1.34\n")
     result = cli("evaluate", write(text))
     assert result.exit_code == 0
-    assert "核对报告值：1 项不一致（共 85 项）" in result.stdout
+    # the leaf's score, its parent's sum of published scores and its published rate
+    assert "核对报告值：3 项不一致（共 145 项）" in result.stdout
     assert "≠报告 1.34" in result.stdout
     row = next(
         line for line in result.stdout.splitlines() if "产出/产出数量/系统培训完成率" in line

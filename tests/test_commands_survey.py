@@ -187,6 +187,7 @@ indicators:
 {body}
         weights: {{非常满意: 100%, 较满意: 80%, 一般: 60%, 不满意: 0%}}
         bands: [{{min: 95%, rate: 100%}}, {{min: 90%, rate: 75%}}, {{min: 0%, rate: 50%}}]
+points: 6
 """
 
 
@@ -295,7 +296,8 @@ def test_survey_example_reproduces_the_published_scores():
     """examples/yirenyidang-survey-2024.yaml: the five questionnaire leaves of seed 03 from the
     raw answers (inferred weights 100/75/50/0): 3.74, 3.72, 3.74, 3.77, 4.5, and 7.51."""
     result = score(load_evaluation(str(EXAMPLES / "yirenyidang-survey-2024.yaml")))
-    assert [c.ok for c in result.checks] == [True] * 6
+    # six published scores, and 可持续影响's published score against its leaves' (3.74 + 3.77)
+    assert [c.ok for c in result.checks] == [True] * 7
     assert result.score == D("19.47")  # 3.74 + 3.72 + 3.74 + 3.77 + 4.5
     satisfaction = result.indicators[0].children[-1].children[0].scored
     assert satisfaction.details["satisfaction"] == "94.68%"

@@ -43,6 +43,7 @@ def tree(write, leaves, precision=None, grades=None, extra=""):
     lines.append("    children:")
     for i, (points, score_) in enumerate(leaves):
         lines.append(f"      - {{name: 指标{i}, points: {points}, score: {score_}}}")
+    lines.append(f"points: {sum(D(points) for points, _ in leaves)}")  # the tree's own base
     return score(load_evaluation(str(write("\n".join(lines)))))
 
 
@@ -87,9 +88,10 @@ def test_grade_on_other_base(write):
 def test_checks_compare_at_precision(write):
     """A reported value agrees when it equals the computed one (13.5 = 13.50)."""
     result = tree(write, [("15", "13.5")], extra="reported: 13.50\nreported_rate: 90")
-    assert [(c.path, c.of, c.ok) for c in result.checks] == [
-        ("", "score", True),
-        ("", "rate", True),
+    assert [(c.kind, c.path, c.of, c.ok) for c in result.checks] == [
+        ("reported", "", "score", True),
+        ("reported", "", "rate", True),
+        ("rate", "", "rate", True),  # the published rate is the published score ÷ 15
     ]
     result = tree(write, [("15", "13.5")], extra="reported: 13.49")
     (check,) = result.checks

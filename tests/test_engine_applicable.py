@@ -62,7 +62,10 @@ def test_rounding_at_file_precision(write):
 
 def test_no_rescale_when_everything_applies(write):
     """A file without applicable: false has no rescale and no not_applicable key."""
-    text = "perfscore: 1\nproject: {name: 测试}\nindicators:\n  - {name: a, points: 10, score: 8, basis: x}\n"
+    text = (
+        "perfscore: 1\nproject: {name: 测试}\nindicators:\n"
+        "  - {name: a, points: 10, score: 8, basis: x}\npoints: 10\n"
+    )
     result = score(load_evaluation(str(write(text))))
     assert result.rescale is None and result.score == D(8)
 
@@ -107,11 +110,14 @@ def test_json_export_keys(write, cli):
 
 def test_terminal_shows_not_applicable_and_rescale(write, cli):
     """The table shows 不适用 and a line states the rescaling with its arithmetic."""
-    text = TREE.replace(
-        "  - name: 产出\n",
-        "  - name: 效益\n    points: 10\n    applicable: false\n"
-        "    children:\n      - {name: e, points: 10}\n  - name: 产出\n",
-    )
+    text = (
+        TREE.replace(
+            "  - name: 产出\n",
+            "  - name: 效益\n    points: 10\n    applicable: false\n"
+            "    children:\n      - {name: e, points: 10}\n  - name: 产出\n",
+        )
+        + "points: 110\n"
+    )  # a 110-point tree
     result = cli("evaluate", write(text))
     # the leaf row of the tree and the level-1 row of the summary both say 不适用
     assert "│   d  │   40 │ 不适用 │       — │" in result.stdout

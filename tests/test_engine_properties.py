@@ -102,7 +102,20 @@ def files(draw) -> str:
         f"precision: {precision}",
         "indicators:",
     ]
-    return "\n".join(head + ["  " + line for line in body]) + "\n"
+    return with_base("\n".join(head + ["  " + line for line in body]) + "\n")
+
+
+def with_base(text: str) -> str:
+    """The file with its base stated (``points:``, the level-1 sum): a generated tree is out
+    of whatever its points add up to, not 100 (docs/format.md §1a)."""
+
+    def points(node) -> Decimal:
+        if "children" in node:
+            return sum((points(child) for child in node["children"]), Decimal(0))
+        return node["points"]
+
+    total = sum((points(node) for node in parse(text, "gen.yaml")["indicators"]), Decimal(0))
+    return text + f"points: {total}\n"
 
 
 def evaluate(text: str):
@@ -210,6 +223,7 @@ def test_export_fed_back_as_judged_scores_is_stable(text_):
                 f"precision: {precision}",
                 "indicators:",
                 *judged(first["indicators"], "  "),
+                f"points: {first['points']}",
             ]
         )
         + "\n"
@@ -318,7 +332,7 @@ def test_points_finer_than_precision_are_refused():
     """Points 1.5 at precision 0 are refused: full marks would round to 2, above the points."""
     text_ = (
         "perfscore: 1\nproject: {name: 例}\nprecision: 0\nindicators:\n"
-        "  - {name: 甲, points: 1.5, target: 及时, actual: 及时}\n"
+        "  - {name: 甲, points: 1.5, target: 及时, actual: 及时}\npoints: 1.5\n"
     )
     with pytest.raises(InputError) as caught:
         evaluate(text_)

@@ -105,6 +105,7 @@ def test_shared_subtrees_walked_in_bounded_time(tmp_path):
         + shared.replace("shared:", "x-shared:")
         + "indicators:\n"
         + parents
+        + "points: 1500\n"
     )
     raw = load.parse(text, "shared.yaml")
     raw.pop("x-shared")
@@ -163,6 +164,7 @@ def test_deepest_allowed_indicator_tree(cli, write):
             lines.append(f"{pad}    children:")
         else:
             lines += [f"{pad}    points: 4", f"{pad}    score: 3"]
+    lines.append("points: 4")  # the base: a 4-point tree
     path = write("\n".join(lines) + "\n")
     assert cli("validate", path).exit_code == 0
     result = cli("evaluate", path, "--json", "-")

@@ -64,6 +64,9 @@ TOP_KEYS = [
     "precision",
     "indicators",
     "checks",
+    "partial",  # docs/format.md §1a: a total captured in part says so (and has no grade)
+    "reported",  # the root's printed numbers, where the file gives them
+    "reported_rate",
     "warnings",
     "lost_points",
     "next_grade",
@@ -95,7 +98,7 @@ TARGET_LEAF_KEYS = [
     "reported",
     "reported_rate",
 ]
-CHECK_KEYS = ["path", "of", "reported", "computed", "difference", "ok", "line"]
+CHECK_KEYS = ["path", "of", "reported", "computed", "difference", "ok", "line", "kind"]
 LOST_KEYS = ["rank", "path", "name", "group", "points", "score", "lost", "basis"]
 NEXT_GRADE_KEYS = [
     "current",

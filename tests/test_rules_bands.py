@@ -65,6 +65,7 @@ indicators:
     points: 10
     rule: bands
 {body}
+points: 10
 """
 
 
@@ -89,14 +90,14 @@ def test_cli_scores_bands(cli, write):
     "body, line, message",
     [
         (
-            "    value: 91%\n    bands: [{min: 90%, rate: 75%}, {min: 95%, rate: 100%}]",
-            8,
-            "bands 须按下限从高到低排列（第一档最高），下限 95% 不低于上一档的 90%",
-        ),
-        (
             "    value: 91%\n    bands: [{min: 90%, rate: 75%}, {min: 90%, rate: 50%}]",
             8,
-            "bands 须按下限从高到低排列（第一档最高），下限 90% 不低于上一档的 90%",
+            "档次界限 90% 重复",
+        ),
+        (
+            "    value: 5%\n    bands: [{max: 10%, rate: 75%}, {min: 90%, rate: 50%}]",
+            8,
+            "bands 不能同时用 min（下限）与 max（上限）：请统一写法（等于某值的档用 equals）",
         ),
         (
             "    value: 91%\n    bands: [{min: 90%, rate: 120%}]",
@@ -121,7 +122,7 @@ def test_cli_scores_bands(cli, write):
         (
             "    value: 91%\n    bands: [{min: 90%}]",
             8,
-            "bands 的每一项须恰有 min（下限）与 rate（得分比例）两个键",
+            "bands 的每一项须有一个界限（min 下限、max 上限（含）或 equals 等于）和一个得分（rate 得分比例或 points 分数）",
         ),
         (
             "    value: 很好\n    bands: [{min: 90%, rate: 75%}]",

@@ -77,6 +77,7 @@ def test_range_through_the_cli(cli, write):
           - {name: 培训次数, points: 5, target: 3次及以上, actual: 2次}
           - {name: 完成率, points: 5, target: "100%", actual: "100%（已完成）"}
           - {name: 安全事故, points: 5, target: "≤1起", actual: "0"}
+        points: 20
         """)
     result = cli("evaluate", path, "--json", "-")
     assert result.exit_code == 0, result.stderr

@@ -36,7 +36,7 @@ def test_cli_override_and_default(cli, write):
     """The same ≤ leaf: rule reverse-ratio gives 3.64; without rule: the default 3.6."""
     leaf = (
         "perfscore: 1\nproject: {{name: 测试}}\nindicators:\n  - name: 成本\n    points: 4\n"
-        "{rule}    target: ≤50万元\n    actual: 55万元\n"
+        "{rule}    target: ≤50万元\n    actual: 55万元\npoints: 4\n"
     )
     ratio = cli(
         "evaluate", write(leaf.format(rule="    rule: reverse-ratio\n"), "a.yaml"), "--json", "-"

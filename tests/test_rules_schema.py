@@ -11,14 +11,14 @@ from perfscore.schema import schema
 HEAD = "perfscore: 1\nproject: {name: 测试}\nindicators:\n"
 
 VALID = {
-    "reverse-ratio": "  - {name: a, points: 4, rule: reverse-ratio, target: ≤50元, actual: 55元}\n",
+    "reverse-ratio": "  - {name: a, points: 4, rule: reverse-ratio, target: ≤50元, actual: 55元}\npoints: 4\n",
     "bands": "  - {name: a, points: 10, rule: bands, value: 94.68%, "
-    "bands: [{min: 95%, rate: 100%}, {min: 0%, rate: 0.5}]}\n",
+    "bands: [{min: 95%, rate: 100%}, {min: 0%, rate: 0.5}]}\npoints: 10\n",
     "deduction list": "  - {name: a, points: 5, rule: deduction, "
-    "deductions: [{reason: 未报送, points: 0.5}]}\n",
+    "deductions: [{reason: 未报送, points: 0.5}]}\npoints: 5\n",
     "deduction per unit": "  - {name: a, points: 5, rule: deduction, value: 103%, limit: ≤100%, "
-    "per: 0.5, whole_units: false, reason: 超编}\n",
-    "experts": "  - {name: a, points: 5, rule: experts, scores: [4, 4.5, 3.5], method: trimmed}\n",
+    "per: 0.5, whole_units: false, reason: 超编}\npoints: 5\n",
+    "experts": "  - {name: a, points: 5, rule: experts, scores: [4, 4.5, 3.5], method: trimmed}\npoints: 5\n",
     "weights": "  - {name: a, weight: 25%, score: 25}\n  - {name: b, weight: 0.75, score: 75}\n",
     "not applicable": "  - {name: a, points: 90, score: 90}\n  - {name: b, points: 10, applicable: false}\n",
 }

@@ -141,6 +141,7 @@ indicators:
         points: 6
         rule: survey
 {body}
+points: 6
 """
 
 

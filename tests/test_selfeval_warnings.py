@@ -11,7 +11,7 @@ from .conftest import EXAMPLES
 
 TABLE = """\
 perfscore: 1
-project: {name: 测试}
+project: {name: 测试, kind: 部门自评}
 indicators:
   - {name: 培训人数, points: 10, target: ≥45人, actual: 59人}
   - {name: 培训天数, points: 10, target: ≥5天, actual: 6天}
@@ -38,7 +38,7 @@ def test_messages(write):
     """The messages say what is wrong, with the numbers."""
     messages = [w.message for w in warnings_of(write(TABLE))]
     assert messages == [
-        "实际 59人 为目标 45人 的 131.11%，超过 130%：年度指标值可能设置偏低，请说明原因",
+        "实际 59人 为目标 45人 的 131.11%，达到或超过 130%：年度指标值可能设置偏低，请说明原因",
         # 10 × 60 / 80 = 7.5
         "得分 7.5 低于满分 10，未说明偏差原因（basis）",
     ]
@@ -47,8 +47,8 @@ def test_messages(write):
 def test_exactly_130_percent_warns(write):
     """The boundary counts: 13 / 10 = 130% is flagged."""
     text = (
-        "perfscore: 1\nproject: {name: 测试}\nindicators:\n"
-        "  - {name: a, points: 10, target: ≥10次, actual: 13次}\n"
+        "perfscore: 1\nproject: {name: 测试, kind: 部门自评}\nindicators:\n"
+        "  - {name: a, points: 10, target: ≥10次, actual: 13次}\npoints: 10\n"
     )
     assert [w.kind for w in warnings_of(write(text))] == ["over_achievement"]
 
@@ -56,9 +56,9 @@ def test_exactly_130_percent_warns(write):
 def test_only_at_least_targets(write):
     """An = target or a ≤ target far off is not over-achievement (the = case is full points)."""
     text = (
-        "perfscore: 1\nproject: {name: 测试}\nindicators:\n"
+        "perfscore: 1\nproject: {name: 测试, kind: 部门自评}\nindicators:\n"
         "  - {name: a, points: 10, target: =10次, actual: 20次}\n"
-        "  - {name: b, points: 10, target: ≤10次, actual: 1次}\n"
+        "  - {name: b, points: 10, target: ≤10次, actual: 1次}\npoints: 20\n"
     )
     assert warnings_of(write(text)) == ()
 
@@ -76,7 +76,7 @@ def test_warnings_change_nothing(write, cli):
             "kind": "over_achievement",
             "path": "培训人数",
             "line": 4,
-            "message": "实际 59人 为目标 45人 的 131.11%，超过 130%：年度指标值可能设置偏低，请说明原因",
+            "message": "实际 59人 为目标 45人 的 131.11%，达到或超过 130%：年度指标值可能设置偏低，请说明原因",
         },
         {
             "kind": "no_basis",
@@ -89,8 +89,12 @@ def test_warnings_change_nothing(write, cli):
 
 def test_terminal_shows_warnings(write, cli):
     """The terminal lists each warning with its path."""
-    result = cli("evaluate", write(TABLE))
-    assert "提示：[覆盖率] 得分 7.5 低于满分 10，未说明偏差原因（basis）" in result.stdout
+    path = write(TABLE)
+    result = cli("evaluate", path)
+    # located like every other message: file:line: [path]
+    assert (
+        f"{path}:6: [覆盖率] 提示：得分 7.5 低于满分 10，未说明偏差原因（basis）" in result.stdout
+    )
 
 
 def test_english(write, cli):
@@ -117,8 +121,26 @@ def test_published_table_flags_training_days():
 def test_deduction_reasons_count_as_basis(write):
     """A deduction leaf below full explains itself by its reasons: no no_basis warning."""
     text = (
-        "perfscore: 1\nproject: {name: 测试}\nindicators:\n"
+        "perfscore: 1\nproject: {name: 测试, kind: 部门自评}\nindicators:\n"
         "  - name: a\n    points: 5\n    rule: deduction\n"
-        "    deductions: [{reason: 未按期报送, points: 1}]\n"
+        "    deductions: [{reason: 未按期报送, points: 1}]\npoints: 5\n"
     )
     assert warnings_of(write(text)) == ()
+
+
+def test_only_files_in_the_self_evaluation_layout(write):
+    """An evaluation report (kind 财政评价, or no execution row) gets no 自评 warnings; a file with
+    no kind but a budget row and targets is a self-evaluation (docs/rules.md §11)."""
+    report = TABLE.replace("kind: 部门自评", "kind: 财政评价")
+    assert warnings_of(write(report, "report.yaml")) == ()
+    no_kind = TABLE.replace(", kind: 部门自评", "")
+    assert warnings_of(write(no_kind, "plain.yaml")) == ()
+    with_budget = no_kind.replace(
+        "  - {name: 其他, points: 60, score: 60}\n",
+        "  - {name: 其他, points: 50, score: 50}\n"
+        "  - {name: 预算执行率, points: 10, rule: execution, budget: 10, spent: 10}\n",
+    )
+    assert [w.kind for w in warnings_of(write(with_budget, "budget.yaml"))] == [
+        "over_achievement",
+        "no_basis",
+    ]

@@ -106,7 +106,7 @@ def test_json_to_stdout(cli, folder):
         "中",
         Decimal("21.51"),
     )
-    assert project["rate"] == Decimal("78.49") and project["checks"] == 85
+    assert project["rate"] == Decimal("78.49") and project["checks"] == 145
     assert project["disagreements"] == 0
     assert data["grades"] == {
         "优": {"count": 1, "share": 50},
@@ -197,7 +197,8 @@ def test_mixed_grade_tables(cli, tmp_path):
 def test_points_column_when_not_out_of_100(cli, write):
     """A tree on another base shows its 满分 column; its points lost are points − score."""
     path = write(
-        "perfscore: 1\nproject: {name: 五十分}\nindicators:\n  - {name: 产出, points: 50, score: 45}\n"
+        "perfscore: 1\nproject: {name: 五十分}\npoints: 50\nindicators:\n"
+        "  - {name: 产出, points: 50, score: 45}\n"
     )
     result = cli("summary", path)
     lines = result.stdout.splitlines()

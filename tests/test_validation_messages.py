@@ -19,6 +19,7 @@ indicators:
       - name: 应用场景质量
         points: 5
         score: 1
+points: 10
 """
 
 # (case, text replaced → replacement, expected line after "FILE")

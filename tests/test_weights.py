@@ -69,6 +69,7 @@ def test_converted_points_finer_than_precision_refused(write, cli):
     path = write(
         HEAD + "indicators:\n  - name: 过程\n    points: 15\n    children:\n"
         "      - {name: a, weight: 12.5%, score: 1}\n      - {name: b, weight: 87.5%, score: 13}\n"
+        "points: 15\n"
     )
     result = cli("validate", path)
     assert result.exit_code == 1

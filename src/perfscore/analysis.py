@@ -138,8 +138,11 @@ def _weight(result: Result) -> Fraction:
     return Fraction(rescale.points) / Fraction(rescale.applicable_points)
 
 
-def next_grade(result: Result, ranking: tuple[LostPoint, ...] | None = None) -> NextGrade:
-    """How far the total is from the next band up, and the fewest leaves that close the gap."""
+def next_grade(result: Result, ranking: tuple[LostPoint, ...] | None = None) -> NextGrade | None:
+    """How far the total is from the next band up, and the fewest leaves that close the gap;
+    None for a total captured in part, which has no grade."""
+    if result.grade is None:
+        return None
     grades = result.evaluation.grades  # highest band first
     names = [grade.name for grade in grades]
     index = names.index(result.grade) if result.grade in names else 0
@@ -171,7 +174,7 @@ class Analysis:
 
     result: Result
     lost: tuple[LostPoint, ...]  # the lost-points ranking, most lost first
-    next_grade: NextGrade
+    next_grade: NextGrade | None  # None for a total captured in part (no grade)
 
 
 def analyse(result: Result) -> Analysis:

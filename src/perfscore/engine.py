@@ -12,29 +12,23 @@ from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
+from .comparisons import comparisons
 from .decimals import rate_of, round_half_up
-from .model import Evaluation, Grade, Node
-from .result import Comparison, NodeResult, Rescale, Result
+from .grades import grade_for, grade_of
+from .model import Evaluation, Node
+from .result import NodeResult, Rescale, Result
 from .rules import RULES
 from .selfeval import warnings_for
 
 
-def grade_for(total: Decimal | Fraction, grades: tuple[Grade, ...]) -> str:
-    """The first band (highest first) whose lower bound the total reaches."""
-    for grade in grades:
-        if Fraction(total) >= Fraction(grade.min):
-            return grade.name
-    return grades[-1].name  # unreachable for checked tables: the lowest band starts at 0
-
-
-def grade_of(total: Decimal, points: Decimal, grades: tuple[Grade, ...]) -> str:
-    """The grade of ``total`` out of ``points``. The grade table is on a 100-point scale; a
-    tree on another base is graded on its exact share of 100 (never on the rounded rate:
-    89.995 is not 90)."""
-    return grade_for(Fraction(total) * 100 / Fraction(points), grades)
+def _rate(score: Decimal, points: Decimal) -> Decimal:
+    """得分率; a row worth 0 points (a budget row printed without points) has none: 0."""
+    return rate_of(score, points) if points else Decimal(0)
 
 
 def score_node(node: Node, precision: int) -> NodeResult:
+    if not node.captured:  # a part the sheet shows but could not be read: nothing to score
+        return NodeResult(node, Decimal(0), Decimal(0), partial=True)
     if not node.applicable:  # left out (docs/rules.md §2); shown as 不适用
         children = tuple(score_node(child, precision) for child in node.children)
         return NodeResult(node, Decimal(0), Decimal(0), children, applicable_points=Decimal(0))
@@ -43,26 +37,28 @@ def score_node(node: Node, precision: int) -> NodeResult:
         scored = spec.score(node.leaf.params, node.points, precision)
         if not scored.rule:
             scored = replace(scored, rule=node.leaf.rule)
-        return NodeResult(node, scored.score, rate_of(scored.score, node.points), scored=scored)
+        return NodeResult(node, scored.score, _rate(scored.score, node.points), scored=scored)
     children = tuple(score_node(child, precision) for child in node.children)
     score = sum((child.score for child in children), Decimal(0))
+    partial = node.partial
     in_play = sum((child.in_play for child in children), Decimal(0))
-    if in_play == node.points:
-        return NodeResult(node, score, rate_of(score, node.points), children)
-    rate = rate_of(score, in_play) if in_play else Decimal(0)
-    return NodeResult(node, score, rate, children, applicable_points=in_play)
+    if in_play == node.points or partial:
+        return NodeResult(node, score, _rate(score, node.points), children, partial=partial)
+    return NodeResult(node, score, _rate(score, in_play), children, applicable_points=in_play)
 
 
 def _rescale(
     evaluation: Evaluation, indicators: tuple[NodeResult, ...], summed: Decimal
 ) -> Rescale | None:
-    in_play = sum((top.in_play for top in indicators), Decimal(0))
-    if in_play == evaluation.points:
+    """docs/rules.md §2: the total of a tree with 不适用 nodes, scaled to its base. A total
+    captured in part is a lower bound and is not scaled."""
+    paths = tuple(_left_out(indicators))
+    if not paths or evaluation.partial:
         return None
+    in_play = sum((top.in_play for top in indicators), Decimal(0))
     total = round_half_up(
         Fraction(summed) * Fraction(evaluation.points) / Fraction(in_play), evaluation.precision
     )
-    paths = tuple(_left_out(indicators))
     return Rescale(evaluation.points, in_play, summed, total, paths)
 
 
@@ -75,32 +71,6 @@ def _left_out(results: tuple[NodeResult, ...]):
             yield from _left_out(result.children)
 
 
-def _checks(
-    evaluation: Evaluation, score: Decimal, rate: Decimal, indicators: tuple[NodeResult, ...]
-) -> tuple[Comparison, ...]:
-    checks: list[Comparison] = []
-
-    def add(
-        path: str,
-        node_reported: Decimal | None,
-        reported_rate: Decimal | None,
-        computed: Decimal,
-        computed_rate: Decimal,
-        line: int,
-    ) -> None:
-        if node_reported is not None:
-            checks.append(Comparison(path, "score", node_reported, computed, line))
-        if reported_rate is not None:
-            checks.append(Comparison(path, "rate", reported_rate, computed_rate, line))
-
-    add("", evaluation.reported, evaluation.reported_rate, score, rate, evaluation.line)
-    for top in indicators:
-        for result in top.walk():
-            node = result.node
-            add(node.path, node.reported, node.reported_rate, result.score, result.rate, node.line)
-    return tuple(checks)
-
-
 def score(evaluation: Evaluation) -> Result:
     """Score a checked evaluation. Pure: the same evaluation gives the same result."""
     indicators = tuple(score_node(node, evaluation.precision) for node in evaluation.indicators)
@@ -108,15 +78,19 @@ def score(evaluation: Evaluation) -> Result:
     rescale = _rescale(evaluation, indicators, total)
     if rescale is not None:
         total = rescale.total
-    rate = rate_of(total, evaluation.points)
-    grade = grade_of(total, evaluation.points, evaluation.grades)
+    rate = _rate(total, evaluation.points)
+    # No grade for a total captured in part (docs/format.md §1a): it is only a lower bound.
+    grade = None if evaluation.partial else grade_of(total, evaluation.points, evaluation.grades)
     return Result(
         evaluation,
         total,
         rate,
         grade,
         indicators,
-        _checks(evaluation, total, rate, indicators),
+        comparisons(evaluation, indicators, total, rate, grade),
         rescale,
-        warnings_for(indicators, evaluation.file),
+        warnings_for(evaluation, indicators),
     )
+
+
+__all__ = ["grade_for", "grade_of", "score", "score_node"]

@@ -20,6 +20,7 @@ _OPERATORS: tuple[tuple[str, str], ...] = tuple(
             ">=": ">=",
             "≥": ">=",
             "≧": ">=",
+            "═": "=",  # box-drawing "double horizontal", printed by some templates as =
             "⩾": ">=",
             "不低于": ">=",
             "不少于": ">=",
@@ -143,7 +144,20 @@ def parse_expression(raw: object) -> Quantity:
             rest = rest[: -len(suffix)]
             op = op or suffix_op
             break
-    return Quantity(text=text, op=op, value=value, unit=rest)
+    return Quantity(text=text, op=op, value=value, unit=UNIT_SPELLINGS.get(rest, rest))
+
+
+# Units some templates spell out: 百分比 is % (docs/format.md §1a, cells as printed).
+UNIT_SPELLINGS = {"百分比": "%"}
+
+# Digits on both sides of a space ("0 85%", "1 200"): normalising would join them into a
+# number the sheet does not print; such a cell is refused instead (docs/format.md §1a).
+_SPACED_NUMBER = re.compile(r"\d[^\S\n]+[\d.]|\.[^\S\n]+\d")
+
+
+def spaced_number(text: str) -> bool:
+    """True when a space stands inside a number of ``text``."""
+    return bool(_SPACED_NUMBER.search(unicodedata.normalize("NFKC", text)))
 
 
 def _range(text: str, lower: Decimal, rest: str) -> Quantity | None:

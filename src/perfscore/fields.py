@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from .errors import Problem
-from .expr import Quantity, parse_expression
+from .expr import Quantity, normalise, parse_expression, spaced_number
 from .load import NumberLike, YList, YMap
 from .messages import Messages
 
@@ -66,6 +66,11 @@ MESSAGES = Messages(
         ),
         "fields_kind_number": ("数字", "number"),
         "fields_kind_bool": ("布尔值", "boolean"),
+        "fields_spaced_number": (
+            "“{key}”的数字中间有空格（“{value}”）：原表的数值无法确定；请写出实际的数值（如 85% 或 1200）",
+            "'{key}' has a space inside a number ('{value}'): the printed value is unclear; write "
+            "the number itself (85% or 1200, say)",
+        ),
         "fields_exponent": (
             "“{key}”的值“{value}”用了科学计数法；目标值和实际值请写成普通数字",
             "'{key}' is '{value}', in scientific notation; write targets and actuals as plain numbers",
@@ -105,6 +110,7 @@ MESSAGES = Messages(
 )
 t = MESSAGES.t
 
+_PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # "30e3人次": a number followed by an exponent the expression grammar does not read.
 _EXPONENT_UNIT = re.compile(r"[eE][-+]?\d")
 # "2023-12-15", "2023/12/15": a date is not a quantity (it would read as 2023 with unit "-12-15").
@@ -228,6 +234,17 @@ class Fields:
             return None
         return number
 
+    def percent(self, key: str) -> Decimal | None:
+        """A percentage as printed: a number of percent (89.4) or text with a % (``89.40%``)."""
+        if key not in self.raw:
+            return None
+        value = self.raw[key]
+        if isinstance(value, str):
+            text = normalise(value)
+            if text.endswith("%") and _PLAIN_NUMBER.fullmatch(text[:-1]):
+                return self.as_number(key, Decimal(text[:-1]), minimum=Decimal(0))
+        return self.as_number(key, value, minimum=Decimal(0))
+
     def boolean(self, key: str, default: bool) -> bool:
         if key not in self.raw:
             return default
@@ -259,20 +276,27 @@ class Fields:
             if self.as_number(key, value) is None:
                 return None
             return replace(parse_expression(value), text=self.written(key, value))
-        text = self.written(key, value)  # a boolean is the word written (true)
+        return self._text_expression(key, self.written(key, value))
+
+    def _text_expression(self, key: str, text: str) -> Quantity | None:
+        """An expression written as text (a boolean is the word written: true)."""
         if not text.strip():
             self.problem(key, t("empty_text", key=key))
             return None
+        if spaced_number(text):
+            self.problem(key, t("fields_spaced_number", key=key, value=text))
+            return None
         quantity = parse_expression(text)
-        if quantity.value is not None:
-            if quantity.unit[:1] in "-/." and _DATE.match(f"{quantity.value}{quantity.unit}"):
-                self.problem(key, t("fields_date", key=key, value=text))
-                return None
-            if _EXPONENT_UNIT.match(quantity.unit):
-                self.problem(key, t("fields_exponent", key=key, value=text))
-                return None
-            if self.as_number(key, quantity.value) is None:
-                return None
+        if quantity.value is None:
+            return quantity
+        if quantity.unit[:1] in "-/." and _DATE.match(f"{quantity.value}{quantity.unit}"):
+            self.problem(key, t("fields_date", key=key, value=text))
+            return None
+        if _EXPONENT_UNIT.match(quantity.unit):
+            self.problem(key, t("fields_exponent", key=key, value=text))
+            return None
+        if self.as_number(key, quantity.value) is None:
+            return None
         return quantity
 
     def written(self, key: str, value: Any) -> str:

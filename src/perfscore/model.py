@@ -6,7 +6,7 @@ Nothing here computes a score.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -58,6 +58,15 @@ class Node:
     # total is rescaled at the root (engine.score).
     applicable: bool = True
     weight: Decimal | None = None  # 权重 as a share (0.25), when points came from it
+    # docs/format.md §1a, sheets as printed:
+    reported_points: Decimal | None = None  # the 分值 the sheet prints, audited like reported
+    note: str | None = None  # the transcriber's remark, kept in every export
+    inferred: bool = False  # points not printed on the sheet, inferred by the file's author
+    captured: bool = True  # False: this part of the sheet could not be read
+    # False when the points are not known: a part not captured that states none, or a
+    # parent over such a part (its points are then the known children's, a lower bound).
+    points_known: bool = True
+    partial: bool = False  # True for a part not captured, and for every node above one
 
     @property
     def is_leaf(self) -> bool:
@@ -81,7 +90,21 @@ class Evaluation:
     reported: Decimal | None = None
     reported_rate: Decimal | None = None
     line: int = 1
-    extras: dict[str, Any] = field(default_factory=dict)
+    reported_points: Decimal | None = None  # the 总分 row's printed 分值
+    reported_grade: str | None = None  # the grade the sheet prints
+    note: str | None = None
+    # True when the root's points were stated (points:) or are 100 by default; False for a
+    # transcription (reported_points at the root), whose base is the level-1 sum.
+    base_stated: bool = True
+
+    @property
+    def partial(self) -> bool:
+        """Some part of the sheet could not be read (a node with captured: false)."""
+        return any(node.partial for node in self.indicators)
+
+    @property
+    def kind(self) -> str:
+        return str(self.project.get("kind") or "")
 
     @property
     def name(self) -> str:

@@ -38,6 +38,7 @@ class NodeResult:
     rate: Decimal
     children: tuple[NodeResult, ...] = ()
     scored: Scored | None = None
+    partial: bool = False  # a part not captured, or a node above one: the score is a lower bound
     # The points of the applicable leaves below (docs/rules.md §2 不适用指标); the
     # rate is taken on them. None: all of ``node.points``.
     applicable_points: Decimal | None = None
@@ -63,20 +64,34 @@ class NodeResult:
 
 @dataclass(frozen=True)
 class Comparison:
-    """One published (``reported``) value compared with the computed one (JSON: ``checks``)."""
+    """One check of a published number (JSON: ``checks``).
+
+    ``kind`` says what is compared: ``reported`` a published value with the computed one;
+    the others compare published numbers among themselves: ``sum`` a parent's published
+    score or points with its children's, ``rate`` a published 得分率 with its published score
+    over its points, ``over`` a published score above its published points, ``band`` the
+    published total with its published grade, ``items`` a budget row's total with its 其中 rows.
+    ``ok`` is None when the check cannot be made: a part of the sheet was not captured.
+    """
 
     path: str  # "" for the whole evaluation
-    of: str  # "score" or "rate"
-    reported: Decimal
-    computed: Decimal
+    of: str  # score, rate, points, grade, execution_rate, budget …
+    reported: Decimal | str
+    computed: Decimal | str | None  # None: not computable (a part not captured)
     line: int
+    ok: bool | None
+    kind: str = "reported"
 
     @property
-    def ok(self) -> bool:
-        return self.reported == self.computed
+    def verifiable(self) -> bool:
+        return self.ok is not None
 
     @property
-    def difference(self) -> Decimal:
+    def difference(self) -> Decimal | None:
+        if self.ok is None or not isinstance(self.reported, Decimal):
+            return None
+        if not isinstance(self.computed, Decimal):
+            return None
         return self.computed - self.reported
 
 
@@ -98,7 +113,7 @@ class Result:
     evaluation: Evaluation
     score: Decimal
     rate: Decimal
-    grade: str
+    grade: str | None  # None for a total captured in part (no grade is given)
     indicators: tuple[NodeResult, ...]
     checks: tuple[Comparison, ...]
     rescale: Rescale | None = None
@@ -110,7 +125,12 @@ class Result:
 
     @property
     def agrees(self) -> bool:
-        return all(check.ok for check in self.checks)
+        """No check disagrees (checks that cannot be made neither agree nor disagree)."""
+        return all(check.ok is not False for check in self.checks)
+
+    @property
+    def partial(self) -> bool:
+        return self.evaluation.partial
 
     def walk(self) -> Iterator[NodeResult]:
         for top in self.indicators:

@@ -9,6 +9,10 @@ change a score or the exit code.
 * over-achievement: a ≥ (or >) target whose actual reaches 130% of it;
 * a leaf scored below full without ``basis`` (偏差原因); a ``deduction`` leaf's
   listed reasons count as its basis.
+
+They apply to files in the self-evaluation layout only (:func:`is_self_evaluation`): an
+evaluation report (绩效评价报告) explains its lost points in its 评分依据, not against the
+130% rule of the national system's 自评 module.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from .result import ResultWarning
 from .rules.targets import TargetParams
 
 if TYPE_CHECKING:
+    from .model import Evaluation
     from .result import NodeResult
 
 # Issue 3: "actual ≥ 130% of a ≥ target" is over-achievement far beyond the target.
@@ -31,9 +36,9 @@ OVER_ACHIEVEMENT = Fraction(13, 10)
 MESSAGES = Messages(
     {
         "warn_over_achievement": (
-            "实际 {actual} 为目标 {target} 的 {ratio}，超过 {limit}：年度指标值可能设置偏低，请说明原因",
-            "actual {actual} is {ratio} of the target {target}, above {limit}: the target may have "
-            "been set too low; explain why",
+            "实际 {actual} 为目标 {target} 的 {ratio}，达到或超过 {limit}：年度指标值可能设置偏低，请说明原因",
+            "actual {actual} is {ratio} of the target {target}, at or above {limit}: the target may "
+            "have been set too low; explain why",
         ),
         "warn_no_basis": (
             "得分 {score} 低于满分 {points}，未说明偏差原因（basis）",
@@ -67,10 +72,22 @@ def _over_achievement(result: NodeResult) -> str | None:
     )
 
 
+def is_self_evaluation(evaluation: Evaluation) -> bool:
+    """A 项目支出绩效自评表: ``project.kind`` says 自评, or, with no kind, the file has a budget
+    row (rule: execution) and an indicator with a target, as the self-evaluation form has."""
+    if evaluation.kind:
+        return "自评" in evaluation.kind
+    rules = {node.leaf.rule for node in evaluation.walk() if node.leaf is not None}
+    return "execution" in rules and bool(rules & TARGET_RULES)
+
+
 def warnings_for(
-    results: Iterable[NodeResult], file: str | None = None
+    evaluation: Evaluation, results: Iterable[NodeResult]
 ) -> tuple[ResultWarning, ...]:
-    """Every warning of the applicable scored leaves, in tree order."""
+    """Every warning of the applicable scored leaves, in tree order (self-evaluations only)."""
+    if not is_self_evaluation(evaluation):
+        return ()
+    file = evaluation.file
     found: list[ResultWarning] = []
     for top in results:
         for result in top.walk():
@@ -88,4 +105,8 @@ def warnings_for(
     return tuple(found)
 
 
-__all__ = ["OVER_ACHIEVEMENT", "ResultWarning", "warnings_for"]
+# The rules of the "target and actual" form (docs/format.md §1, form 2).
+TARGET_RULES = frozenset({"target", "positive", "reverse", "equal", "qualitative", "reverse-ratio"})
+
+
+__all__ = ["OVER_ACHIEVEMENT", "ResultWarning", "is_self_evaluation", "warnings_for"]

@@ -32,12 +32,13 @@ class SummaryRow:
     points: Decimal
     score: Decimal
     rate: Decimal
-    grade: str
-    grade_rank: int  # position of the grade in its table, 0 = the best band
+    grade: str | None  # None for a file captured in part (no grade)
+    grade_rank: int  # position of the grade in its table, 0 = the best band (partial: last)
     grades: tuple[tuple[str, Decimal], ...]  # the grade table in use, best first
     precision: int
-    checks: int  # published (reported) values compared
+    checks: int  # checks of published numbers made
     disagreements: int  # … of which disagree
+    partial: bool = False  # a part of the sheet was not captured: the score is a lower bound
 
     @property
     def points_lost(self) -> Decimal:
@@ -63,11 +64,12 @@ def summarise(file: str) -> SummaryRow | Failure:
         score=result.score,
         rate=result.rate,
         grade=result.grade,
-        grade_rank=next(i for i, g in enumerate(grades) if g.name == result.grade),
+        grade_rank=next((i for i, g in enumerate(grades) if g.name == result.grade), len(grades)),
         grades=tuple((g.name, g.min) for g in grades),
         precision=evaluation.precision,
-        checks=len(result.checks),
-        disagreements=sum(not c.ok for c in result.checks),
+        checks=sum(1 for c in result.checks if c.verifiable),
+        disagreements=sum(1 for c in result.checks if c.ok is False),
+        partial=result.partial,
     )
 
 
@@ -109,7 +111,14 @@ class Distribution:
     shares: dict[str, Decimal]  # grade → percent of the scored files, HALF_UP to 2 places
     mean: Decimal | None  # mean score, HALF_UP to the finest precision among the files
     tables: dict[tuple[tuple[str, Decimal], ...], int]  # grade table → files using it
-    scored: int = 0
+    scored: int = 0  # files graded (those captured in part are not)
+    partial: int = 0  # files captured in part: listed, neither graded nor averaged
+    bases: tuple[Decimal, ...] = ()  # the points the graded files are out of, ascending
+    mean_rate: Decimal | None = None  # mean 得分率 (percent, 2 places): what averages over bases
+
+    @property
+    def mixed_bases(self) -> bool:
+        return len(self.bases) > 1
 
     @property
     def mixed_tables(self) -> bool:
@@ -130,11 +139,19 @@ class Tally:
         self.counts: dict[str, int] = {g.name: 0 for g in DEFAULT_GRADES}
         self.tables: dict[tuple[tuple[str, Decimal], ...], int] = {}
         self.total = Decimal(0)
+        self.total_rate = Fraction(0)
+        self.bases: set[Decimal] = set()
         self.precision = 0
         self.scored = 0
+        self.partial = 0
 
     def add(self, row: SummaryRow) -> SummaryRow:
-        """Count ``row``; returns it with its grade table shared with earlier rows."""
+        """Count ``row``; returns it with its grade table shared with earlier rows. A file
+        captured in part has no grade: it is counted apart, not in the mean."""
+        grade = row.grade
+        if grade is None:
+            self.partial += 1
+            return row
         table = row.grades
         if table in self.tables:
             self.tables[table] += 1
@@ -145,8 +162,10 @@ class Tally:
             self.tables[table] = 1
             for name, _ in table:
                 self.counts.setdefault(name, 0)
-        self.counts[row.grade] += 1
+        self.counts[grade] += 1
         self.total += row.score
+        self.total_rate += Fraction(row.score) * 100 / Fraction(row.points)
+        self.bases.add(row.points)
         self.precision = max(self.precision, row.precision)
         self.scored += 1
         return row
@@ -162,7 +181,17 @@ class Tally:
             for name, c in counts.items()
         }
         mean = round_half_up(Fraction(self.total) / n, self.precision) if n else None
-        return Distribution(counts, shares, mean, dict(self.tables), n)
+        mean_rate = round_half_up(self.total_rate / n, SHARE_PLACES) if n else None
+        return Distribution(
+            counts,
+            shares,
+            mean,
+            dict(self.tables),
+            n,
+            self.partial,
+            tuple(sorted(self.bases)),
+            mean_rate,
+        )
 
 
 def distribution(rows: Iterable[SummaryRow]) -> Distribution:

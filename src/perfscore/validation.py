@@ -63,6 +63,18 @@ MESSAGES = Messages(
             "分值 {points} 与下级指标分值之和 {total} 不符",
             "points {points} differ from the sum of the children's points {total}",
         ),
+        "uncaptured_key": (
+            "未能识别的部分（captured: false）只能带名称、分值、报告值与备注，不能带“{key}”",
+            "a part not captured (captured: false) carries only its name, points, printed values and "
+            "notes, not '{key}'",
+        ),
+        "base_mismatch": (
+            "一级指标分值之和为 {total}，与满分 {base} 不符：满分不是 {base} 时请在顶层写明 points: {total}；"
+            "照录原表时请写 reported_points（原表总分行的分值），以便核对",
+            "the level-1 points add up to {total}, not the base {base}: if the evaluation is not out of "
+            "{base}, state points: {total} at the top; to transcribe a sheet as printed, give its 总分 "
+            "row's 分值 as reported_points, which is then audited",
+        ),
         "total_mismatch": (
             "总分值 {points} 与一级指标分值之和 {total} 不符",
             "total points {points} differ from the sum of level-1 points {total}",
@@ -124,6 +136,8 @@ TOP_KEYS = (
     "reported",
     "reported_rate",
     "reported_grade",
+    "reported_points",
+    "note",
     "indicators",
 )
 NODE_KEYS = (
@@ -133,9 +147,27 @@ NODE_KEYS = (
     "children",
     "reported",
     "reported_rate",
+    "reported_points",
     "basis",
+    "note",
+    "inferred",
+    "captured",
     "weight",
     "applicable",
+)
+# A part of the sheet that could not be read (captured: false) carries no children and no
+# scoring form: only what the sheet shows of it (docs/format.md §1a).
+UNCAPTURED_KEYS = (
+    "name",
+    "code",
+    "captured",
+    "points",
+    "reported",
+    "reported_rate",
+    "reported_points",
+    "basis",
+    "note",
+    "inferred",
 )
 # Keys that belong to some scoring form; on a parent they are a mistake.
 SCORING_KEYS = frozenset({"rule"}).union(*(spec.keys for spec in RULES.values()))
@@ -162,38 +194,64 @@ def build_evaluation(raw: Any, file: str) -> Evaluation:
     project = _project(top)
     precision = _precision(top)
     grades = _grades(top)
-    total = top.number("points", minimum=Decimal(0))
+    stated = top.number("points", minimum=Decimal(0))
     reported = top.number("reported", minimum=Decimal(0))
-    reported_rate = top.number("reported_rate", minimum=Decimal(0))
-    extras = _reported_grade(top, grades)
+    reported_rate = top.percent("reported_rate")
+    reported_points = top.number("reported_points", minimum=Decimal(0))
+    reported_grade = _reported_grade(top, grades)
+    note = top.text("note") if top.has("note") else None
     items = top.sequence("indicators", required=True)
-    # Level-1 weights share the root's points: 100 unless `points:` says otherwise.
-    base = total if total is not None else ROOT_POINTS
-    indicators = _nodes(items, top, "", base) if items is not None else ()
+    # Level-1 weights share the root's points: the stated base, else the printed 总分 分值,
+    # else 100 (docs/rules.md §2).
+    shared = stated if stated is not None else reported_points or ROOT_POINTS
+    indicators = _nodes(items, top, "", shared) if items is not None else ()
     if indicators and not problems and not any(n.applicable for n in indicators):
         top.problem("indicators", t("all_not_applicable"))
-
+    base = shared
     if indicators and not problems:
         _points_within_precision(indicators, precision, file, problems)
-        summed = sum((node.points for node in indicators), Decimal(0))
-        if total is not None and total != summed:
-            top.problem("points", t("total_mismatch", points=plain(total), total=plain(summed)))
-        total = summed
+        base = _base(top, indicators, stated, reported_points)
     if problems:
         raise InputError(problems)
-    assert total is not None
     return Evaluation(
         file=file,
         project=project,
         indicators=indicators,
-        points=total,
+        points=base,
         precision=precision,
         grades=grades,
         reported=reported,
         reported_rate=reported_rate,
         line=raw.line,
-        extras=extras,
+        reported_points=reported_points,
+        reported_grade=reported_grade,
+        note=note,
+        base_stated=stated is not None or reported_points is None,
     )
+
+
+def _base(
+    top: Fields,
+    indicators: tuple[Node, ...],
+    stated: Decimal | None,
+    reported_points: Decimal | None,
+) -> Decimal:
+    """The evaluation's base (docs/format.md §1a): the stated points, which the level-1
+    points must add up to; for a transcription (reported_points at the root) the level-1
+    sum, the printed 总分 分值 being audited; else 100, which the level-1 points must make.
+
+    A sheet captured in part cannot be summed: its base is the stated or printed one."""
+    summed = sum((node.points for node in indicators), Decimal(0))
+    known = all(node.points_known for node in indicators)
+    if stated is not None:
+        if known and stated != summed:
+            top.problem("points", t("total_mismatch", points=plain(stated), total=plain(summed)))
+        return stated
+    if reported_points is not None:
+        return summed if known else reported_points
+    if known and summed != ROOT_POINTS:
+        top.problem("indicators", t("base_mismatch", total=plain(summed), base=plain(ROOT_POINTS)))
+    return ROOT_POINTS
 
 
 def _points_within_precision(
@@ -229,15 +287,15 @@ def _points_within_precision(
     problems.sort(key=lambda problem: problem.line or 0)
 
 
-def _reported_grade(top: Fields, grades: tuple[Grade, ...]) -> dict[str, Any]:
-    """The published grade (optional; audited by ``perfscore check``), kept in ``extras``."""
+def _reported_grade(top: Fields, grades: tuple[Grade, ...]) -> str | None:
+    """The published grade (optional; audited), which must be in the grade table in use."""
     name = top.text("reported_grade") if top.has("reported_grade") else None
     if name is None:
-        return {}
+        return None
     if all(grade.name != name for grade in grades):
         known = join(grade.name for grade in grades)
         top.problem("reported_grade", t("reported_grade_unknown", grade=name, known=known))
-    return {"reported_grade": name}
+    return name
 
 
 def _project(top: Fields) -> dict[str, Any]:
@@ -346,10 +404,9 @@ def _node(
     problems = parent.problems
     before = len(problems)
     label, fields = _named(raw, parent, parent_path, index, seen)
-    code = fields.text("code", numbers=True) if fields.has("code") else None
-    basis = fields.text("basis") if fields.has("basis") else None
-    reported = fields.number("reported", minimum=Decimal(0))
-    reported_rate = fields.number("reported_rate", minimum=Decimal(0))
+    printed = _printed(fields)
+    if not fields.boolean("captured", True):
+        return _uncaptured(raw, fields, label, printed, before)
     weight, points = _points(fields, parent_points)
     # 不适用指标 (docs/rules.md §2): everything below a node marked so is left out too.
     # (An unreadable value is reported and counts as false, so that a missing
@@ -358,10 +415,11 @@ def _node(
 
     children: tuple[Node, ...] = ()
     leaf = None
+    known = True
     if fields.has("children"):
         children = _children(fields, points, applicable)
         if len(problems) == before:
-            points = _parent_points(fields, points, children)
+            points, known = _parent_points(fields, points, children)
     else:
         if not fields.has("points") and not fields.has("weight"):
             fields.problem(None, t("leaf_without_points"))
@@ -376,12 +434,50 @@ def _node(
         points=points,
         children=children,
         leaf=leaf,
-        code=code,
-        reported=reported,
-        reported_rate=reported_rate,
-        basis=basis,
         applicable=applicable,
         weight=weight,
+        points_known=known,
+        partial=any(child.partial for child in children),
+        **printed,
+    )
+
+
+def _printed(fields: Fields) -> dict[str, Any]:
+    """What any node may carry beside its scoring: its code, the sheet's printed numbers and
+    the transcriber's words (docs/format.md §1 and §1a)."""
+    return {
+        "code": fields.text("code", numbers=True) if fields.has("code") else None,
+        "basis": fields.text("basis") if fields.has("basis") else None,
+        "note": fields.text("note") if fields.has("note") else None,
+        "reported": fields.number("reported", minimum=Decimal(0)),
+        "reported_rate": fields.percent("reported_rate"),
+        "reported_points": fields.number("reported_points", minimum=Decimal(0)),
+        "inferred": fields.boolean("inferred", False),
+    }
+
+
+def _uncaptured(
+    raw: YMap, fields: Fields, label: str, printed: dict[str, Any], before: int
+) -> Node | None:
+    """A part of the sheet that could not be read: no children, no scoring form. Its points
+    are the stated ones, else the printed ones, else unknown (docs/format.md §1a)."""
+    for key in raw:
+        if key not in UNCAPTURED_KEYS:
+            fields.problem(key, t("uncaptured_key", key=key))
+    points = fields.number("points", minimum=Decimal(0))
+    if points is None:
+        points = printed["reported_points"]
+    if len(fields.problems) > before:
+        return None
+    return Node(
+        name=label,
+        path=fields.path,
+        line=raw.line,
+        points=points if points is not None else Decimal(0),
+        captured=False,
+        points_known=points is not None,
+        partial=True,
+        **printed,
     )
 
 
@@ -405,9 +501,11 @@ def _named(
 
 
 def _points(fields: Fields, parent_points: Decimal | None) -> tuple[Decimal | None, Decimal | None]:
-    """(weight, points): the node's 分值, given or converted from its 权重."""
+    """(weight, points): the node's 分值, given or converted from its 权重. A budget row
+    (rule: execution) the sheet prints without points may have 0 (docs/format.md §1a)."""
     points = fields.number("points")
-    if points is not None and points <= 0:
+    zero_allowed = fields.raw.get("rule") == "execution"
+    if points is not None and (points < 0 or (points == 0 and not zero_allowed)):
         fields.problem("points", t("points_not_positive", value=plain(points)))
         points = None
     weight, weighted_points = read_weight(fields, parent_points)
@@ -426,12 +524,18 @@ def _children(fields: Fields, points: Decimal | None, applicable: bool) -> tuple
     return _nodes(items, fields, fields.path, points, applicable)
 
 
-def _parent_points(fields: Fields, points: Decimal | None, children: tuple[Node, ...]) -> Decimal:
-    """A parent's points: its children's sum, which a stated ``points`` must equal."""
+def _parent_points(
+    fields: Fields, points: Decimal | None, children: tuple[Node, ...]
+) -> tuple[Decimal, bool]:
+    """A parent's points, and whether they are known: its children's sum, which a stated
+    ``points`` must equal. Over a part not captured whose points are unknown, the stated
+    points stand (they cannot be checked) or the known children's sum, a lower bound."""
     summed = sum((child.points for child in children), Decimal(0))
+    if not all(child.points_known for child in children):
+        return (points, True) if points is not None else (summed, False)
     if points is not None and points != summed:
         fields.problem("points", t("points_mismatch", points=plain(points), total=plain(summed)))
-    return summed
+    return summed, True
 
 
 def _leaf(fields: Fields, points: Decimal | None, required: bool = True) -> Leaf | None:

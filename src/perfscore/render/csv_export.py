@@ -19,7 +19,7 @@ import io
 from ..analysis import Analysis
 from ..decimals import fixed, plain
 from ..rules import rule_short
-from .labels import applies, one_line, t
+from .labels import applies, explain_cell, one_line, t
 
 BOM = "\ufeff"
 
@@ -60,21 +60,22 @@ def render_csv(analysis: Analysis) -> str:
         node = node_result.node
         scored = node_result.scored
         details = scored.details if scored else {}
-        counted = applies(node_result)  # a 不适用 node has no score, rate or loss
+        counted = applies(node_result) and node.captured  # no score, rate or loss
+        exact = counted and not node_result.partial  # a sum captured in part is a lower bound
         writer.writerow(
             [
                 inert(node.path),
                 node.depth,
                 inert(node.name),
-                plain(node.points),
+                plain(node.points) if node.points_known else "",
                 plain(node_result.score) if counted else "",
-                fixed(node_result.rate, 2) if counted else "",
+                fixed(node_result.rate, 2) if exact else "",
                 rule_short(scored.rule) if scored else "",
                 inert(details.get("target", "")),
                 inert(details.get("actual", "")),
                 inert(one_line(node.basis)),
-                inert((scored.explain if scored else "") if counted else t("x_not_applicable")),
-                plain(node_result.lost) if counted else "",
+                inert(explain_cell(node_result)),
+                plain(node_result.lost) if exact else "",
                 ranks.get(node.path, ""),
             ]
         )

@@ -76,8 +76,10 @@ def lost_list(items: tuple[LostPoint, ...]) -> str:
     )
 
 
-def next_grade_lines(answer: NextGrade, result: Result) -> list[str]:
-    """The next grade in sentences, as every report shows it."""
+def next_grade_lines(answer: NextGrade | None, result: Result) -> list[str]:
+    """The next grade in sentences, as every report shows it (captured in part: none)."""
+    if answer is None:
+        return [t("rpt_next_partial")]
     precision = result.evaluation.precision
     if answer.top:
         return [t("rpt_next_top", score=fixed(result.score, precision), grade=answer.current)]

@@ -14,20 +14,26 @@ import os
 from html import escape
 
 from ..analysis import Analysis
-from ..decimals import fixed, plain
+from ..decimals import plain
 from ..messages import Messages, language
 from ..result import Result
 from .explain import explain_lines, next_grade_lines
 from .labels import (
     LABELS,
+    base_line,
+    inferred_line,
     level_label,
     one_line,
+    points_cell,
     project_items,
     rate_cell,
     rate_text,
     rescale_line,
+    result_line,
     score_cell,
     text_width,
+    total_cell,
+    total_rate,
 )
 from .tree import depth_of, tree_rows
 
@@ -183,8 +189,8 @@ def _total_row(result: Result, name_span: int, trailing: int) -> str:
     cells = [
         _td(_e(t("lbl_total_row")), "c", colspan=name_span),
         _td(plain(result.points), "n"),
-        _td(plain(result.score), "n"),
-        _td(rate_text(result.rate), "n"),
+        _td(total_cell(result), "n"),
+        _td(total_rate(result), "n"),
     ]
     return f'<tr class="total">{"".join(cells)}{"<td></td>" * trailing}</tr>'
 
@@ -192,7 +198,7 @@ def _total_row(result: Result, name_span: int, trailing: int) -> str:
 def summary_table(result: Result) -> str:
     """一级指标 | 指标分值 | 得分 | 得分率, with the 合计 row."""
     rows = [
-        f"<tr>{_td(_e(top.node.name), 'level1')}{_td(plain(top.node.points), 'n')}"
+        f"<tr>{_td(_e(top.node.name), 'level1')}{_td(_e(points_cell(top)), 'n')}"
         f"{_td(_e(score_cell(top)), 'n')}{_td(_e(rate_cell(top)), 'n')}</tr>"
         for top in result.indicators
     ]
@@ -220,7 +226,7 @@ def tree_table(result: Result) -> str:
         explain = leaf.scored.explain if leaf.scored else " ".join(explain_lines(leaf))
         cells += [
             _td(_e(leaf.node.name), colspan=depth - leaf.node.depth + 1),
-            _td(plain(leaf.node.points), "n"),
+            _td(_e(points_cell(leaf)), "n"),
             _td(_e(score_cell(leaf)), "n"),
             _td(_e(rate_cell(leaf)), "n"),
             _td(_e(explain), "x"),
@@ -271,7 +277,10 @@ def render_html(analysis: Analysis) -> str:
     )
     lang = "zh-CN" if language() == "zh" else "en"
     colour = band_colour(result, result.rate)
-    rescale = f'<p class="note">{_e(rescale_line(result))}</p>' if rescale_line(result) else ""
+    notes = [base_line(result), rescale_line(result), inferred_line(result)]
+    if result.partial:
+        notes.insert(0, result_line(result))
+    rescale = "".join(f'<p class="note">{_e(line)}</p>' for line in notes if line is not None)
     return f"""<!DOCTYPE html>
 <html lang="{lang}">
 <head>
@@ -290,10 +299,10 @@ def render_html(analysis: Analysis) -> str:
 <ul class="meta">{meta}</ul>
 </div>
 <div class="score">
-<span class="total">{fixed(result.score, precision)}</span>\
-<span class="grade" style="background:{colour}">{_e(result.grade)}</span>
+<span class="total">{_e(total_cell(result, precision))}</span>\
+<span class="grade" style="background:{colour}">{_e(result.grade or "—")}</span>
 <div class="of">{_e(t("rpt_html_points_of", points=plain(result.points)))} · \
-{_e(t("rpt_html_rate", rate=rate_text(result.rate)))}</div>
+{_e(t("rpt_html_rate", rate=total_rate(result)))}</div>
 </div>
 </header>
 <section>

@@ -44,12 +44,33 @@ def node_to_dict(result: NodeResult) -> dict[str, Any]:
         out["reported"] = node.reported
     if node.reported_rate is not None:
         out["reported_rate"] = node.reported_rate
+    out.update(_as_printed(result))
     if result.children:
         out["children"] = [node_to_dict(child) for child in result.children]
     return out
 
 
+def _as_printed(result: NodeResult) -> dict[str, Any]:
+    """The keys of docs/format.md §1a a node carries, only where they say something."""
+    node = result.node
+    out: dict[str, Any] = {}
+    if node.reported_points is not None:
+        out["reported_points"] = node.reported_points
+    if node.note is not None:
+        out["note"] = node.note
+    if node.inferred:
+        out["inferred"] = True
+    if not node.captured:
+        out["captured"] = False
+    if not node.points_known:
+        out["points_known"] = False
+    if result.partial:
+        out["partial"] = True
+    return out
+
+
 def check_to_dict(check: Comparison) -> dict[str, Any]:
+    """One check; ``ok`` is null when it cannot be made (a part not captured)."""
     return {
         "path": check.path,
         "of": check.of,
@@ -58,6 +79,7 @@ def check_to_dict(check: Comparison) -> dict[str, Any]:
         "difference": check.difference,
         "ok": check.ok,
         "line": check.line,
+        "kind": check.kind,
     }
 
 
@@ -78,9 +100,28 @@ def result_to_dict(scored: Result | Analysis) -> dict[str, Any]:
         "precision": evaluation.precision,
         "indicators": [node_to_dict(node) for node in result.indicators],
         "checks": [check_to_dict(check) for check in result.checks],
+        **_root_as_printed(result),
         **selfeval_to_dict(result),
         **analysis_to_dict(analysis),
     }
+
+
+def _root_as_printed(result: Result) -> dict[str, Any]:
+    """The root's printed numbers and words (docs/format.md §1a), where the file gives them;
+    ``partial`` (a total captured in part has no grade) always."""
+    evaluation = result.evaluation
+    out: dict[str, Any] = {"partial": result.partial}
+    if evaluation.reported is not None:
+        out["reported"] = evaluation.reported
+    if evaluation.reported_rate is not None:
+        out["reported_rate"] = evaluation.reported_rate
+    if evaluation.reported_points is not None:
+        out["reported_points"] = evaluation.reported_points
+    if evaluation.reported_grade is not None:
+        out["reported_grade"] = evaluation.reported_grade
+    if evaluation.note is not None:
+        out["note"] = evaluation.note
+    return out
 
 
 def selfeval_to_dict(result: Result) -> dict[str, Any]:
@@ -120,6 +161,8 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
         }
         for item in ranking
     ]
+    if answer is None:  # captured in part: no grade, no next one
+        return {"lost_points": lost, "next_grade": None}
     return {
         "lost_points": lost,
         "next_grade": {

@@ -104,14 +104,46 @@ LABELS = Messages(
             "Performance score: {score}   Grade: {grade}",
         ),
         "lbl_grade_table": ("等级标准：{bands}", "Grade bands: {bands}"),
-        "lbl_checks_ok": ("核对报告值：{n} 项全部一致", "Published values checked: all {n} agree"),
+        "lbl_checks_ok": (
+            "核对报告值：{n} 项全部一致{unverifiable}",
+            "Published values checked: all {n} agree{unverifiable}",
+        ),
         "lbl_checks_none": (
-            "文件未给出报告值（reported），未核对",
-            "No published values (reported) to check",
+            "文件未给出报告值（reported），没有可核对的数字",
+            "No published values (reported): nothing to check",
         ),
         "lbl_checks_bad": (
-            "核对报告值：{bad} 项不一致（共 {n} 项）",
-            "Published values checked: {bad} of {n} disagree",
+            "核对报告值：{bad} 项不一致（共 {n} 项{unverifiable}）",
+            "Published values checked: {bad} of {n} disagree{unverifiable}",
+        ),
+        "lbl_checks_unverifiable": (
+            "；另有 {u} 项因部分未录入无法核对",
+            "; {u} more cannot be verified (captured in part)",
+        ),
+        "lbl_checks_only_unverifiable": (
+            "核对报告值：{u} 项因部分未录入无法核对",
+            "Published values: {u} cannot be verified (captured in part)",
+        ),
+        "lbl_result_partial": (
+            "绩效评价得分：≥{score} 分（部分内容未能录入，总分只是下限，不评定等级）",
+            "Performance score: at least {score} (captured in part: a lower bound, no grade)",
+        ),
+        "lbl_base_note": (
+            "本评价满分 {points} 分（不是 100 分）：得分率 {rate}，等级按得分率评定",
+            "Out of {points} points (not 100): rate {rate}; the grade is read from the rate",
+        ),
+        "lbl_not_captured": ("未录入", "not captured"),
+        "x_not_captured": ("原表此处未能录入", "this part of the sheet could not be captured"),
+        "x_not_captured_note": ("原表此处未能录入：{note}", "not captured: {note}"),
+        "lbl_inferred_mark": ("*", "*"),
+        "lbl_inferred_note": (
+            "* 分值为推定（原表未印出）",
+            "* points inferred (not printed on the sheet)",
+        ),
+        "lbl_note": ("备注：{note}", "Note: {note}"),
+        "rpt_next_partial": (
+            "部分内容未能录入：总分只是下限，不评定等级，也不计算距上一等级的差距。",
+            "Captured in part: the total is a lower bound; no grade, and no distance to the next one.",
         ),
         "lbl_check_path": ("指标路径", "Path"),
         "lbl_check_of": ("项目", "Of"),
@@ -119,11 +151,27 @@ LABELS = Messages(
         "lbl_computed": ("计算值", "Computed"),
         "lbl_difference": ("差额", "Difference"),
         "lbl_of_score": ("得分", "score"),
+        "lbl_of_points": ("分值", "points"),
+        "lbl_of_grade": ("等级", "grade"),
+        "lbl_of_execution_rate": ("执行率", "execution rate"),
+        "lbl_of_budget_initial": ("年初预算数", "initial budget"),
+        "lbl_of_budget": ("全年预算数", "budget"),
+        "lbl_of_spent": ("全年执行数", "spent"),
+        "lbl_check_kind": ("类型", "Kind"),
+        "lbl_check_kind_reported": ("报告值与计算值不符", "reported ≠ computed"),
+        "lbl_check_kind_sum": ("上级 ≠ 下级报告值之和", "parent ≠ sum of children"),
+        "lbl_check_kind_rate": ("得分率 ≠ 报告得分 ÷ 分值", "rate ≠ reported score ÷ points"),
+        "lbl_check_kind_over": ("报告得分超过分值", "reported score above its points"),
+        "lbl_check_kind_band": ("报告总分不在报告等级的区间内", "reported total outside its grade"),
+        "lbl_check_kind_items": ("合计行 ≠ 其中各行之和", "total row ≠ sum of its items"),
         "lbl_of_rate": ("得分率", "rate"),
         "lbl_root": ("（总分）", "(total)"),
         "lbl_mismatch_mark": ("≠报告 {reported}", "≠ reported {reported}"),
         "lbl_warning": ("提示", "Warning"),
-        "lbl_warning_line": ("提示：[{path}] {message}", "Warning: [{path}] {message}"),
+        "lbl_warning_line": (
+            "{location}: [{path}] 提示：{message}",
+            "{location}: [{path}] warning: {message}",
+        ),
         "lbl_not_applicable": ("不适用", "n/a"),
         "x_not_applicable": ("不适用指标，不计分", "not applicable: left out"),
         "lbl_rescale": (
@@ -154,13 +202,89 @@ def applies(node: NodeResult) -> bool:
     return node.node.applicable
 
 
-def score_cell(node: NodeResult) -> str:
-    """A node's score as tables show it: 不适用 for a node left out."""
-    return plain(node.score) if applies(node) else t("lbl_not_applicable")
+def score_cell(node: NodeResult, places: int | None = None) -> str:
+    """A node's score as tables show it (to ``places`` decimals, else as written): 不适用
+    for a node left out, 未录入 for a part not captured, ≥ before the sum of a node
+    captured in part (a lower bound)."""
+    if not node.node.captured:
+        return t("lbl_not_captured")
+    if not applies(node):
+        return t("lbl_not_applicable")
+    shown = plain(node.score) if places is None else fixed(node.score, places)
+    return f"≥{shown}" if node.partial else shown
+
+
+def explain_cell(node: NodeResult) -> str:
+    """A node's one-line account as a table's 评分说明 column shows it."""
+    if not node.node.captured:
+        note = node.node.note
+        return t("x_not_captured_note", note=note) if note else t("x_not_captured")
+    if not applies(node):
+        return t("x_not_applicable")
+    return node.scored.explain if node.scored else ""
 
 
 def rate_cell(node: NodeResult) -> str:
-    return rate_text(node.rate) if applies(node) else t("lbl_not_applicable")
+    if not applies(node):
+        return t("lbl_not_applicable")
+    if node.partial or not node.node.points:
+        return "—"
+    return rate_text(node.rate)
+
+
+def points_cell(node: NodeResult) -> str:
+    """A node's points: ? when unknown (a part not captured), * when inferred."""
+    if not node.node.points_known:
+        return f"≥{plain(node.node.points)}" if node.node.points else "?"
+    return plain(node.node.points) + (t("lbl_inferred_mark") if node.node.inferred else "")
+
+
+def total_cell(result: Result, places: int | None = None) -> str:
+    shown = plain(result.score) if places is None else fixed(result.score, places)
+    return f"≥{shown}" if result.partial else shown
+
+
+def total_rate(result: Result) -> str:
+    return "—" if result.partial else rate_text(result.rate)
+
+
+def result_line(result: Result, key: str = "lbl_result") -> str:
+    """The total and the grade (or, captured in part, the lower bound without a grade)."""
+    precision = result.evaluation.precision
+    if result.partial:
+        return t("lbl_result_partial", score=fixed(result.score, precision))
+    return t(
+        key, score=fixed(result.score, precision), grade=result.grade, points=plain(result.points)
+    )
+
+
+def base_line(result: Result) -> str | None:
+    """A sentence for an evaluation not out of 100 (docs/format.md §1a), else None."""
+    if result.points == 100:
+        return None
+    return t("lbl_base_note", points=plain(result.points), rate=rate_text(result.rate))
+
+
+def inferred_line(result: Result) -> str | None:
+    if any(node.inferred for node in result.evaluation.walk()):
+        return t("lbl_inferred_note")
+    return None
+
+
+def checks_line(result: Result) -> tuple[str, str]:
+    """What the checks of published numbers found, in one sentence, and its style."""
+    checks = result.checks
+    made = [check for check in checks if check.verifiable]
+    unverifiable = len(checks) - len(made)
+    bad = sum(1 for check in made if check.ok is False)
+    extra = t("lbl_checks_unverifiable", u=unverifiable) if unverifiable else ""
+    if not checks:
+        return t("lbl_checks_none"), "dim"
+    if not made:
+        return t("lbl_checks_only_unverifiable", u=unverifiable), "yellow"
+    if bad:
+        return t("lbl_checks_bad", bad=bad, n=len(made), unverifiable=extra), "bold red"
+    return t("lbl_checks_ok", n=len(made), unverifiable=extra), "green"
 
 
 def rescale_line(result: Result) -> str | None:

@@ -16,18 +16,23 @@ decimals (90.00%).
 from __future__ import annotations
 
 from ..analysis import Analysis
-from ..decimals import fixed, plain
+from ..decimals import plain
 from ..result import NodeResult, Result
 from .explain import explain_lines, next_grade_lines, node_heading
 from .labels import (
+    base_line,
+    inferred_line,
     level_label,
     one_line,
+    points_cell,
     project_items,
     rate_cell,
-    rate_text,
     rescale_line,
+    result_line,
     score_cell,
     t,
+    total_cell,
+    total_rate,
 )
 from .tree import depth_of, tree_rows
 
@@ -49,12 +54,10 @@ def table(header: list[str], rows: list[list[str]], right: set[int]) -> list[str
 
 def summary_lines(result: Result) -> list[str]:
     rows = [
-        [top.node.name, plain(top.node.points), score_cell(top), rate_cell(top)]
+        [top.node.name, points_cell(top), score_cell(top), rate_cell(top)]
         for top in result.indicators
     ]
-    rows.append(
-        [t("lbl_total_row"), plain(result.points), plain(result.score), rate_text(result.rate)]
-    )
+    rows.append([t("lbl_total_row"), plain(result.points), total_cell(result), total_rate(result)])
     return table(
         [t("lbl_level1"), t("lbl_points_l1"), t("lbl_score"), t("lbl_rate")], rows, {1, 2, 3}
     )
@@ -71,11 +74,11 @@ def tree_lines(result: Result) -> list[str]:
         ]
         names += [""] * (depth - len(names))
         leaf = row.leaf
-        rows.append([*names, plain(leaf.node.points), score_cell(leaf), rate_cell(leaf)])
+        rows.append([*names, points_cell(leaf), score_cell(leaf), rate_cell(leaf)])
     rows.append(
         [t("lbl_total_row")]
         + [""] * (depth - 1)
-        + [plain(result.points), plain(result.score), rate_text(result.rate)]
+        + [plain(result.points), total_cell(result), total_rate(result)]
     )
     return table(header, rows, {depth, depth + 1, depth + 2})
 
@@ -134,18 +137,15 @@ def explain_section(result: Result) -> list[str]:
 def render_markdown(analysis: Analysis) -> str:
     """The whole report as Markdown text (ends with one newline)."""
     result = analysis.result
-    precision = result.evaluation.precision
     out = [f"# {t('rpt_title', name=result.evaluation.name)}", ""]
     for label, value in project_items(result):
         out.append("- " + t("rpt_meta_item", label=label, value=value))
     if project_items(result):
         out.append("")
-    out += [
-        f"**{t('rpt_result_line', score=fixed(result.score, precision), grade=result.grade, points=plain(result.points))}**",
-        "",
-    ]
-    if rescale_line(result):
-        out += [f"{rescale_line(result)}", ""]
+    out += [f"**{result_line(result, 'rpt_result_line')}**", ""]
+    for line in (base_line(result), rescale_line(result), inferred_line(result)):
+        if line is not None:
+            out += [line, ""]
     out += [
         f"## {t('lbl_summary_title')}",
         "",

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..decimals import fixed
-from ..messages import Messages
+from ..decimals import fixed, plain
+from ..messages import Messages, join
 from .labels import LABELS, grade_bands_text
 
 if TYPE_CHECKING:
@@ -35,6 +35,17 @@ MESSAGES = Messages(
         "lbl_batch_share": ("占比", "Share"),
         "lbl_batch_dist_title": ("等级分布", "Grades"),
         "lbl_batch_mean": ("平均得分：{mean}（{n} 个项目）", "Mean score: {mean} ({n} projects)"),
+        "lbl_batch_partial": ("部分录入", "in part"),
+        "lbl_batch_partial_note": (
+            "{n} 个文件部分内容未能录入：得分只是下限，不评定等级，不计入等级分布与平均分",
+            "{n} file(s) captured in part: their scores are lower bounds, without a grade, left "
+            "out of the distribution and the mean",
+        ),
+        "lbl_batch_mean_rate": (
+            "这些文件的满分不同（{bases} 分），平均得分没有意义；平均得分率：{rate}（{n} 个项目）",
+            "These files are out of different points ({bases}), so a mean score means nothing; "
+            "mean rate: {rate} ({n} projects)",
+        ),
         "lbl_batch_none": ("没有可汇总的项目", "No project could be scored"),
         "lbl_batch_mixed": (
             "注意：这些文件使用了 {n} 种等级标准，各项目按自身文件的等级标准定级、按等级名称合并计数：",
@@ -78,7 +89,6 @@ class TablePrinter:
         return [*headers, t("lbl_score"), t("lbl_batch_grade"), t("lbl_batch_lost")]
 
     def cells(self, index: int, row: SummaryRow) -> list[str]:
-        from ..decimals import plain
 
         score = fixed(row.score, row.precision)
         line = [str(index), " ".join(row.name.split()), " ".join((row.department or "").split())]
@@ -86,7 +96,9 @@ class TablePrinter:
             line.append(plain(row.points))
         elif row.points != 100:
             score = f"{score}/{plain(row.points)}"
-        return [*line, score, row.grade, fixed(row.points_lost, row.precision)]
+        if row.partial:  # captured in part: a lower bound, no grade, no loss
+            return [*line, f"≥{score}", t("lbl_batch_partial"), "—"]
+        return [*line, score, row.grade or "—", fixed(row.points_lost, row.precision)]
 
     def flush(self) -> None:
         # Rows are laid out here rather than by a rich Table: a Table costs about
@@ -133,6 +145,10 @@ class TablePrinter:
         if not self.printed:
             out.print(t("lbl_batch_none"), style="bold red")
             return
+        if dist.partial:
+            out.print(t("lbl_batch_partial_note", n=dist.partial), style="yellow")
+        if not dist.scored:
+            return
         grades = Table(
             title=t("lbl_batch_dist_title"), title_justify="left", header_style="bold cyan"
         )
@@ -144,9 +160,23 @@ class TablePrinter:
         grades.add_row(t("lbl_total_row"), str(dist.scored), "100.00%")
         out.print(grades)
         assert dist.mean is not None
-        out.print(
-            Text(t("lbl_batch_mean", mean=format(dist.mean, "f"), n=dist.scored), style="bold")
-        )
+        if dist.mixed_bases:  # a mean of scores out of different points says nothing
+            bases = join(plain(base) for base in dist.bases)
+            out.print(
+                Text(
+                    t(
+                        "lbl_batch_mean_rate",
+                        rate=f"{dist.mean_rate:f}%",
+                        n=dist.scored,
+                        bases=bases,
+                    ),
+                    style="bold",
+                )
+            )
+        else:
+            out.print(
+                Text(t("lbl_batch_mean", mean=format(dist.mean, "f"), n=dist.scored), style="bold")
+            )
         if dist.mixed_tables:
             out.print(t("lbl_batch_mixed", n=len(dist.tables)), style="yellow")
             for table_key, count in dist.tables.items():
@@ -171,6 +201,7 @@ def project_dict(index: int, row: SummaryRow) -> dict[str, Any]:
         points_lost=row.points_lost,
         checks=row.checks,
         disagreements=row.disagreements,
+        partial=row.partial,
     )
     return out
 
@@ -199,6 +230,9 @@ def summary_json(rows: Sequence[SummaryRow], dist: Distribution, failed: Sequenc
     }
     parts.append('  "grades": ' + _indent(dumps(grades).rstrip("\n"), "  ").lstrip() + ",\n")
     parts.append(f'  "mean": {_dumps_inline(dist.mean)},\n')
+    parts.append(f'  "mean_rate": {_dumps_inline(dist.mean_rate)},\n')
+    parts.append(f'  "bases": {_dumps_inline(list(dist.bases))},\n')
+    parts.append(f'  "partial_count": {dist.partial},\n')
     tables = [
         {"grades": [{"grade": n, "min": m} for n, m in key], "count": c}
         for key, c in dist.tables.items()
@@ -233,8 +267,6 @@ def summary_csv(rows: Sequence[SummaryRow], failed: Sequence[Failure]) -> bytes:
     """The table as CSV, UTF-8 with BOM (Excel opens it as UTF-8); failures at the end."""
     import csv
     import io
-
-    from ..decimals import plain
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")

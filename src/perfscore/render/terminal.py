@@ -9,27 +9,51 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from rich.console import Console
 from rich.text import Text
 
 from ..analysis import Analysis
-from ..decimals import fixed, plain
+from ..decimals import plain
 from ..result import Comparison, Result
 from .boxes import Column, box_table
-from .labels import grade_bands_text, rate_text, rescale_line, t
+from .labels import (
+    base_line,
+    checks_line,
+    explain_cell,
+    grade_bands_text,
+    inferred_line,
+    points_cell,
+    rate_cell,
+    rate_text,
+    rescale_line,
+    result_line,
+    score_cell,
+    t,
+    total_cell,
+)
 from .terminal_analysis import print_analysis
 
 
 def _mismatches(result: Result) -> dict[tuple[str, str], Comparison]:
-    return {(c.path, c.of): c for c in result.checks if not c.ok}
+    """The published values that disagree with the computed ones, by (path, what)."""
+    return {(c.path, c.of): c for c in result.checks if c.ok is False and c.kind == "reported"}
 
 
 def _marked(text: str, check: Comparison | None) -> Text:
-    """A score or rate, with the published value beside it in red when they disagree."""
+    """A value, with the published one beside it in red when they disagree."""
     out = Text(text)
     if check is not None:
-        out.append(" " + t("lbl_mismatch_mark", reported=plain(check.reported)), style="bold red")
+        out.append(" " + t("lbl_mismatch_mark", reported=_value(check.reported)), style="bold red")
     return out
+
+
+def _value(value: object) -> str:
+    """A check's value as text: numbers exact, a grade as written, nothing as —."""
+    if value is None:
+        return "—"
+    return plain(value) if isinstance(value, Decimal) else str(value)
 
 
 def tree_table(result: Result, width: int | None = None) -> Text:
@@ -54,15 +78,12 @@ def tree_table(result: Result, width: int | None = None) -> Text:
         rows.append(
             (
                 Text("  " * (node.depth - 1) + node.name, style="bold" if node.depth == 1 else ""),
-                plain(node.points),
-                _marked(
-                    t("lbl_not_applicable") if na else fixed(node_result.score, precision),
-                    bad.get((node.path, "score")),
-                ),
-                _marked("—" if na else rate_text(node_result.rate), bad.get((node.path, "rate"))),
+                _marked(points_cell(node_result), bad.get((node.path, "points"))),
+                _marked(score_cell(node_result, precision), bad.get((node.path, "score"))),
+                _marked("—" if na else rate_cell(node_result), bad.get((node.path, "rate"))),
                 str(details.get("target", "")),
                 str(details.get("actual", "")),
-                t("x_not_applicable") if na else (scored.explain if scored else ""),
+                explain_cell(node_result),
             )
         )
     return box_table(
@@ -83,26 +104,27 @@ def summary_table(result: Result, width: int | None = None) -> Text:
     rows = []
     for top in result.indicators:
         na = not top.node.applicable  # 不适用指标 (docs/rules.md §2)
-        score = (
-            Text(t("lbl_not_applicable"))
-            if na
-            else _marked(fixed(top.score, precision), bad.get((top.node.path, "score")))
-        )
         rows.append(
-            (top.node.name, plain(top.node.points), score, "—" if na else rate_text(top.rate))
+            (
+                top.node.name,
+                _marked(points_cell(top), bad.get((top.node.path, "points"))),
+                _marked(score_cell(top, precision), bad.get((top.node.path, "score"))),
+                "—" if na else rate_cell(top),
+            )
         )
     footer = (
         t("lbl_total_row"),
-        plain(result.points),
-        _marked(fixed(result.score, precision), bad.get(("", "score"))),
-        rate_text(result.rate),
+        _marked(plain(result.points), bad.get(("", "points"))),
+        _marked(total_cell(result, precision), bad.get(("", "score"))),
+        "—" if result.partial else rate_text(result.rate),
     )
     return box_table(columns, rows, title=t("lbl_summary_title"), footer=footer, width=width)
 
 
 def checks_table(result: Result, width: int | None = None) -> Text:
-    """Every published value that disagrees: path, what, reported, computed, difference."""
+    """Every check that fails: kind, path, what, reported, computed (or implied), difference."""
     columns = (
+        Column(t("lbl_check_kind"), fold=2),
         Column(t("lbl_check_path"), fold=1),
         Column(t("lbl_check_of")),
         Column(t("lbl_reported"), "right"),
@@ -111,14 +133,15 @@ def checks_table(result: Result, width: int | None = None) -> Text:
     )
     rows = [
         (
+            t(f"lbl_check_kind_{check.kind}"),
             check.path or t("lbl_root"),
             t(f"lbl_of_{check.of}"),
-            plain(check.reported),
-            plain(check.computed),
-            plain(check.difference),
+            _value(check.reported),
+            _value(check.computed),
+            "" if check.difference is None else plain(check.difference),
         )
         for check in result.checks
-        if not check.ok
+        if check.ok is False
     ]
     return box_table(columns, rows, width=width, header_style="bold red")
 
@@ -132,29 +155,21 @@ def print_evaluation(analysis: Analysis, console: Console, explain: bool = False
 def print_result(result: Result, console: Console) -> None:
     console.print(tree_table(result, console.width), crop=False, overflow="ignore")
     console.print(summary_table(result, console.width), crop=False, overflow="ignore")
-    precision = result.evaluation.precision
-    console.print(
-        Text(
-            t("lbl_result", score=fixed(result.score, precision), grade=result.grade), style="bold"
-        )
-    )
-    rescaled = rescale_line(result)  # 不适用指标: the total was rescaled at the root
-    if rescaled is not None:
-        console.print(rescaled, style="yellow")
+    console.print(Text(result_line(result), style="bold"))
+    for line in (base_line(result), rescale_line(result), inferred_line(result)):
+        if line is not None:  # not out of 100; 不适用 rescaled at the root; inferred points
+            console.print(line, style="yellow")
     console.print(
         t("lbl_grade_table", bands=grade_bands_text(result.evaluation.grades)), style="dim"
     )
-    bad = [c for c in result.checks if not c.ok]
-    if not result.checks:
-        console.print(t("lbl_checks_none"), style="dim")
-    elif not bad:
-        console.print(t("lbl_checks_ok", n=len(result.checks)), style="green")
-    else:
-        console.print(t("lbl_checks_bad", bad=len(bad), n=len(result.checks)), style="bold red")
+    line, style = checks_line(result)
+    console.print(line, style=style)
+    if any(check.ok is False for check in result.checks):
         console.print(checks_table(result, console.width), crop=False, overflow="ignore")
     for warning in result.warnings:  # self-evaluation warnings: shown, never change a score
+        location = f"{warning.file}:{warning.line}" if warning.file else str(warning.line)
         console.print(
-            t("lbl_warning_line", path=warning.path, message=warning.message),
+            t("lbl_warning_line", location=location, path=warning.path, message=warning.message),
             style="yellow",
             markup=False,
         )

@@ -92,7 +92,8 @@ class RuleSpec:
     and returning None when any is wrong; ``score`` is pure.
     ``labels`` names, in words, every rule the spec can apply (``Scored.rule``:
     a ``≥`` target applies ``positive``), its short name before the colon;
-    ``inputs`` reads a Scored's details as labelled items for reports.
+    ``inputs`` reads a Scored's details as labelled items for reports; ``printed_rate``
+    and ``audits`` say what the audit checks of the rule's printed inputs.
     """
 
     name: str
@@ -103,3 +104,8 @@ class RuleSpec:
     inputs: Callable[[Mapping[str, Any]], InputItems] = field(
         default=lambda details: labelled_inputs(details, {})
     )
+    # What a sheet's printed rate (reported_rate) means for this rule, when it is not the
+    # 得分率: (what it is, its computed value in percent), e.g. a budget row's 执行率.
+    printed_rate: Callable[[Any], tuple[str, Decimal]] | None = None
+    # The rule's own printed inputs checked among themselves: (what, printed, computed).
+    audits: Callable[[Any], list[tuple[str, Decimal, Decimal]]] | None = None

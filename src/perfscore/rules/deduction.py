@@ -41,8 +41,9 @@ from .base import InputItems, RuleSpec, Scored, labelled_inputs
 MESSAGES = Messages(
     {
         "deduction_entry": (
-            "deductions 的每一项须恰有 reason（扣分理由）与 points（扣分）两个键",
-            "each deductions entry must have exactly the keys reason and points",
+            "deductions 的每一项须为 {reason, points}（扣分理由与扣分）或 {reason, per, count}（每项扣分与项数），可另加 cap（本项最多扣分）",
+            "each deductions entry is {reason, points} or {reason, per, count} (points per item "
+            "and the number of items), optionally with cap (the most the item deducts)",
         ),
         "deduction_not_positive": (
             "扣分 points 必须大于 0，而不是 {value}",
@@ -57,6 +58,14 @@ MESSAGES = Messages(
             "a per-unit deduction needs value, limit and per together; '{key}' is missing",
         ),
         "x_deduction_item": ("{reason}，扣 {points}", "{reason}: −{points}"),
+        "x_deduction_item_capped": (
+            "{reason}，应扣 {asked}，以本项 {cap} 分为限，扣 {cap}",
+            "{reason}: −{asked}, capped at the item's {cap}: −{cap}",
+        ),
+        "deduction_count_whole": (
+            "count（项数）须为整数，而不是 {value}",
+            "count must be a whole number, not {value}",
+        ),
         "x_deduction_units_above": (
             "{value} 超过上限 {limit} {units} 个{unit_name}（每个扣 {per}）",
             "{value} exceeds the limit {limit} by {units} {unit_name}(s) ({per} each)",
@@ -88,10 +97,32 @@ t = MESSAGES.t
 
 @dataclass(frozen=True)
 class Deduction:
-    """One listed deduction (扣分项) and its reason."""
+    """One listed deduction (扣分项) and its reason. With a ``cap`` (the item's own share,
+    "缺一项扣0.5分，扣完为止" per item) it deducts at most the cap; ``points`` is what it
+    deducts, ``asked`` what the sheet's rule would deduct before the cap."""
 
     reason: str
     points: Decimal
+    asked: Decimal | None = None  # before the per-item cap, when the cap cut it
+    cap: Decimal | None = None
+
+    def text(self) -> str:
+        if self.asked is not None and self.cap is not None:
+            return t(
+                "x_deduction_item_capped",
+                reason=self.reason,
+                asked=plain(self.asked),
+                cap=plain(self.cap),
+            )
+        return t("x_deduction_item", reason=self.reason, points=plain(self.points))
+
+    def as_detail(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"reason": self.reason, "points": self.points}
+        if self.cap is not None:
+            out["cap"] = self.cap
+        if self.asked is not None:
+            out["asked"] = self.asked
+        return out
 
 
 @dataclass(frozen=True)
@@ -157,10 +188,10 @@ def score_deductions(
     "within the limit"). Details list every deduction as ``{reason, points}``.
     """
     total = sum((d.points for d in deductions), Decimal(0))
-    items = [t("x_deduction_item", reason=d.reason, points=plain(d.points)) for d in deductions]
+    items = [d.text() for d in deductions]
     shown = join((*notes, *items), "clause")
     details = {
-        "deductions": [{"reason": d.reason, "points": d.points} for d in deductions],
+        "deductions": [d.as_detail() for d in deductions],
         "deducted": total,
     }
     if not deductions and not notes:
@@ -189,20 +220,45 @@ def _listed(fields: Fields) -> tuple[Deduction, ...]:
         return ()
     listed: list[Deduction] = []
     for item, line in zip(items, items.item_lines, strict=True):
-        if not isinstance(item, YMap) or set(item) != {"reason", "points"}:
+        keys = set(item) if isinstance(item, YMap) else set()
+        shape = keys - {"cap"} in ({"reason", "points"}, {"reason", "per", "count"})
+        if not isinstance(item, YMap) or not shape:
             fields.problems.append(
                 Problem(t("deduction_entry"), fields.file, line, fields.path or None)
             )
             continue
-        row = fields.child(item)
-        reason = row.text("reason")
-        amount = row.number("points")
-        if amount is not None and amount <= 0:
-            row.problem("points", t("deduction_not_positive", value=plain(amount)))
-            continue
-        if reason is not None and amount is not None:
-            listed.append(Deduction(reason, amount))
+        deduction = _entry(fields.child(item))
+        if deduction is not None:
+            listed.append(deduction)
     return tuple(listed)
+
+
+def _entry(row: Fields) -> Deduction | None:
+    """One deduction: {reason, points} or {reason, per, count}, with an optional cap."""
+    reason = row.text("reason")
+    positive = {}
+    for key in ("points", "per", "cap"):
+        if row.has(key):
+            amount = row.number(key)
+            if amount is not None and amount <= 0:
+                row.problem(key, t("deduction_not_positive", value=plain(amount)))
+                return None
+            positive[key] = amount
+    if row.has("count"):
+        count = row.number("count", minimum=Decimal(0))
+        if count is None:
+            return None
+        if count != count.to_integral_value():
+            row.problem("count", t("deduction_count_whole", value=plain(count)))
+            return None
+        per = positive.get("per")
+        positive["points"] = None if per is None else per * count
+    amount, cap = positive.get("points"), positive.get("cap")
+    if reason is None or amount is None or ("cap" in positive and cap is None):
+        return None
+    if cap is not None and amount > cap:
+        return Deduction(reason, cap, asked=amount, cap=cap)
+    return Deduction(reason, amount, cap=cap)
 
 
 def _per_unit(fields: Fields) -> PerUnit | None:

@@ -446,12 +446,12 @@ def _check_count_source(fields: Fields) -> None:
         fields.problem("question", t("survey_question_without_from"))
 
 
-def _scale(fields: Fields) -> tuple[Quantity | None, Bands | None]:
+def _scale(fields: Fields, points: Decimal) -> tuple[Quantity | None, Bands | None]:
     """What the rate is scored through: a target, a bands table (in %), or neither."""
     target = _target(fields) if fields.has("target") else None
     bands = None
     if fields.has("bands"):
-        bands = parse_bands(fields)
+        bands = parse_bands(fields, points=points)
         if bands is not None and bands.unit != "%":
             fields.problem("bands", t("survey_bands_unit", unit=unit_name(bands.unit)))
     if fields.has("target") and fields.has("bands"):
@@ -491,7 +491,7 @@ def parse_survey(fields: Fields, points: Decimal) -> SurveyParams | None:
     has_answers = fields.has("answers")
     _check_count_source(fields)
     rounded = fields.boolean("rounded_shares", False)
-    target, bands = _scale(fields)
+    target, bands = _scale(fields, points)
     if len(fields.problems) > before or weights is None:
         return None
 

@@ -9,7 +9,7 @@ score and its explain line out.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -135,8 +135,53 @@ MESSAGES = Messages(
             "actual '{actual}' matches target '{target}': met, full points {points}",
         ),
         "x_qualitative_unmet": (
-            "实际“{actual}”未达到目标“{target}”，{judged}",
-            "actual '{actual}' does not meet target '{target}': {judged}",
+            "实际“{actual}”与目标“{target}”字面不一致，由评价人判定：{judged}",
+            "actual '{actual}' differs from target '{target}' in wording; the evaluator judged: "
+            "{judged}",
+        ),
+        "x_qualitative_stated": (
+            "实际“{actual}”表明已达到目标“{target}”，达成，得满分 {points}",
+            "actual '{actual}' states the target '{target}' met: met, full points {points}",
+        ),
+        "x_qualitative_stated_judged": (
+            "实际“{actual}”表明已达到目标“{target}”，{judged}",
+            "actual '{actual}' states the target '{target}' met: {judged}",
+        ),
+        "x_cost_ceiling": (
+            "（成本指标的目标值未写比较符，按 ≤ 计）",
+            " (a cost target without an operator reads as ≤)",
+        ),
+        "x_wan_as_yuan": ("（成本指标下的“万”按万元计）", " (万 under 成本 is 万元)"),
+        "x_actual_bound": (
+            "（实际值“{text}”按其界限 {value} 计）",
+            " (the actual '{text}' is taken at its bound, {value})",
+        ),
+        "x_unit_from_target": (
+            "（实际值 {value} 未写单位，按目标的单位计为 {value}{unit}）",
+            " (the actual {value} has no unit: taken in the target's, {value}{unit})",
+        ),
+        "x_unit_from_actual": (
+            "（目标值 {value} 未写单位，按实际值的单位计为 {value}{unit}）",
+            " (the target {value} has no unit: taken in the actual's, {value}{unit})",
+        ),
+        "actual_is_range": (
+            "实际值“{actual}”是一个区间，原表没有写出实际完成了多少：请写实际的数值，或改由评价人打分（score）",
+            "the actual '{actual}' is a range: the sheet does not say what was achieved; give the "
+            "measured value, or a judged score",
+        ),
+        "actual_against_target": (
+            "实际值“{actual}”的比较符与目标“{target}”的方向相反，原表没有写出是否达到：请写实际的数值，或改由评价人打分（score）",
+            "the actual '{actual}' points the other way from the target '{target}': the sheet does "
+            "not say whether it was met; give the measured value, or a judged score",
+        ),
+        "unit_wan_ambiguous": (
+            "“{value}”的单位“万”不明确（万元？万人次？）：请写明单位，如 150万元",
+            "the unit 万 of '{value}' is ambiguous (万元? 万人次?): write the unit out, e.g. 150万元",
+        ),
+        "bare_fraction_for_percent": (
+            "目标是百分数，而 {key} 为没有单位的 {value}：是 {percent}% 吗？请写成百分数",
+            "the target is a percentage but {key} is a bare {value}: {percent}%? write it as a "
+            "percentage",
         ),
     },
     JUDGED,
@@ -360,13 +405,26 @@ def words_match(target: Quantity, actual: Quantity) -> bool:
 
 
 def score_qualitative(
-    met: bool, judgement: Judgement | None, points: Decimal, precision: int, labels: Labels
+    met: bool,
+    judgement: Judgement | None,
+    points: Decimal,
+    precision: int,
+    labels: Labels,
+    stated: bool = False,
 ) -> Scored:
-    """定性 (docs/rules.md §5): met word for word → 达成, full points; else the evaluator's score."""
+    """定性 (docs/rules.md §5): met → 达成, full points; else the evaluator's score.
+
+    ``met`` is the target matched word for word, or (``stated``) an actual that says it was
+    achieved (达成预期指标, docs/format.md §1a); the explain line says which.
+    """
     if judgement is None:  # only possible when met (checked when parsing)
-        return _full(points, precision, "x_qualitative_met", labels)
+        key = "x_qualitative_stated" if stated else "x_qualitative_met"
+        return _full(points, precision, key, labels)
     judged = score_judged(judgement, points, precision)
-    key = "x_qualitative_met_judged" if met else "x_qualitative_unmet"
+    if met:
+        key = "x_qualitative_stated_judged" if stated else "x_qualitative_met_judged"
+    else:
+        key = "x_qualitative_unmet"
     explain = t(key, actual=labels.actual, target=labels.target, judged=judged.explain)
     return Scored(judged.score, explain, judged.level or (MET if met else None))
 
@@ -391,11 +449,27 @@ def parse_target(fields: Fields, points: Decimal, rule: str | None = None) -> Ta
     if target.op == "range" and rule not in (None, "range"):
         fields.problem("rule", t("range_rule_override", target=target.text, rule=rule))
         return None
+    notes: list[str] = []
     if rule is None:
         rule = "qualitative" if target.is_word else RULE_OF_OPERATOR[target.op]
+        if rule == "equal" and target.op is None and under_cost(fields.path):
+            # docs/rules.md §11: the national system's 成本指标 are ceilings; printed sheets
+            # often drop the 计算符号 column, so a bare target there reads as ≤.
+            rule = "reverse"
+            notes.append(t("x_cost_ceiling"))
     if rule == "qualitative":
         return _parse_qualitative(fields, points, target, actual)
-    return _parse_quantitative(fields, rule, target, actual)
+    return _parse_quantitative(fields, rule, target, actual, notes)
+
+
+def under_cost(path: str) -> bool:
+    """True for a leaf under a node whose name contains 成本 (a 成本指标 block)."""
+    return any("成本" in name for name in path.split("/")[:-1])
+
+
+# Which way a rule's target points: up (more is better) or down (less is better).
+_DIRECTION = {"positive": ">", "equal": ">", "reverse": "<", "reverse-ratio": "<", "range": "~"}
+_OPS_AGAINST = {">": ("<=", "<"), "<": (">=", ">"), "~": (">=", ">", "<=", "<")}
 
 
 def _read_pair(fields: Fields, rule: str | None) -> tuple[Quantity, Quantity] | None:
@@ -430,10 +504,17 @@ def _quantitative_problem(fields: Fields, rule: str, target: Quantity, actual: Q
 
 
 def _parse_quantitative(
-    fields: Fields, rule: str, target: Quantity, actual: Quantity
+    fields: Fields, rule: str, target: Quantity, actual: Quantity, notes: list[str]
 ) -> TargetParams | None:
     if _quantitative_problem(fields, rule, target, actual):
         return None
+    if not _actual_states_a_value(fields, rule, target, actual):
+        return None
+    read = _units_as_printed(fields, target, actual, notes)
+    if read is None:
+        return None
+    target, actual = read
+    notes.insert(0, _bound_note(actual))
     try:
         target_value, actual_value, unit = common_unit(target, actual)
     except UnitMismatch:
@@ -449,18 +530,133 @@ def _parse_quantitative(
     if target_value < 0:
         fields.problem("target", t("negative_target", target=target.text))
         return None
-    note = ""
     if actual.unit != unit:
-        note = t("x_converted", text=actual.shown, value=f"{plain(actual_value)}{unit}")
+        notes.append(t("x_converted", text=actual.shown, value=f"{plain(actual_value)}{unit}"))
     assert actual.value is not None
-    labels = Labels(target.shown, f"{plain(actual.value)}{actual.unit}", note)
+    shown = f"{_OP_SIGNS.get(actual.op or '', '')}{plain(actual.value)}{actual.unit}"
+    labels = Labels(target.shown, shown, "".join(notes))
     return TargetParams(rule, target, actual, None, target_value, actual_value, labels)
+
+
+_OP_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "="}
+
+
+def _actual_states_a_value(fields: Fields, rule: str, target: Quantity, actual: Quantity) -> bool:
+    """An actual printed as a range, or with an operator against the target's direction
+    ("≤266米" for a ≥ target), does not say what was achieved: refused (docs/format.md §1a).
+    An operator in the target's direction reads as its bound."""
+    if actual.op == "range":
+        fields.problem("actual", t("actual_is_range", actual=actual.text))
+        return False
+    if actual.op in _OPS_AGAINST[_DIRECTION[rule]]:
+        fields.problem("actual", t("actual_against_target", actual=actual.text, target=target.text))
+        return False
+    return True
+
+
+def _bound_note(actual: Quantity) -> str:
+    """The note on an actual printed with an operator: it is read as its bound."""
+    if actual.op is None:
+        return ""
+    value = f"{plain(actual.value or Decimal(0))}{actual.unit}"
+    return t("x_actual_bound", text=actual.text.strip(), value=value)
+
+
+def _units_as_printed(
+    fields: Fields, target: Quantity, actual: Quantity, notes: list[str]
+) -> tuple[Quantity, Quantity] | None:
+    """Units as sheets print them (docs/format.md §1a): a bare 万 under 成本 is 万元; a bare
+    number takes the unit of the other side (a bare value of at most 1 against a % is
+    refused: 0.95 means 95%?)."""
+    wan = [key for key, q in (("target", target), ("actual", actual)) if q.unit == "万"]
+    if wan and not under_cost(fields.path):
+        key = wan[0]
+        fields.problem(
+            key, t("unit_wan_ambiguous", value=(target if key == "target" else actual).text)
+        )
+        return None
+    if wan:
+        notes.append(t("x_wan_as_yuan"))
+        target = replace(target, unit="万元") if target.unit == "万" else target
+        actual = replace(actual, unit="万元") if actual.unit == "万" else actual
+    if not actual.unit and target.unit and actual.value != 0:
+        adopted = _adopt(fields, "actual", actual, target.unit, notes)
+        return None if adopted is None else (target, adopted)
+    if not target.unit and actual.unit and target.value != 0:
+        adopted = _adopt(fields, "target", target, actual.unit, notes)
+        return None if adopted is None else (adopted, actual)
+    return target, actual
+
+
+def _adopt(
+    fields: Fields, key: str, bare: Quantity, unit: str, notes: list[str]
+) -> Quantity | None:
+    assert bare.value is not None
+    if unit == "%" and bare.value <= 1:
+        fields.problem(
+            key,
+            t(
+                "bare_fraction_for_percent",
+                key=key,
+                value=bare.text,
+                percent=plain(bare.value * 100),
+            ),
+        )
+        return None
+    notes.append(
+        t(
+            f"x_unit_from_{'target' if key == 'actual' else 'actual'}",
+            value=plain(bare.value),
+            unit=unit,
+        )
+    )
+    return replace(bare, unit=unit)
+
+
+# docs/format.md §1a: what sheets write as the actual of a qualitative target to say it
+# was met. Whole cells only (after folding width and spaces, a final 。 dropped): 未完成
+# is not 完成.
+ACHIEVED = frozenset(
+    {
+        "达成预期指标",
+        "达成预期目标",
+        "达到预期指标",
+        "达到预期目标",
+        "实现预期目标",
+        "完成预期目标",
+        "达成",
+        "已达成",
+        "达到",
+        "已达到",
+        "达标",
+        "已达标",
+        "实现",
+        "已实现",
+        "完成",
+        "已完成",
+        "全部完成",
+        "已全部完成",
+        "完成目标",
+        "已完成目标",
+        "按时完成",
+        "按期完成",
+        "如期完成",
+        "达到目标",
+        "已达到目标",
+        "达成目标",
+    }
+)
+
+
+def states_achievement(actual: Quantity) -> bool:
+    """True when the actual is a phrase stating the target met (达成预期指标, 已完成 …)."""
+    return normalise(actual.text).rstrip("。.！!") in ACHIEVED
 
 
 def _parse_qualitative(
     fields: Fields, points: Decimal, target: Quantity, actual: Quantity
 ) -> TargetParams | None:
-    met = words_match(target, actual)
+    met = words_match(target, actual) or states_achievement(actual)
     judgement = None
     if fields.has("score") or fields.has("level"):
         judgement = parse_judgement(fields, points)
@@ -496,12 +692,14 @@ def score_target(params: TargetParams, points: Decimal, precision: int) -> Score
     assert params.labels is not None
     details = {"target": params.target.text, "actual": params.actual.text}
     if params.rule == "qualitative":
+        word = words_match(params.target, params.actual)
         scored = score_qualitative(
-            words_match(params.target, params.actual),
+            word or states_achievement(params.actual),
             params.judgement,
             points,
             precision,
             params.labels,
+            stated=not word,
         )
     else:
         assert params.target_value is not None and params.actual_value is not None
