@@ -28,8 +28,8 @@ PARALLEL_THRESHOLD = 48
 # ---------------------------------------------------------------- the files
 
 
-def expand_paths(paths: Iterable[str]) -> list[str]:
-    """Files as given; folders searched recursively for *.yaml / *.yml (sorted).
+def expand_paths(paths: Iterable[str], suffixes: tuple[str, ...] = SUFFIXES) -> list[str]:
+    """Files as given; folders searched recursively for ``suffixes`` (*.yaml / *.yml; sorted).
 
     A path that does not exist is kept, so that it is reported as a failure
     (file not found) like any other unreadable file. Each file appears once.
@@ -50,7 +50,7 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
         for folder, dirs, names in os.walk(path):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(names):
-                if name.endswith(SUFFIXES) and not name.startswith("."):
+                if name.lower().endswith(suffixes) and not name.startswith("."):
                     add(os.path.join(folder, name))
     return files
 
