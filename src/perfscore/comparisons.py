@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from .decimals import rate_of
+from .decimals import plain, rate_of
 from .grades import grade_of
 from .model import Evaluation, Node
 from .result import Comparison, NodeResult
@@ -88,9 +88,10 @@ def internal_comparisons(
 ) -> list[Comparison]:
     """The published numbers of one node (or the root) among themselves."""
     out: list[Comparison] = []
-    if reported is not None and children and all(c.reported is not None for c in children):
-        total = sum((c.reported for c in children if c.reported is not None), Decimal(0))
-        out.append(_compare(path, "score", reported, total, line, kind="sum"))
+    if reported is not None and children:
+        implied = _printed_sum(children)
+        if implied is not None:
+            out.append(_against_range(path, reported, implied, line))
     if (
         reported_points is not None
         and children
@@ -108,6 +109,44 @@ def internal_comparisons(
             _compare(path, "rate", reported_rate, rate_of(reported, maximum), line, kind="rate")
         )
     return out
+
+
+Interval = tuple[Decimal, Decimal]
+
+
+def _printed(node: Node) -> Interval | None:
+    """What the sheet's printed scores say of a node: its printed score; else the sum of its
+    children's; for a part not captured without one, anything from 0 to its points; None
+    when the sheet does not say (a score missing, unknown points)."""
+    if node.reported is not None:
+        return node.reported, node.reported
+    if not node.captured:
+        return (Decimal(0), node.points) if node.points_known else None
+    if not node.children:
+        return None
+    return _printed_sum(node.children)
+
+
+def _printed_sum(children: Sequence[Node]) -> Interval | None:
+    low = high = Decimal(0)
+    for child in children:
+        interval = _printed(child)
+        if interval is None:
+            return None
+        low, high = low + interval[0], high + interval[1]
+    return low, high
+
+
+def _against_range(path: str, reported: Decimal, implied: Interval, line: int) -> Comparison:
+    """A printed score against the sum the printed scores below it give: exact, or, over a
+    part not captured, the range it can lie in (outside it the sheet contradicts itself;
+    inside it the check cannot be made)."""
+    low, high = implied
+    if low == high:
+        return _compare(path, "score", reported, low, line, kind="sum")
+    shown = f"{plain(low)}–{plain(high)}"
+    ok = None if low <= reported <= high else False
+    return Comparison(path, "score", reported, shown, line, ok, "sum")
 
 
 def _leaf_audits(node: Node) -> list[Comparison]:
