@@ -83,22 +83,23 @@ def internal_comparisons(
     reported: Decimal | None,
     reported_rate: Decimal | None,
     reported_points: Decimal | None,
-    children: Sequence[Node],
+    children: Sequence[NodeResult],
     line: int,
 ) -> list[Comparison]:
     """The published numbers of one node (or the root) among themselves."""
     out: list[Comparison] = []
     if reported is not None and children:
         implied = _printed_sum(children)
-        if implied is not None:
-            out.append(_against_range(path, reported, implied, line))
+        if implied is not None and implied[2]:
+            out.append(_against_range(path, reported, implied[:2], line))
     if (
         reported_points is not None
         and children
-        and all(c.reported_points is not None for c in children)
+        and all(c.node.reported_points is not None for c in children)
     ):
         total = sum(
-            (c.reported_points for c in children if c.reported_points is not None), Decimal(0)
+            (c.node.reported_points for c in children if c.node.reported_points is not None),
+            Decimal(0),
         )
         out.append(_compare(path, "points", reported_points, total, line, kind="sum"))
     maximum = reported_points if reported_points is not None else (points if points_known else None)
@@ -112,29 +113,33 @@ def internal_comparisons(
 
 
 Interval = tuple[Decimal, Decimal]
+Implied = tuple[Decimal, Decimal, bool]  # low, high, whether any printed score went into it
 
 
-def _printed(node: Node) -> Interval | None:
-    """What the sheet's printed scores say of a node: its printed score; else the sum of its
-    children's; for a part not captured without one, anything from 0 to its points; None
-    when the sheet does not say (a score missing, unknown points)."""
+def _printed(result: NodeResult) -> Implied | None:
+    """What the sheet's numbers say of a node's score: its printed score; else the sum of
+    its children's; for a leaf without one, its score as computed from its printed cells;
+    for a part not captured without one, anything from 0 to its points (None when they are
+    unknown)."""
+    node = result.node
     if node.reported is not None:
-        return node.reported, node.reported
+        return node.reported, node.reported, True
     if not node.captured:
-        return (Decimal(0), node.points) if node.points_known else None
-    if not node.children:
-        return None
-    return _printed_sum(node.children)
+        return (Decimal(0), node.points, False) if node.points_known else None
+    if not result.children:
+        return result.score, result.score, False
+    return _printed_sum(result.children)
 
 
-def _printed_sum(children: Sequence[Node]) -> Interval | None:
+def _printed_sum(children: Sequence[NodeResult]) -> Implied | None:
     low = high = Decimal(0)
+    printed = False
     for child in children:
-        interval = _printed(child)
-        if interval is None:
+        implied = _printed(child)
+        if implied is None:
             return None
-        low, high = low + interval[0], high + interval[1]
-    return low, high
+        low, high, printed = low + implied[0], high + implied[1], printed or implied[2]
+    return low, high, printed
 
 
 def _against_range(path: str, reported: Decimal, implied: Interval, line: int) -> Comparison:
@@ -191,7 +196,7 @@ def comparisons(
         evaluation.reported,
         evaluation.reported_rate,
         evaluation.reported_points,
-        evaluation.indicators,
+        indicators,
         root,
     )
     if evaluation.reported_grade is not None and evaluation.reported is not None:
@@ -211,7 +216,7 @@ def comparisons(
                 node.reported,
                 None if own_rate else node.reported_rate,
                 node.reported_points,
-                node.children,
+                result.children,
                 node.line,
             )
             out += _leaf_audits(node)
