@@ -116,6 +116,8 @@ def test_a_zero_filled_total_is_scored_from_its_items(cli, write):
     assert leaf["explain"] == (
         "年度资金总额行的预算数为 0，按其中各行合计计算："
         "执行数 293.82 ÷ 预算数 328.67 = 89.40%，89.40% × 10 = 8.94"
+        # and the rate against the items' 年初预算数 (250 + 50): 293.82 ÷ 300 = 97.94%
+        "（对年初预算数 300 的执行率为 97.94%）"
     )
     assert leaf["from_items"] is True
 

@@ -143,7 +143,11 @@ def test_a_space_inside_a_printed_rate_is_refused(cli, write):
 
 @pytest.mark.parametrize(
     "actual, hint",
-    [(D("0.95"), "0.95：是 95% 吗"), ("0.95", "0.95：是 95% 吗"), (1, "1：是 100% 吗")],
+    [
+        (D("0.95"), "“0.95”没有单位：是 95% 吗"),
+        ("0.95", "“0.95”没有单位：是 95% 吗"),
+        (1, "“1”没有单位：是 100% 吗"),
+    ],
 )
 def test_a_bare_fraction_against_a_percentage_is_refused(cli, write, actual, hint):
     """A bare actual of at most 1 against a % target is refused with the hint 0.95 → 95%?."""
@@ -154,7 +158,7 @@ def test_a_bare_fraction_against_a_percentage_is_refused(cli, write, actual, hin
         "≥95%",
         actual,
         10,
-        f"目标是百分数，而 actual 为没有单位的 {hint}？请写成百分数",
+        f"目标值是百分数，而实际值{hint}？请写成百分数",
     )
 
 

@@ -84,13 +84,16 @@ def next_grade_lines(answer: NextGrade | None, result: Result) -> list[str]:
     if answer.top:
         return [t("rpt_next_top", score=fixed(result.score, precision), grade=answer.current)]
     assert answer.gap is not None and answer.needed is not None and answer.min is not None
+    # The grade table is on 100 points; on another base its bounds are rates (docs/format.md §1a).
+    key = "rpt_next_gap" if result.points == 100 else "rpt_next_gap_rate"
     lines = [
         t(
-            "rpt_next_gap",
+            key,
             grade=answer.grade,
             min=plain(answer.min),
             gap=plain(answer.gap),
             needed=fixed(answer.needed, precision),
+            points=plain(result.points),
         )
     ]
     if not answer.reachable:

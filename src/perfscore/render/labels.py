@@ -50,6 +50,11 @@ LABELS = Messages(
             "距“{grade}”（≥ {min} 分）还差 {gap} 分：总分须达到 {needed} 分。",
             "{gap} points short of {grade} (≥ {min}): the total must reach {needed}.",
         ),
+        "rpt_next_gap_rate": (
+            "距“{grade}”（得分率 ≥ {min}%，即满分 {points} 分中的 {needed} 分）还差 {gap} 分：总分须达到 {needed} 分。",
+            "{gap} points short of {grade} (a rate ≥ {min}%, {needed} of {points}): the total must "
+            "reach {needed}.",
+        ),
         "rpt_next_leaves": (
             "收回失分最多的 {k} 项指标即可补足：{leaves}。",
             "Recovering the lost points of the {k} leaf indicator(s) that lost most closes the gap: {leaves}.",
