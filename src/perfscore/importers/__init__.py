@@ -46,6 +46,10 @@ MESSAGES = Messages(
             "they are its children's sum.",
         ),
         "h_check": ("核对：perfscore check 本文件", "audit: perfscore check this file"),
+        "missing_extra": (
+            "读取表格需要 import 扩展：请运行 pip install 'perfscore[import]'",
+            "reading sheets needs the import extra: run pip install 'perfscore[import]'",
+        ),
     }
 )
 t = MESSAGES.t
@@ -102,16 +106,19 @@ def import_file(file: str) -> Imported:
     data = limits.read_source(file)
     kind = sniff(data)
     grids: list[Grid]
-    if kind == "pdf":
-        from .pdf import read_pdf
-
-        grids = read_pdf(file, data)
-    elif kind == "unknown":
+    if kind == "unknown":
         from .spreadsheet import t as sheet_t
 
         raise InputError(Problem(sheet_t("sheet_unknown_format"), file))
-    else:
-        grids = read_spreadsheet(file, data, kind)
+    try:
+        if kind == "pdf":
+            from .pdf import read_pdf
+
+            grids = read_pdf(file, data)
+        else:
+            grids = read_spreadsheet(file, data, kind)
+    except ImportError:  # the import extra is not installed
+        raise InputError(Problem(t("missing_extra"), file)) from None
     tables: list[Table | Unreadable] = []
     rollups: list = []
     empty: list = []

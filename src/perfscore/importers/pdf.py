@@ -48,12 +48,14 @@ def read_pdf(file: str, data: bytes) -> list[Grid]:
 
     rows: list[Row] = []
     merges: list[tuple[int, int, int, int]] = []
+    spans: dict[int, tuple[float, float]] = {}  # a loose row → its text's x0, x1
+    edges: dict[int, list[float]] = {}  # a table row → its table's column edges
     tables = 0
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             limits.check_count(file, pages=len(pdf.pages))
             for number, page in enumerate(pdf.pages, start=1):
-                tables += _page(page, number, rows, merges)
+                tables += _page(page, number, rows, merges, spans, edges)
                 page.close()
     except PdfminerException as exc:
         cause = exc.args[0] if exc.args else exc
@@ -69,6 +71,7 @@ def read_pdf(file: str, data: bytes) -> list[Grid]:
     width = max((len(row.cells) for row in rows), default=0)
     for row in rows:
         row.cells.extend([EMPTY] * (width - len(row.cells)))
+    _mend_page_breaks(rows, spans, edges)
     return [Grid(file, rows, merges=merges)]
 
 
@@ -77,7 +80,14 @@ def _reason(exc: object) -> str:
     return text[:120]
 
 
-def _page(page: Any, number: int, rows: list[Row], merges: list[tuple[int, int, int, int]]) -> int:
+def _page(
+    page: Any,
+    number: int,
+    rows: list[Row],
+    merges: list[tuple[int, int, int, int]],
+    spans: dict[int, tuple[float, float]],
+    edges: dict[int, list[float]],
+) -> int:
     """Append one page's rows (tables and the text around them, top to bottom)."""
     found = page.find_tables(SETTINGS)
     boxes = [table.bbox for table in found]
@@ -90,8 +100,11 @@ def _page(page: Any, number: int, rows: list[Row], merges: list[tuple[int, int, 
     loose = 0
     for _top, is_table, item in items:
         if is_table:
-            _table(item, number, rows, merges)
+            first = len(rows)
+            xs = _table(item, number, rows, merges)
+            edges.update(dict.fromkeys(range(first, len(rows)), xs))
         else:
+            spans[len(rows)] = (item["x0"], item["x1"])
             rows.append(Row([Cell(clean_text(item["text"]))], loose, number, loose=True))
             loose += 1
     return len(found)
@@ -117,7 +130,9 @@ def _span(edges: list[float], low: float, high: float) -> tuple[int, int]:
     return first, max(first, last)
 
 
-def _table(table: Any, page: int, rows: list[Row], merges: list[tuple[int, int, int, int]]) -> None:
+def _table(
+    table: Any, page: int, rows: list[Row], merges: list[tuple[int, int, int, int]]
+) -> list[float]:
     """One ruled table: its rows, and its merged cells from the cells' boxes."""
     texts = table.extract()
     boxes = [box for row in table.rows for box in row.cells if box is not None]
@@ -142,3 +157,82 @@ def _table(table: Any, page: int, rows: list[Row], merges: list[tuple[int, int, 
                 merges.append((first + r0, c0, first + r1, c1))
     for index, cells in enumerate(grid):
         rows.append(Row(list(cells), index, page))
+    return xs
+
+
+def _mend_page_breaks(
+    rows: list[Row], spans: dict[int, tuple[float, float]], edges: dict[int, list[float]]
+) -> None:
+    """Put back the text of a merged cell that a page break cut (a 一级 cell over rows on two
+    pages): the part on the first page is a blank cell of its own, and the text is drawn
+    either between the tables, outside their lines (LibreOffice), or in the part on the next
+    page, whose rows below it then continue it (Excel). Either way the text goes back to the
+    first part, so that the rows on both pages read as one node."""
+    from .layout import IND_HEADER, row_kind
+
+    # a header repeated at the top of the page is not the part of the cut cell
+    table_rows = [r for r in range(len(rows)) if not rows[r].loose]
+    table_rows = [
+        r
+        for i, r in enumerate(table_rows)
+        if i == 0 or rows[r].page == rows[table_rows[i - 1]].page or row_kind(rows[r]) != IND_HEADER
+    ]
+    headers = [r for r in range(len(rows)) if not rows[r].loose and row_kind(rows[r]) == IND_HEADER]
+    for last, first in zip(table_rows, table_rows[1:], strict=False):
+        if rows[first].page == rows[last].page:
+            continue
+        _drawn_over_header(rows, last, first, headers)
+        xs = edges[last]
+        between = [r for r in range(last + 1, first) if rows[r].loose and r in spans]
+        for col in range(len(xs) - 1):
+            upper, lower = rows[last].cells[col], rows[first].cells[col]
+            if upper.covered or upper.text:
+                continue
+            if not lower.covered and not lower.text:
+                _take_loose(rows, last, col, xs, between, spans)
+            elif _starts_merge(rows, first, col):
+                rows[last].cells[col] = Cell(lower.text)
+                rows[first].cells[col] = Cell()
+
+
+def _drawn_over_header(rows: list[Row], last: int, first: int, headers: list[int]) -> None:
+    """A header repeated on the new page, over which the cut cell's text was drawn
+    ("一级指标效益指标"): the text beyond the header's own words goes back to the cut cell."""
+    before = [r for r in headers if r <= last]
+    repeated = [r for r in headers if last < r < first]
+    if not before or not repeated:
+        return
+    original, again = rows[before[-1]].cells, rows[repeated[0]].cells
+    for col, cell in enumerate(again):
+        head = original[col].text if col < len(original) else ""
+        upper = rows[last].cells[col] if col < len(rows[last].cells) else None
+        extra = cell.text[len(head) :] if head and cell.text.startswith(head) else ""
+        if extra and upper is not None and not upper.covered and not upper.text:
+            rows[last].cells[col] = Cell(extra)
+            again[col] = Cell(head)
+
+
+def _take_loose(
+    rows: list[Row],
+    last: int,
+    col: int,
+    xs: list[float],
+    between: list[int],
+    spans: dict[int, tuple[float, float]],
+) -> None:
+    """The lines between two pages' tables drawn within one column: that column's text."""
+    inside = [r for r in between if xs[col] <= (spans[r][0] + spans[r][1]) / 2 <= xs[col + 1]]
+    inside = [r for r in inside if spans[r][1] <= xs[col + 1] + 1 and rows[r].cells[0].text]
+    if not inside:
+        return
+    rows[last].cells[col] = Cell("".join(rows[r].cells[0].text for r in inside))
+    for r in inside:
+        rows[r].cells[0] = Cell()
+
+
+def _starts_merge(rows: list[Row], first: int, col: int) -> bool:
+    """The cell has text and the cell below it is covered by it (a merged cell's first part)."""
+    if not rows[first].cells[col].text or first + 1 >= len(rows):
+        return False
+    below = rows[first + 1].cells[col]
+    return below.origin == (first, col)

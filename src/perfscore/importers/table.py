@@ -34,6 +34,7 @@ MESSAGES = Messages(
         "c_unit": ("单位", "unit"),
         "c_year": ("年度", "year"),
         "c_total_row": ("总分行", "the 总分 row"),
+        "c_grade_row": ("等级行", "the grade row"),
         "sheet_page_name": ("第 {page} 页的自评表", "the 自评表 on page {page}"),
     }
 )
@@ -63,7 +64,8 @@ def build_table(segment: Segment) -> Built:
     root.add("perfscore", 1)
     root.add("project", project)
     for key, value, src in indicators.total.entries:
-        root.add(key, value, Source(src.full, f"{t('c_total_row')} {src.short}") if src else None)
+        label = t("c_grade_row") if key == "reported_grade" else t("c_total_row")
+        root.add(key, value, Source(src.full, f"{label} {src.short}") if src else None)
     if indicators.notes:
         root.add("note", "\n".join(indicators.notes))
     nodes: list[Doc] = []
