@@ -74,7 +74,9 @@ def test_import_then_check(cli, tmp_path, fixture, checks):
     assert sorted(f["compared"] for f in report["files"]) == sorted(checks[:tables])
 
 
-@pytest.mark.parametrize("fixture", ["ganbu-merged.xlsx", "ganbu-repeated.xlsx", "ganbu-merged.pdf"])
+@pytest.mark.parametrize(
+    "fixture", ["ganbu-merged.xlsx", "ganbu-repeated.xlsx", "ganbu-merged.pdf"]
+)
 def test_ganbu_gives_100(cli, tmp_path, fixture):
     """Seed 02's 干部教育培训费 table, imported from each layout, scores 100 (优)."""
     target = tmp_path / "ganbu.yaml"
@@ -173,7 +175,10 @@ def test_malformed_in_english(cli, tmp_path):
         result = cli("import", "bad-score-text.xlsx", "-o", tmp_path / "x.yaml", "--lang", "en")
     finally:
         os.chdir(ROOT)
-    assert result.stderr == "bad-score-text.xlsx: sheet '自评表' G15: the score '十分' is not a number\n"
+    assert (
+        result.stderr
+        == "bad-score-text.xlsx: sheet '自评表' G15: the score '十分' is not a number\n"
+    )
 
 
 def test_other_tables_still_import(cli, tmp_path):
@@ -261,7 +266,10 @@ def test_one_table_to_a_file_and_never_overwriting_in_a_folder(cli, tmp_path):
     folder.mkdir()
     for _ in range(2):
         assert cli("import", DATA / "ganbu-merged.xlsx", "-o", folder).exit_code == EXIT_OK
-    assert sorted(p.name for p in folder.iterdir()) == ["干部教育培训费-2.yaml", "干部教育培训费.yaml"]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "干部教育培训费-2.yaml",
+        "干部教育培训费.yaml",
+    ]
 
 
 def test_several_tables_need_a_folder(cli, tmp_path):

@@ -89,7 +89,11 @@ def _targets(tables: list, output: str | None) -> list[str]:
         os.makedirs(output, exist_ok=True)
     taken: set[str] = set()
     return [
-        _free(output if output is not None else os.path.dirname(table.file) or ".", file_name(table.name), taken)
+        _free(
+            output if output is not None else os.path.dirname(table.file) or ".",
+            file_name(table.name),
+            taken,
+        )
         for table in tables
     ]
 
@@ -99,7 +103,9 @@ def _read(files: list[str]) -> tuple[list, list, bool]:
     from ..importers import Table, import_file
     from ..render.console import report_error
 
-    tables, unreadable, ok = [], [], True
+    tables: list = []
+    unreadable: list = []
+    ok = True
     for file in files:
         try:
             imported = import_file(file)
@@ -114,7 +120,9 @@ def _read(files: list[str]) -> tuple[list, list, bool]:
     return tables, unreadable, ok
 
 
-def import_sheets(files: SheetsArgument, output: OutputOption = None, lang: LangOption = None) -> int:
+def import_sheets(
+    files: SheetsArgument, output: OutputOption = None, lang: LangOption = None
+) -> int:
     """导入：把 Excel/PDF 自评表读成评价文件 / import 自评表 from Excel and PDF into evaluation files."""
     from ..importers.work import score_table
     from ..output import write_output

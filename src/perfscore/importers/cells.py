@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from ..messages import Messages
 
@@ -136,6 +137,7 @@ def clean_text(raw: str) -> str:
 _KEY_DROP = re.compile(r"[\s\u3000\u00a0]+")
 
 
+@lru_cache(maxsize=8192)
 def key(text: str) -> str:
     """A header word for matching: no spaces, half-width brackets and colons."""
     folded = unicodedata.normalize("NFKC", text)
@@ -172,6 +174,8 @@ def text_number(text: str, unit: str = "") -> Decimal | None:
 
 def value_cell(value: object, percent: bool = False) -> Cell:
     """A spreadsheet value (str, float, int, bool, date) as a cell."""
+    if value == "":  # most cells of a sheet
+        return EMPTY
     if isinstance(value, bool):
         return Cell("TRUE" if value else "FALSE")
     if isinstance(value, int):

@@ -12,6 +12,7 @@ carries a merged 一级/二级 cell over the page break.
 from __future__ import annotations
 
 import io
+from itertools import pairwise
 from typing import Any
 
 from ..errors import InputError, Problem
@@ -178,7 +179,7 @@ def _mend_page_breaks(
         if i == 0 or rows[r].page == rows[table_rows[i - 1]].page or row_kind(rows[r]) != IND_HEADER
     ]
     headers = [r for r in range(len(rows)) if not rows[r].loose and row_kind(rows[r]) == IND_HEADER]
-    for last, first in zip(table_rows, table_rows[1:], strict=False):
+    for last, first in pairwise(table_rows):
         if rows[first].page == rows[last].page:
             continue
         _drawn_over_header(rows, last, first, headers)

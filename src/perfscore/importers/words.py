@@ -8,12 +8,14 @@ remark after a header word is ignored ("年度指标值（A）", "执行率（B/
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .cells import key
 
 _BRACKETED = re.compile(r"\([^()]*\)")
 
 
+@lru_cache(maxsize=8192)  # pure, and a sheet repeats its words: the layout asks often
 def base(text: str) -> str:
     """A header word without its bracketed remarks and trailing colon."""
     return _BRACKETED.sub("", key(text)).rstrip(":")
@@ -79,6 +81,7 @@ NOTE_STARTS = ("注:", "注1", "填表说明", "说明:", "备注:")
 VIEW_WORDS = ({"一级指标", "指标分值"}, {"指标名称", "失分"})  # perfscore report's derived sheets
 
 
+@lru_cache(maxsize=8192)
 def indicator_role(text: str) -> tuple[str, int] | None:
     """("level", depth) or (role, 0) for an indicator header cell; None when unknown."""
     word = base(text)
@@ -90,6 +93,7 @@ def indicator_role(text: str) -> tuple[str, int] | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def fund_role(text: str) -> str | None:
     word = base(text)
     for role, words in FUND_COLUMNS.items():
