@@ -337,3 +337,81 @@ def test_float_cell_stays_exact(cli, tmp_path):
     text = (tmp_path / "out" / "机关运行费用.yaml").read_text(encoding="utf-8")
     assert "    reported: 8.94  # I7\n" in text
     assert "    spent: 293.82  # F7\n" in text
+
+
+# ---------------------------------------------------------------- small sheets
+
+
+def _sheet(
+    path: Path, rows: list[tuple], total: tuple = ("总分", "", "", "", "", 100, 100)
+) -> Path:
+    """A minimal published-form sheet: the indicator header, the rows, the 总分 row."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet("自评表")
+    ws.write_row(0, 0, ["项目名称", "测试项目"])
+    ws.write_row(
+        1, 0, ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]
+    )
+    for r, row in enumerate([*rows, total], start=2):
+        for c, value in enumerate(row):
+            if value != "":
+                ws.write(r, c, value)
+    book.close()
+    return path
+
+
+def test_text_validation_cannot_read_is_said_at_its_cell(cli, tmp_path):
+    """An actual in another unit (≥45人 / 47天): the file is written, the problem named at E3; exit 1."""
+    sheet = _sheet(
+        tmp_path / "s.xlsx",
+        [
+            ("产出指标", "数量指标", "培训人数", "≥45人", "47天", 50, 50),
+            ("效益指标", "社会效益", "x", "是", "是", 50, 50),
+        ],
+    )
+    result = cli("import", sheet, "-o", tmp_path / "s.yaml")
+    assert result.exit_code == EXIT_INPUT
+    assert (tmp_path / "s.yaml").exists()
+    assert "工作表“自评表”E3：" in result.stderr and "[产出指标/数量指标/培训人数]" in result.stderr
+    code, report = _check_json(cli, sheet)
+    assert code == EXIT_INPUT
+    assert "工作表“自评表”E3：" in report["failed"][0]["error"]
+
+
+def test_points_not_adding_to_100_import_as_printed(cli, tmp_path):
+    """Level-1 points 40 + 50 = 90 under a 总分 of 100: imported, and the 总分 分值 is a finding."""
+    sheet = _sheet(
+        tmp_path / "s.xlsx",
+        [
+            ("产出指标", "数量指标", "a", "≥10人", "10人", 40, 40),
+            ("效益指标", "社会效益", "b", "是", "是", 50, 50),
+        ],
+        ("总分", "", "", "", "", 100, 90),
+    )
+    code, report = _check_json(cli, sheet)
+    assert code == EXIT_DISAGREE
+    (table,) = report["files"]
+    assert [(f["of"], f["reported"], f["expected"]) for f in table["findings"]] == [
+        ("points", 100, 90)
+    ]
+
+
+def test_row_without_scoring_is_not_captured(cli, tmp_path):
+    """A row printing no target, actual or score is captured: false; the total cannot be verified."""
+    sheet = _sheet(
+        tmp_path / "s.xlsx",
+        [
+            ("产出指标", "数量指标", "a", "≥10人", "10人", 50, 50),
+            ("效益指标", "社会效益", "b", "", "", 50, ""),
+        ],
+    )
+    result = cli("import", sheet, "-o", tmp_path / "s.yaml")
+    assert result.exit_code == EXIT_OK
+    text = (tmp_path / "s.yaml").read_text(encoding="utf-8")
+    assert "          - name: b  # 工作表“自评表”第 4 行；C4\n            captured: false\n" in text
+    code, report = _check_json(cli, sheet)
+    assert code == EXIT_OK
+    assert report["files"][0]["partial"] is True
+    assert report["files"][0]["unverifiable"] >= 1
