@@ -108,3 +108,24 @@ def test_html_saved_as_xls():
     with pytest.raises(InputError) as caught:
         read_spreadsheet("x.xls", b"<html><table></table></html>", sniff(b"<html>"))
     assert "网页（HTML/XML）另存的“xls”" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("row", "col", "message"),
+    [
+        # 65,536 × 256 cells: calamine would allocate about 1.2 GB; the child's 1 GiB stops it
+        (65535, 255, "读取 .xls 文件时超出内存或时间限制：文件已损坏或不是自评表"),
+        # 65,536 columns: refused from the extent the child reads before any cell
+        (5, 0xFFFF, "声明的范围过大（21 行 × 65536 列"),
+    ],
+)
+def test_hostile_xls_is_one_message(tmp_path, row, col, message):
+    """An .xls whose one cell record is moved far out is read in a bounded child: one message."""
+    import struct
+
+    data = bytearray((DATA / "ganbu-merged.xls").read_bytes())
+    at = data.find(b"\xfd\x00\x0a\x00")  # the first LABELSST record: row, column, …
+    struct.pack_into("<HH", data, at + 4, row, col)
+    with pytest.raises(InputError) as caught:
+        read_spreadsheet("x.xls", bytes(data), "xls")
+    assert message in str(caught.value)
