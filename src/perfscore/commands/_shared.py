@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, PerfscoreError, Problem
@@ -18,8 +18,8 @@ MESSAGES = Messages(
         "lbl_batch_failed": ("{n} 个文件无法评分：", "{n} file(s) could not be scored:"),
         "lbl_batch_progress": ("评分", "Scoring"),
         "no_input_files": (
-            "没有找到评价文件（*.yaml、*.yml）",
-            "no evaluation files (*.yaml, *.yml) found",
+            "没有找到评价文件（*.yaml、*.yml）或自评表（*.xlsx、*.xls、*.ods、*.pdf）",
+            "no evaluation files (*.yaml, *.yml) or sheets (*.xlsx, *.xls, *.ods, *.pdf) found",
         ),
     }
 )
@@ -47,10 +47,12 @@ def write_outputs(
 
 
 def batch_files(paths: Sequence[str]) -> list[str]:
-    """The files named (folders searched recursively); InputError when there are none."""
-    from ..batch import expand_paths
+    """The files named (folders searched recursively for evaluation files and sheets);
+    InputError when there are none."""
+    from ..batch import SUFFIXES, expand_paths
+    from ..importers import SHEET_SUFFIXES
 
-    files = expand_paths(paths)
+    files = expand_paths(paths, (*SUFFIXES, *SHEET_SUFFIXES))
     if not files:
         raise InputError(Problem(t("no_input_files")))
     return files
@@ -83,17 +85,34 @@ def progress_bar(total: int) -> tuple[Callable[[int], None] | None, Callable[[],
     return (lambda n: bar.advance(task, n)), bar.stop
 
 
+def rows_of(
+    work: Callable[[str], Any],
+    files: Sequence[str],
+    jobs: int | None,
+    advance: Callable[[int], None] | None,
+) -> Iterator[Any]:
+    """``work`` over the files, each row in turn: a sheet file's work gives a list of rows
+    (one per table, and its 汇总表), an evaluation file's one row."""
+    from ..batch import run
+
+    for row in run(work, files, jobs=jobs, progress=advance):
+        if isinstance(row, list):
+            yield from row
+        else:
+            yield row
+
+
 def collect(
     work: Callable[[str], Any], files: Sequence[str], jobs: int | None
 ) -> tuple[list, list]:
     """Run ``work`` over the files with a progress bar; (rows, failures)."""
-    from ..batch import Failure, run
+    from ..batch import Failure
 
     rows: list = []
     failed: list[Failure] = []
     advance, stop = progress_bar(len(files))
     try:
-        for row in run(work, files, jobs=jobs, progress=advance):
+        for row in rows_of(work, files, jobs, advance):
             (failed if isinstance(row, Failure) else rows).append(row)
     finally:
         stop()
