@@ -25,15 +25,85 @@ def test_format_follows_the_output_suffix(cli, tmp_path):
     assert (tmp_path / "r.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
 
-def test_xlsx_to_stdout_is_refused(cli):
-    """XLSX is binary: `-f xlsx -o -` is a usage error (exit 2) with a message, nothing on stdout."""
+def test_binary_formats_to_stdout_are_refused(cli):
+    """XLSX and Word are binary: `-f xlsx -o -` is a usage error (exit 2), nothing on stdout."""
     result = cli("report", EXAMPLE, "-f", "xlsx", "-o", "-")
     assert result.exit_code == 2
     assert result.stdout == ""
     assert (
         result.stderr
-        == "XLSX 是二进制文件，不能写到标准输出；请用 --output 指定文件名（如 -o 得分表.xlsx）\n"
+        == "XLSX 是二进制文件，不能写到标准输出；请用 --output 指定文件名（如 -o 报告.xlsx）\n"
     )
+    result = cli("report", EXAMPLE, "-f", "docx")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert (
+        result.stderr
+        == "Word 是二进制文件，不能写到标准输出；请用 --output 指定文件名（如 -o 报告.docx）\n"
+    )
+
+
+def test_a_suffix_that_names_another_format_is_refused(cli, tmp_path):
+    """`-o x.docx -f md` is refused with one line, exit 2, and nothing is written."""
+    out = tmp_path / "x.docx"
+    result = cli("report", EXAMPLE, "-o", out, "-f", "md")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"输出文件 {out} 的后缀 .docx 与格式 md 不符：md 的文件名应以 .markdown、.md 结尾\n"
+    )
+    assert not out.exists()
+    result = cli("report", EXAMPLE, "-o", tmp_path / "x.csv", "-f", "xlsx", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "ends in .csv, which is not the format xlsx: a xlsx file name ends in .xlsx\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_suffix_that_names_no_format_is_refused(cli, tmp_path):
+    """`-o x.doc` (Word 97, which perfscore does not write) is refused, exit 2, nothing written."""
+    out = tmp_path / "x.doc"
+    result = cli("report", EXAMPLE, "-o", out)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"无法从输出文件 {out} 的后缀 .doc 判断格式：请用 .csv、.docx、.htm、.html、.markdown、"
+        ".md、.xlsx 之一，或用 -f 指定格式\n"
+    )
+    assert result.stderr.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_docx_from_the_suffix(cli, tmp_path):
+    """-o x.docx without -f writes a Word document (a zip with word/document.xml)."""
+    import zipfile
+
+    out = tmp_path / "报告.docx"
+    assert cli("report", EXAMPLE, "-o", out).exit_code == 0
+    assert "word/document.xml" in zipfile.ZipFile(out).namelist()
+
+
+def test_docx_without_python_docx(cli, tmp_path, monkeypatch):
+    """Without the docx extra, a clear message (exit 1) says how to install it; nothing written."""
+    monkeypatch.setitem(sys.modules, "docx", None)
+    monkeypatch.delitem(sys.modules, "perfscore.render.docx", raising=False)
+    result = cli("report", EXAMPLE, "-o", tmp_path / "r.docx")
+    assert result.exit_code == 1
+    assert result.stderr == "生成 Word 文档需要 python-docx：请运行 pip install 'perfscore[docx]'\n"
+    assert not (tmp_path / "r.docx").exists()
+
+
+def test_layout_option(cli):
+    """--layout picks the layout; without it a 部门自评 comes out as the 自评表, a 财政评价 as the report."""
+    form = EXAMPLES / "ganbu-peixun-2023.yaml"
+    assert cli("report", form).stdout.startswith("# 项目支出绩效自评表\n")
+    assert cli("report", form, "--layout", "report").stdout.startswith(
+        "# 干部教育培训费绩效自评得分情况\n"
+    )
+    out = cli("report", EXAMPLE, "--layout", "self-evaluation").stdout
+    assert out.startswith("# 项目支出绩效自评表\n")
+    result = cli("report", EXAMPLE, "--layout", "form")
+    assert result.exit_code == 2 and "form" in result.stderr
 
 
 def test_xlsx_without_xlsxwriter(cli, tmp_path, monkeypatch):
@@ -47,12 +117,21 @@ def test_xlsx_without_xlsxwriter(cli, tmp_path, monkeypatch):
 
 
 def test_report_never_overwrites_its_input(cli, tmp_path):
-    """`-o` naming the evaluation file itself is refused; the file is untouched."""
+    """`-o` naming the evaluation file (a .yaml: no format) or an answer sheet it reads (a .csv)
+    is refused; both files are untouched."""
     source = tmp_path / "e.yaml"
     source.write_bytes(EXAMPLE.read_bytes())
-    result = cli("report", source, "-f", "md", "-o", source)
-    assert result.exit_code == 1
+    result = cli("report", source, "-o", source)
+    assert result.exit_code == 2
     assert source.read_bytes() == EXAMPLE.read_bytes()
+    survey = tmp_path / "survey.yaml"
+    sheet = tmp_path / "yirenyidang-survey-2024.csv"
+    survey.write_bytes((EXAMPLES / "yirenyidang-survey-2024.yaml").read_bytes())
+    sheet.write_bytes((EXAMPLES / "yirenyidang-survey-2024.csv").read_bytes())
+    result = cli("report", survey, "-o", sheet)
+    assert result.exit_code == 1
+    assert "就是输入文件" in result.stderr
+    assert sheet.read_bytes() == (EXAMPLES / "yirenyidang-survey-2024.csv").read_bytes()
 
 
 def test_report_of_a_broken_file(cli, write):
