@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import sys
 
+import pytest
+
 from .conftest import EXAMPLES
 
 EXAMPLE = EXAMPLES / "yirenyidang-2023.yaml"
@@ -250,3 +252,37 @@ def test_explain_shows_every_rule_family_in_words(cli, write):
     assert "输入：实际值 94.68%；所在档次 2；分档 ≥95%→100%；≥90%→75%；≥0%→50%" in out
     for repr_mark in ("Decimal(", "{'", "['", "Fraction("):
         assert repr_mark not in out
+
+
+PARTIAL = """
+perfscore: 1
+project: {name: 部分录入, kind: 部门自评, 金额单位: 万元}
+indicators:
+  - {name: 预算执行率, points: 10, rule: execution, budget: 15万元, spent: 12万元}
+  - name: 产出指标
+    children:
+      - {name: 培训人数, points: 20, target: ≥45人, actual: 40人, basis: 缺席}
+      - {name: 看不清, captured: false, note: 原表此处污损}
+  - name: 效益指标
+    children:
+      - {name: 满意度, points: 30, inferred: true, target: ≥90%, actual: 95%}
+      - {name: 不适用项, points: 10, applicable: false}
+"""
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "csv", "xlsx", "docx"])
+@pytest.mark.parametrize("layout", ["self-evaluation", "report"])
+def test_every_format_and_layout_of_a_sheet_captured_in_part(cli, write, tmp_path, fmt, layout):
+    """A part not captured, inferred points and a 不适用 leaf render in every format and layout.
+
+    12 ÷ 15 = 80% → 8; 20 × 40 ÷ 45 = 17.78; 30: a lower bound of 8 + 17.78 + 30 = 55.78.
+    """
+    if fmt in ("xlsx", "docx"):
+        pytest.importorskip({"xlsx": "xlsxwriter", "docx": "docx"}[fmt])
+    out = tmp_path / f"r.{fmt}"
+    result = cli("report", write(PARTIAL), "-o", out, "--layout", layout)
+    assert result.exit_code == 0, result.stderr
+    if fmt in ("md", "html"):
+        text = out.read_text(encoding="utf-8")
+        assert "≥55.78" in text and "未录入" in text and "原表此处污损" in text
+        assert "不适用" in text and "分值为推定" in text

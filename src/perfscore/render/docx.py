@@ -36,7 +36,14 @@ from ..messages import Messages, language
 from ..result import Result
 from .explain import next_grade_lines
 from .grid import Grid
-from .labels import base_line, inferred_line, project_items, rescale_line, result_line
+from .labels import (
+    base_line,
+    inferred_line,
+    project_items,
+    rescale_line,
+    result_line,
+    warning_line,
+)
 from .layout import MESSAGES as LAYOUT
 from .layout import (
     SELF_EVALUATION,
@@ -59,7 +66,6 @@ MESSAGES = Messages(
         "rpt_docx_page": ("第 {page} 页 共 {pages} 页", "Page {page} of {pages}"),
         "rpt_docx_section": ("{n}、{title}", "{n}. {title}"),
         "rpt_docx_meta_sep": ("；", "; "),
-        "rpt_docx_warning": ("提示：{path}：{message}", "Warning: {path}: {message}"),
     },
     LAYOUT,
 )
@@ -314,8 +320,7 @@ def _form(doc: Any, analysis: Analysis, heading: str) -> None:
     _paragraph(doc, result_line(result, "rpt_result_line"), bold=True)
     _notes(doc, result)
     for warning in result.warnings:
-        line = t("rpt_docx_warning", path=warning.path, message=warning.message)
-        _paragraph(doc, line, size=TABLE_PT)
+        _paragraph(doc, warning_line(warning.path, warning.message), size=TABLE_PT)
 
 
 def render_docx(analysis: Analysis, layout: str | None = None) -> bytes:

@@ -171,6 +171,7 @@ LABELS = Messages(
             "{location}: [{path}] 提示：{message}",
             "{location}: [{path}] warning: {message}",
         ),
+        "lbl_warning_report": ("提示：{path}：{message}", "Warning: {path}: {message}"),
         "lbl_not_applicable": ("不适用", "n/a"),
         "x_not_applicable": ("不适用指标，不计分", "not applicable: left out"),
         "lbl_rescale": (
@@ -321,6 +322,11 @@ def project_items(result: Result) -> list[tuple[str, str]]:
         label_key = f"rpt_meta_{key}"
         items.append((t(label_key) if label_key in LABELS else str(key), plain_value(value)))
     return items
+
+
+def warning_line(path: str, message: str) -> str:
+    """A self-evaluation warning as a report prints it: 提示：path：message."""
+    return t("lbl_warning_report", path=path, message=message)
 
 
 def plain_value(value: object) -> str:

@@ -151,7 +151,8 @@ def _self_evaluation(analysis: Analysis) -> list[str]:
     project = form.head.section(range(1))
     cells = project.texts()[0]
     for label, value in zip(cells[0::2], cells[1::2], strict=True):
-        out.append("- " + markdown_text(t("rpt_meta_item", label=label, value=value)))
+        if value:
+            out.append("- " + markdown_text(t("rpt_meta_item", label=label, value=value)))
     out += ["", *_form_tables(form)]
     out += [f"**{markdown_text(result_line(result, 'rpt_result_line'))}**", "", *_notes(result)]
     if result.warnings:

@@ -39,7 +39,7 @@ from .problems import none_line, problem_sections
 from .problems import t as problems_t
 from .safety import new_workbook, write_text
 from .tree import TreeRow, depth_of, tree_rows
-from .xlsx_sheet import Sheet, formats, grade_cell, num, ref
+from .xlsx_sheet import Sheet, formats, grade_cell, note_rows, num, ref
 
 MESSAGES = Messages(
     {
@@ -168,6 +168,7 @@ def _total_rows(ws: Sheet, result: Result, first: int, total_row: int, depth: in
     grade_row = total_row + 1
     ws.text(grade_row, 0, t("rpt_grade"), "total")
     grade_cell(ws, result, grade_row, 1, 2, score_ref, points_ref)
+    note_rows(ws, result, grade_row + 2, basis_col)
 
 
 def _write_node(ws: Sheet, node: NodeResult, row: int, span: int, cells: Cells) -> None:

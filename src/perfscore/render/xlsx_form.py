@@ -35,7 +35,7 @@ from .layout import (
     title,
 )
 from .safety import write_text
-from .xlsx_sheet import Sheet, grade_cell, num, width_of_mm, write_grid
+from .xlsx_sheet import Sheet, grade_cell, note_rows, num, width_of_mm, write_grid
 
 MESSAGES = Messages({"rpt_xlsx_form_sheet": ("自评表", "Self-evaluation")}, LAYOUT)
 t = MESSAGES.t
@@ -158,6 +158,7 @@ def form_sheet(
         xl_rowcol_to_cell(points_row, points_col),
     )
     ws.sheet.write_blank(grade_row, form.names + 5, None, fmts["total"])
+    note_rows(ws, result, grade_row + 2, form.head.columns - 1, warnings=True)
     for col, mm in enumerate(form.head.widths):
         ws.widths[col] = width_of_mm(mm)
     ws.print_a4()

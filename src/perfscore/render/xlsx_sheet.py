@@ -16,7 +16,14 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from ..decimals import plain
 from ..result import Result
 from .grid import Cell, Grid
-from .labels import text_width
+from .labels import (
+    base_line,
+    inferred_line,
+    rescale_line,
+    result_line,
+    text_width,
+    warning_line,
+)
 from .rowheight import RowHeights
 from .safety import write_text
 
@@ -117,6 +124,7 @@ def formats(book: Any, precision: int) -> dict[str, Any]:
         "rate": fmt(align="center", num_format="0.00%"),
         "center": fmt(align="center", text_wrap=True),
         "text": fmt(text_wrap=True, valign="top"),
+        "wrap": fmt(text_wrap=True),
         "total": fmt(**total, text_wrap=True),
         "total_points": fmt(**total, num_format="General"),
         "total_score": fmt(**total, num_format=score),
@@ -156,6 +164,22 @@ def grade_cell(
     ws.sheet.write_formula(row, col, formula, ws.formats["total"], result.grade)
 
 
+def note_rows(ws: Sheet, result: Result, row: int, last_col: int, warnings: bool = False) -> int:
+    """The sentences a table needs beside it (captured in part, not out of 100, 不适用
+    rescaled, points inferred; with ``warnings`` the self-evaluation warnings), one merged
+    row each from ``row``; returns the next row."""
+    notes = [base_line(result), rescale_line(result), inferred_line(result)]
+    if result.partial:
+        notes.insert(0, result_line(result))
+    if warnings:
+        notes += [warning_line(w.path, w.message) for w in result.warnings]
+    for line in notes:
+        if line is not None:
+            ws.text(row, 0, line, "plain", row, last_col)
+            row += 1
+    return row
+
+
 def ref(sheet_name: str, row: int, col: int) -> str:
     """An absolute reference to a cell of another sheet ('得分情况表'!$H$18)."""
     return f"'{sheet_name}'!{xl_rowcol_to_cell(row, col, row_abs=True, col_abs=True)}"
@@ -167,7 +191,7 @@ _STYLE = {
     "label": "label",
     "top": "name_top",
     "name": "name",
-    "text": "text",
+    "text": "wrap",
     "num": "center",
     "total": "total",
     "total_num": "total",
