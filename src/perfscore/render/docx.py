@@ -220,17 +220,23 @@ def add_table(doc: Any, grid: Grid) -> Any:
     widths = [Mm(width) for width in grid.widths]
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width  # the grid (w:gridCol): what LibreOffice lays out by
+    # Every slot's cell, taken once before any merge (table.cell() walks the whole table on
+    # each call). The merges never overlap and each keeps its first slot's cell, so these
+    # stay valid for merging and filling.
+    slots = []
     for index, row in enumerate(table.rows):
-        for cell, width in zip(row.cells, widths, strict=True):
+        cells = row.cells
+        for cell, width in zip(cells, widths, strict=True):
             cell.width = width
+        slots.append(cells)
         _row_property(row, "w:cantSplit")
         if index < grid.header_rows:
             _row_property(row, "w:tblHeader")
     for cell in grid.cells:  # merge every range before any text is written
         if cell.rows > 1 or cell.cols > 1:
-            table.cell(cell.row, cell.col).merge(table.cell(cell.last_row, cell.last_col))
+            slots[cell.row][cell.col].merge(slots[cell.last_row][cell.last_col])
     for cell in grid.cells:
-        _fill(table.cell(cell.row, cell.col), cell.text, cell.style)
+        _fill(slots[cell.row][cell.col], cell.text, cell.style)
     return table
 
 

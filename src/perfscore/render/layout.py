@@ -28,7 +28,7 @@ from typing import Any
 from ..analysis import Analysis
 from ..decimals import fixed, percent, plain
 from ..expr import parse_expression
-from ..messages import Messages
+from ..messages import Messages, language
 from ..result import NodeResult, Result
 from ..selfeval import is_self_evaluation
 from .grid import Grid
@@ -423,8 +423,12 @@ def _indicator_grid(
 def form_widths(nc: int) -> tuple[float, ...]:
     """label | names … | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因, in millimetres.
 
-    得分 is wide enough for the block's 执行率 below the same column ("100.00%")."""
-    return _fit([14.0, *_name_widths(nc, 62.0), 18.0, 18.0, 12.0, 18.0, 28.0])
+    得分 is wide enough for the block's 执行率 below the same column ("100.00%"). English
+    words do not break between any two letters as Chinese does: the label and 分值 columns
+    are wider for them."""
+    if language() == "zh":
+        return _fit([14.0, *_name_widths(nc, 62.0), 18.0, 18.0, 12.0, 18.0, 28.0])
+    return _fit([23.0, *_name_widths(nc, 51.0), 18.0, 18.0, 14.0, 18.0, 28.0])
 
 
 def self_evaluation_form(result: Result) -> Form:
