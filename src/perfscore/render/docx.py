@@ -32,7 +32,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from ..analysis import Analysis
-from ..messages import Messages, language
+from ..messages import Messages
 from ..result import Result
 from .explain import next_grade_lines
 from .grid import Grid
@@ -57,7 +57,7 @@ from .layout import (
     summary_grid,
     title,
 )
-from .problems import none_line, problem_sections
+from .problems import none_line, numeral, problem_sections
 from .problems import t as problems_t
 from .safety import docx_text
 
@@ -79,7 +79,6 @@ TABLE_PT = 10.5  # 五号
 HEADING_PT = 14.0  # 四号
 TITLE_PT = 16.0  # 三号
 SHADE = "D9E1F2"  # header cells, as in the XLSX
-_NUMERALS = "一二三四五六七八九十"
 
 
 def set_fonts(target: Any, east_asia: str = BODY_FONT, size: float | None = None) -> None:
@@ -122,7 +121,7 @@ def _paragraph(doc: Any, text: object = "", *, align: Any = None, **run: Any) ->
 
 
 def _heading(doc: Any, n: int, text: str) -> None:
-    number = _NUMERALS[n - 1] if language() == "zh" and n <= len(_NUMERALS) else str(n)
+    number = numeral(n)
     paragraph = _paragraph(
         doc, t("rpt_docx_section", n=number, title=text), bold=True, font=HEAD_FONT, size=HEADING_PT
     )

@@ -104,7 +104,6 @@ th { background: #e4ebf5; font-weight: 700; text-align: center; white-space: now
 td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.c { text-align: center; }
 td.x { font-size: 11px; color: #3e4c59; }
-.sub { display: block; font-weight: 400; color: #52606d; font-size: 11px; }
 tr.total td { font-weight: 700; background: #f0f4f8; }
 .level1 { font-weight: 700; text-align: center; }
 td.level1 { min-width: 4em; }

@@ -38,6 +38,7 @@ from .labels import (
     explain_cell,
     level_label,
     one_line,
+    plain_value,
     points_cell,
     rate_cell,
     score_cell,
@@ -121,10 +122,6 @@ def subtitle(result: Result) -> str | None:
     """（2023 年度） under the form's title, when the file gives a year."""
     year = result.evaluation.project.get("year")
     return t("lay_year", year=plain_value(year)) if year is not None else None
-
-
-def plain_value(value: object) -> str:
-    return plain(value) if isinstance(value, Decimal) else str(value)
 
 
 def _project_text(result: Result, keys: tuple[str, ...]) -> str:

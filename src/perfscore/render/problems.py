@@ -61,7 +61,7 @@ class Section:
     problems: tuple[Problem, ...]
 
 
-def _numeral(n: int) -> str:
+def numeral(n: int) -> str:
     """一, 二 … 十 in Chinese (as reports number their parts), 1, 2 … in English."""
     return _NUMERALS[n - 1] if language() == "zh" and n <= len(_NUMERALS) else str(n)
 
@@ -70,8 +70,8 @@ def stage_heading(n: int, group: str) -> str:
     """（一）决策阶段存在的问题 for a stage; （五）满意度指标方面存在的问题 for any other group."""
     stage = group.removesuffix("指标")
     if stage in STAGES:
-        return t("prb_stage", n=_numeral(n), name=stage)
-    return t("prb_area", n=_numeral(n), name=group)
+        return t("prb_stage", n=numeral(n), name=stage)
+    return t("prb_area", n=numeral(n), name=group)
 
 
 def draft(item: LostPoint, i: int) -> Problem:
