@@ -19,7 +19,9 @@ import subprocess
 
 import pytest
 
-from perfscore import load_evaluation
+from perfscore import load_evaluation, score
+from perfscore.analysis import analyse
+from perfscore.render.problems import problem_sections
 
 from .conftest import EXAMPLES, ROOT
 
@@ -53,6 +55,18 @@ def pdf_text(pdf) -> str:
     return re.sub(r"\s+", "", done.stdout)
 
 
+def words_past_the_edge(pdf) -> list[str]:
+    """The words whose box runs past the right edge of their page (text cut off in print:
+    pdftotext still reads it, so a text check alone would not see it)."""
+    done = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True)
+    past = []
+    for width, body in re.findall(r'<page width="([\d.]+)"[^>]*>(.*?)</page>', done.stdout, re.S):
+        for right, word in re.findall(r'xMax="([\d.]+)"[^>]*>([^<]*)</word>', body):
+            if float(right) > float(width):
+                past.append(word)
+    return past
+
+
 def convert(cli, tmp_path, example, suffix, *options):
     source = tmp_path / f"report{suffix}"
     assert cli("report", example, "-o", source, *options).exit_code == 0
@@ -61,17 +75,32 @@ def convert(cli, tmp_path, example, suffix, *options):
 
 @pytest.mark.parametrize("example", [REPORT, FORM])
 def test_xlsx_pdf_shows_every_basis_whole(cli, tmp_path, example):
-    """Every leaf's 评分依据 (偏差原因 in the form) appears whole in the PDF of the XLSX."""
-    text = pdf_text(convert(cli, tmp_path, example, ".xlsx"))
+    """Every leaf's 评分依据 (偏差原因 in the form) appears whole in the PDF of the XLSX, and no
+    text runs past a page's edge."""
+    pdf = convert(cli, tmp_path, example, ".xlsx")
+    assert words_past_the_edge(pdf) == []
+    text = pdf_text(pdf)
     bases = [node.basis for node in load_evaluation(str(example)).walk() if node.basis]
     assert len(bases) >= 6
     missing = [basis for basis in bases if re.sub(r"\s+", "", basis) not in text]
     assert missing == []
 
 
+def test_xlsx_pdf_shows_every_problem_whole(cli, tmp_path):
+    """The 发现的问题 sheet prints each problem's paragraph whole, within the page."""
+    pdf = convert(cli, tmp_path, REPORT, ".xlsx")
+    assert words_past_the_edge(pdf) == []
+    text = pdf_text(pdf)
+    sections = problem_sections(analyse(score(load_evaluation(str(REPORT)))))
+    paragraphs = [problem.text for section in sections for problem in section.problems]
+    assert len(paragraphs) == 12
+    assert [p for p in paragraphs if re.sub(r"\s+", "", p) not in text] == []
+
+
 def test_docx_pdf_pages_and_text(cli, tmp_path):
     """The Word report prints on A4 with its page numbers and every basis whole."""
     pdf = convert(cli, tmp_path, REPORT, ".docx")
+    assert words_past_the_edge(pdf) == []
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
     assert re.search(r"Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)", info)

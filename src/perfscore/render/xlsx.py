@@ -266,7 +266,7 @@ def _problems_sheet(book, analysis: Analysis, fmts: dict) -> None:
     ws = Sheet(book, t("rpt_xlsx_problems_sheet"), fmts)
     write_text(ws.sheet, 0, 0, problems_t("prb_title"), fmts["title"])
     ws.sheet.set_row(0, 28)
-    ws.widths[0] = 100
+    ws.widths[0] = 85  # 476 pt: A4 portrait between XlsxWriter's 0.7-inch margins
     row = 1
     sections = problem_sections(analysis)
     if not sections:
