@@ -31,8 +31,7 @@ LABELS = Messages(
         "rpt_project": ("项目名称", "Project"),
         "rpt_total": ("总分", "Total"),
         "rpt_grade": ("评价等级", "Grade"),
-        "rpt_title": ("{name}绩效评价得分情况", "{name}: performance evaluation"),
-        "rpt_tree_title": ("指标得分情况表", "Scores by indicator"),
+        "rpt_tree_title": ("评价指标体系及得分情况", "Indicator system and scores"),
         "rpt_lost_title": ("失分情况（按失分从多到少）", "Points lost, most first"),
         "rpt_lost_none": ("没有失分的指标。", "No indicator lost points."),
         "rpt_next_title": ("距上一等级", "The next grade"),
@@ -177,6 +176,7 @@ LABELS = Messages(
             "{location}: [{path}] 提示：{message}",
             "{location}: [{path}] warning: {message}",
         ),
+        "lbl_warning_report": ("提示：{path}：{message}", "Warning: {path}: {message}"),
         "lbl_not_applicable": ("不适用", "n/a"),
         "x_not_applicable": ("不适用指标，不计分", "not applicable: left out"),
         "lbl_rescale": (
@@ -327,6 +327,11 @@ def project_items(result: Result) -> list[tuple[str, str]]:
         label_key = f"rpt_meta_{key}"
         items.append((t(label_key) if label_key in LABELS else str(key), plain_value(value)))
     return items
+
+
+def warning_line(path: str, message: str) -> str:
+    """A self-evaluation warning as a report prints it: 提示：path：message."""
+    return t("lbl_warning_report", path=path, message=message)
 
 
 def plain_value(value: object) -> str:
