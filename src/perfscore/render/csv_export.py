@@ -9,7 +9,8 @@ exactly (13.5, 1.33; the rate as a number of percent, 90.00), so a
 spreadsheet reads them as numbers. Rows end with CRLF, as Excel writes CSV.
 Text that a spreadsheet would run as a formula (starting with = + - @) is
 prefixed with an apostrophe, as OWASP advises against CSV injection
-(:func:`.safety.csv_cell`).
+(:func:`.safety.csv_cell`). A node's 备注 and inferred points are said in its
+explain cell, so the points column stays a number (docs/format.md §1a).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import io
 
 from ..analysis import Analysis
 from ..decimals import fixed, plain
+from ..result import NodeResult
 from ..rules import rule_short
 from .labels import applies, explain_cell, one_line, t
 from .safety import csv_cell
@@ -67,9 +69,17 @@ def render_csv(analysis: Analysis) -> str:
                 csv_cell(details.get("target", "")),
                 csv_cell(details.get("actual", "")),
                 csv_cell(one_line(node.basis)),
-                csv_cell(explain_cell(node_result)),
+                csv_cell(_explain(node_result)),
                 plain(node_result.lost) if exact else "",
                 ranks.get(node.path, ""),
             ]
         )
     return BOM + buffer.getvalue()
+
+
+def _explain(node: NodeResult) -> str:
+    """The 评分说明 cell; inferred points say so here, the 分值 column stays a number."""
+    text = explain_cell(node)
+    if not node.node.inferred:
+        return text
+    return t("rpt_list_sep").join(part for part in (t("x_inferred"), text) if part)

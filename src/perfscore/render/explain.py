@@ -32,9 +32,12 @@ def explain_lines(leaf: NodeResult) -> list[str]:
     """A leaf's account: rule, inputs, calculation with numbers, result, basis."""
     scored = leaf.scored
     node = leaf.node
+    note = [t("lbl_note", note=node.note)] if node.note else []
     if not applies(leaf):
-        return [t("x_not_applicable")] + (
-            [t("rpt_ex_basis", basis=node.basis)] if node.basis else []
+        return (
+            [t("x_not_applicable")]
+            + ([t("rpt_ex_basis", basis=node.basis)] if node.basis else [])
+            + note
         )
     lines = []
     if scored is not None:
@@ -57,7 +60,7 @@ def explain_lines(leaf: NodeResult) -> list[str]:
     )
     if node.basis:
         lines.append(t("rpt_ex_basis", basis=node.basis))
-    return lines
+    return lines + note
 
 
 def node_heading(node: NodeResult) -> str:

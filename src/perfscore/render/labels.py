@@ -145,6 +145,7 @@ LABELS = Messages(
             "* points inferred (not printed on the sheet)",
         ),
         "lbl_note": ("备注：{note}", "Note: {note}"),
+        "x_inferred": ("分值为推定（原表未印出）", "points inferred (not printed on the sheet)"),
         "rpt_next_partial": (
             "部分内容未能录入：总分只是下限，不评定等级，也不计算距上一等级的差距。",
             "Captured in part: the total is a lower bound; no grade, and no distance to the next one.",
@@ -225,8 +226,17 @@ def explain_cell(node: NodeResult) -> str:
         note = node.node.note
         return t("x_not_captured_note", note=note) if note else t("x_not_captured")
     if not applies(node):
-        return t("x_not_applicable")
-    return node.scored.explain if node.scored else ""
+        return with_note(t("x_not_applicable"), node)
+    return with_note(node.scored.explain if node.scored else "", node)
+
+
+def with_note(text: str, node: NodeResult) -> str:
+    """``text`` followed by the node's 备注 as transcribed (docs/format.md §1a), if any:
+    a note travels with its cell into every table, not only into the JSON."""
+    note = node.node.note
+    if not note:
+        return text
+    return t("rpt_list_sep").join(part for part in (text, t("lbl_note", note=note)) if part)
 
 
 def rate_cell(node: NodeResult) -> str:

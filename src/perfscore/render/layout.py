@@ -38,6 +38,7 @@ from .labels import (
     explain_cell,
     level_label,
     one_line,
+    with_note,
     plain_value,
     points_cell,
     rate_cell,
@@ -154,7 +155,7 @@ def _name_widths(count: int, room: float) -> list[float]:
 def basis_cell(leaf: NodeResult) -> str:
     """评分依据: the evaluator's basis, else the account perfscore gives (its calculation)."""
     if leaf.node.basis and leaf.node.captured:
-        return one_line(leaf.node.basis)
+        return one_line(with_note(leaf.node.basis, leaf))
     return explain_cell(leaf)
 
 

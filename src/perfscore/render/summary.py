@@ -289,16 +289,23 @@ def summary_csv(rows: Sequence[SummaryRow], failed: Sequence[Failure]) -> bytes:
         ]
     )
     for index, row in enumerate(rows, 1):
+        score = fixed(row.score, row.precision)
+        if row.partial:  # as the terminal: a lower bound, no rate, no grade, nothing lost
+            figures = [f"≥{score}", "", t("lbl_batch_partial"), ""]
+        else:
+            figures = [
+                score,
+                fixed(row.rate, 2),
+                csv_cell(row.grade),
+                fixed(row.points_lost, row.precision),
+            ]
         writer.writerow(
             [
                 index,
                 csv_cell(row.name),
                 csv_cell(row.department or ""),
                 plain(row.points),
-                fixed(row.score, row.precision),
-                fixed(row.rate, 2),
-                csv_cell(row.grade),
-                fixed(row.points_lost, row.precision),
+                *figures,
                 csv_cell(row.file),
                 "",
             ]
