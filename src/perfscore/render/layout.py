@@ -38,13 +38,13 @@ from .labels import (
     explain_cell,
     level_label,
     one_line,
-    with_note,
     plain_value,
     points_cell,
     rate_cell,
     score_cell,
     total_cell,
     total_rate,
+    with_note,
 )
 from .tree import TreeRow, tree_rows
 
