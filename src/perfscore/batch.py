@@ -73,14 +73,18 @@ class Failure:
 Row = TypeVar("Row")
 
 
-def score_file(file: str) -> Result:
-    """Read, check and score one file (raises :class:`~perfscore.errors.PerfscoreError`)."""
+def score_file(file: str, *, warnings: bool = True) -> Result:
+    """Read, check and score one file (raises :class:`~perfscore.errors.PerfscoreError`).
+
+    ``warnings=False``: without the self-evaluation warnings, for a batch row that
+    shows none (:func:`perfscore.engine.score`).
+    """
     # Imported here so that a worker process pays for them once, and the CLI
     # only when it scores.
     from .engine import score
     from .validation import load_evaluation
 
-    return score(load_evaluation(file))
+    return score(load_evaluation(file), warnings=warnings)
 
 
 # ---------------------------------------------------------------- many files
