@@ -170,7 +170,7 @@ UNCAPTURED_KEYS = (
     "inferred",
 )
 # Keys that belong to some scoring form; on a parent they are a mistake.
-SCORING_KEYS = frozenset({"rule"}).union(*(spec.keys for spec in RULES.values()))
+SCORING_KEYS = frozenset({"rule"}).union(*(RULES.keys_of(name) for name in RULES))
 # Rule names a file may write as `rule:` ("judged" and "target" are implicit forms).
 NAMED_RULES = tuple(name for name in RULES if name not in ("judged", "target"))
 
@@ -558,7 +558,7 @@ def _leaf(fields: Fields, points: Decimal | None, required: bool = True) -> Leaf
     else:
         stray = [key for key in raw if key in SCORING_KEYS]
         if stray:
-            owners = [n for n in NAMED_RULES if stray[0] in RULES[n].keys]
+            owners = [n for n in NAMED_RULES if stray[0] in RULES.keys_of(n)]
             fields.problem(
                 stray[0],
                 t("key_of_other_rule", key=stray[0], rule=" / ".join(owners), first=owners[0]),
