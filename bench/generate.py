@@ -568,9 +568,12 @@ def tree_with_leaves(leaves: int, seed: int = 1) -> str:
                 ],
             }
         )
+    # Out of the sum of its points, stated (docs/format.md §1a: a base other than 100 is said).
+    total = sum(leaf["points"] for group in top for leaf in group["children"][0]["children"])
     doc = {
         "perfscore": 1,
         "project": {"name": f"大型评价（{leaves} 个末级指标）"},
+        "points": total,
         "indicators": top,
     }
     return to_yaml(doc)
