@@ -185,7 +185,8 @@ def timed(cmd: list[str], cwd: str = ROOT, ok: tuple[int, ...] = (0,)) -> dict:
     proc.returncode = code
     error = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
     if code not in ok:
-        raise SystemExit(f"{' '.join(cmd[:4])} … exited {code}: {error[-2000:]}")
+        shown = " ".join(part if len(part) < 60 else "<script>" for part in cmd)
+        raise SystemExit(f"{shown} exited {code}: {error[-2000:]}")
     return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "pss_kib": memory.peak_kib}
 
 

@@ -156,6 +156,8 @@ class Fields:
     # -- shape -----------------------------------------------------------------
     def reject_unknown(self, allowed: Iterable[str]) -> None:
         allowed = list(allowed)
+        if len(self.raw) <= len(allowed) and set(self.raw).issubset(allowed):
+            return  # the common case: nothing unknown
         for key in self.raw:
             if key not in allowed:
                 close = difflib.get_close_matches(key, allowed, n=1)

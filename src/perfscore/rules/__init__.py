@@ -12,9 +12,9 @@ target and an actual) to its :class:`RuleSpec`.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from importlib import import_module
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..messages import pick
 from .base import InputItems, Label, RuleSpec, Scored, labelled_inputs
@@ -60,13 +60,15 @@ def rule_modules() -> list[str]:
     )
 
 
-class Registry(Mapping[str, RuleSpec]):
+class Registry(dict[str, RuleSpec]):
     """Rule name → :class:`RuleSpec`, importing a rule's module when one of its names is
-    first asked for. Iterating gives the names without importing anything."""
+    first asked for (``__missing__``). Iterating, ``in`` and ``len`` see every name of the
+    index without importing anything. A dict, so that looking a loaded rule up (every leaf,
+    when it is checked, scored and audited) costs what a dict lookup costs."""
 
     def __init__(self, index: dict[str, tuple[str, frozenset[str]]]) -> None:
+        super().__init__()
         self.index = index
-        self.specs: dict[str, RuleSpec] = {}
         self.loaded: set[str] = set()
         self.applied: dict[str, RuleSpec] = {}  # applied rule (Scored.rule) → its spec
         unknown = set(rule_modules()) - {module for module, _ in index.values()}
@@ -82,9 +84,9 @@ class Registry(Mapping[str, RuleSpec]):
             return specs
         self.loaded.add(module)
         for spec in specs:
-            if spec.name in self.specs:  # a bug: two modules claim one rule name
+            if dict.__contains__(self, spec.name):  # a bug: two modules claim one rule name
                 raise KeyError(f"rule {spec.name!r} defined twice")
-            self.specs[spec.name] = spec
+            dict.__setitem__(self, spec.name, spec)
             for applied in spec.labels:
                 self.applied.setdefault(applied, spec)
             self.applied.setdefault(spec.name, spec)
@@ -94,14 +96,11 @@ class Registry(Mapping[str, RuleSpec]):
         for module in dict.fromkeys(module for module, _ in self.index.values()):
             self.load(module)
 
-    def __getitem__(self, name: str) -> RuleSpec:
-        spec = self.specs.get(name)
-        if spec is None:
-            if name not in self.index:
-                raise KeyError(name)
-            self.load(self.index[name][0])
-            spec = self.specs[name]
-        return spec
+    def __missing__(self, name: str) -> RuleSpec:
+        if name not in self.index:
+            raise KeyError(name)
+        self.load(self.index[name][0])
+        return dict.__getitem__(self, name)
 
     def __contains__(self, name: object) -> bool:
         return name in self.index
@@ -111,6 +110,18 @@ class Registry(Mapping[str, RuleSpec]):
 
     def __len__(self) -> int:
         return len(self.index)
+
+    def keys(self) -> Any:
+        return self.index.keys()
+
+    def values(self) -> Any:
+        return [self[name] for name in self.index]
+
+    def items(self) -> Any:
+        return [(name, self[name]) for name in self.index]
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self[name] if name in self.index else default
 
     def keys_of(self, name: str) -> frozenset[str]:
         """The leaf keys rule ``name`` reads, without importing its module."""
