@@ -12,7 +12,8 @@ Two shapes, as published:
 Leaves use every rule the installed perfscore offers (judged with and without
 level; positive / reverse / equal / qualitative met and unmet targets;
 reverse-ratio; execution; and, when present, bands, deduction, experts,
-survey). Valid files carry the published numbers (``reported`` on every node,
+survey), drawn in the published examples' mix (``PUBLISHED_MIX``: mostly judged
+scores and targets, the other rules a few percent each). Valid files carry the published numbers (``reported`` on every node,
 ``reported_rate`` on level 1, ``reported_grade``), computed by perfscore
 itself; a few carry a deliberate slip (one reported score off by 0.01 to 1), as
 real tables do. A share of files (``--invalid``) carries one mistake each

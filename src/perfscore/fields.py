@@ -120,7 +120,7 @@ _DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
 # (≥95%, 及时, 100%) recur in leaf after leaf and file after file of a batch, and a Quantity
 # is immutable. Bounded: cleared when full.
 _EXPRESSIONS: dict[str, Quantity] = {}
-_EXPRESSIONS_KEPT = 4096
+_EXPRESSIONS_KEPT = 1024
 
 
 def _sexagesimal(text: str) -> str:
