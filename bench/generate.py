@@ -12,7 +12,8 @@ Two shapes, as published:
 Leaves use every rule the installed perfscore offers (judged with and without
 level; positive / reverse / equal / qualitative met and unmet targets;
 reverse-ratio; execution; and, when present, bands, deduction, experts,
-survey). Valid files carry the published numbers (``reported`` on every node,
+survey), drawn in the published examples' mix (``PUBLISHED_MIX``: mostly judged
+scores and targets, the other rules a few percent each). Valid files carry the published numbers (``reported`` on every node,
 ``reported_rate`` on level 1, ``reported_grade``), computed by perfscore
 itself; a few carry a deliberate slip (one reported score off by 0.01 to 1), as
 real tables do. A share of files (``--invalid``) carries one mistake each
@@ -149,20 +150,35 @@ def fmt(value: Decimal) -> str:
 # ---------------------------------------------------------------- leaves
 
 
+# How often each kind of leaf appears, per 100 leaves: the mix of the published examples
+# (examples/*.yaml and the seed documents: 48 leaves, of which judged 18, positive 9,
+# qualitative 8, survey 5, equal 4, reverse 2, plus one budget row per self-evaluation),
+# with every other rule kept in at a few percent so that each is exercised.
+PUBLISHED_MIX = {
+    "judged": 30,
+    "judged_level": 8,
+    "positive": 18,
+    "reverse": 5,
+    "equal": 8,
+    "qualitative": 14,
+    "qualitative_unmet": 4,
+    "reverse-ratio": 2,
+    "bands": 3,
+    "deduction": 4,
+    "experts": 2,
+    "survey": 2,
+}
+
+
 def available_kinds() -> list[str]:
-    kinds = [
-        "judged",
-        "judged_level",
-        "positive",
-        "reverse",
-        "equal",
-        "qualitative",
-        "qualitative_unmet",
-    ]
-    for name in ("reverse-ratio", "bands", "deduction", "experts", "survey"):
-        if name in RULES:
-            kinds.append(name)
-    return kinds
+    """The kinds of leaf the installed perfscore can score, in PUBLISHED_MIX order."""
+    named = ("reverse-ratio", "bands", "deduction", "experts", "survey")
+    return [kind for kind in PUBLISHED_MIX if kind not in named or kind in RULES]
+
+
+def pick_kind(kinds: list[str], rng: random.Random) -> str:
+    """One kind of leaf, drawn with the published examples' frequencies."""
+    return rng.choices(kinds, weights=[PUBLISHED_MIX[kind] for kind in kinds])[0]
 
 
 def _judged(node: dict[str, Any], points: Decimal, kind: str, rng: random.Random) -> None:
@@ -315,7 +331,7 @@ def _group(
     for name, size in zip(names, sizes, strict=True):
         children = []
         for j in range(size):
-            kind = rng.choice(kinds)
+            kind = pick_kind(kinds, rng)
             children.append(
                 leaf(f"{prefix}{name[:2]}指标{j + 1}", amounts[index], kind, rng, with_basis)
             )
@@ -543,7 +559,7 @@ def tree_with_leaves(leaves: int, seed: int = 1) -> str:
                             leaf(
                                 f"三级指标{j + 1}",
                                 Decimal(1) + Decimal(j % 4),
-                                rng.choice(kinds),
+                                pick_kind(kinds, rng),
                                 rng,
                                 True,
                             )
@@ -553,9 +569,12 @@ def tree_with_leaves(leaves: int, seed: int = 1) -> str:
                 ],
             }
         )
+    # Out of the sum of its points, stated (docs/format.md §1a: a base other than 100 is said).
+    total = sum(leaf["points"] for group in top for leaf in group["children"][0]["children"])
     doc = {
         "perfscore": 1,
         "project": {"name": f"大型评价（{leaves} 个末级指标）"},
+        "points": total,
         "indicators": top,
     }
     return to_yaml(doc)

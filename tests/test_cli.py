@@ -193,3 +193,24 @@ def test_english_names_a_missing_unit_in_english(cli, write):
     )
     chinese = cli("validate", path)
     assert chinese.stderr == f"{path}:4: [A] 各档下限与数值须用同一单位：“%”与“（无）”不同\n"
+
+
+def test_a_command_imports_only_its_own_module():
+    """`perfscore evaluate` builds and imports the evaluate command alone (the others are
+    built when first looked up, as `--help` does)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from perfscore.cli import app\n"
+        f"app(['evaluate', {str(YIRENYIDANG)!r}], standalone_mode=False)\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('perfscore.commands.'))),"
+        " file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stderr.split() == [
+        "perfscore.commands._options",
+        "perfscore.commands._shared",
+        "perfscore.commands.evaluate",
+    ]

@@ -96,3 +96,30 @@ def test_checks_compare_at_precision(write):
     result = tree(write, [("15", "13.5")], extra="reported: 13.49")
     (check,) = result.checks
     assert not check.ok and check.difference == D("0.01")
+
+
+def test_score_without_warnings_is_the_same_result(write):
+    """score(warnings=False), as batch rows use it, gives the same scores, rates, grade and
+    checks, and no warnings (this self-evaluation has three: 59 ÷ 45 ≥ 130%, then 覆盖率 and
+    其他 below full without basis)."""
+    path = write(
+        "perfscore: 1\n"
+        "project: {name: 测试, kind: 部门自评}\n"
+        "reported: 65.33\n"
+        "indicators:\n"
+        "  - {name: 培训人数, points: 10, target: ≥45人, actual: 59人}\n"
+        "  - {name: 覆盖率, points: 30, target: ≥80%, actual: 60%}\n"
+        "  - {name: 其他, points: 60, score: 50}\n"
+    )
+    evaluation = load_evaluation(str(path))
+    full, lean = score(evaluation), score(evaluation, warnings=False)
+    assert len(full.warnings) == 3 and lean.warnings == ()
+    # 10 + 30 × 60 / 80 = 22.5 + 50 = 82.5; the published 65.33 disagrees
+    assert (lean.score, lean.rate, lean.grade) == (D("82.50"), D("82.50"), "良")
+    assert (lean.score, lean.rate, lean.grade, lean.indicators, lean.checks) == (
+        full.score,
+        full.rate,
+        full.grade,
+        full.indicators,
+        full.checks,
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.text import Text
 
-from perfscore.render.boxes import Column, _fold, box_table
+from perfscore.render.boxes import Column, _fold, box_table, printable
 
 
 def test_layout_with_chinese_widths():
@@ -57,3 +57,47 @@ def test_styles_survive():
     cell.append(" ≠报告 1.34", style="bold red")
     table = box_table([Column("得分", "right")], [[cell]])
     assert any("red" in str(span.style) for span in table.spans)
+
+
+def _printed(renderable, colour: bool = True) -> str:
+    import io
+
+    from rich.console import Console
+
+    out = Console(
+        file=io.StringIO(),
+        width=60,
+        force_terminal=colour,
+        color_system="truecolor" if colour else None,
+        highlight=False,
+        markup=False,
+        emoji=False,
+    )
+    out.print(renderable, crop=False, overflow="ignore")
+    return out.file.getvalue()
+
+
+def test_printable_prints_what_the_text_prints():
+    """The drawn table handed over by printable() prints the very bytes (colours and all)
+    that printing the Text itself gives: a styled name, a red mark, a folded cell, a footer."""
+    mark = Text("1.33")
+    mark.append(" ≠报告 1.34", style="bold red")
+    table = box_table(
+        [Column("指标", fold=2), Column("得分", "right"), Column("说明", fold=1, style="dim")],
+        [
+            [Text("决策", style="bold"), mark, "依据评分规则得 1.86 分，扣除部分" * 3],
+            ["  项目立项", "15", "a\rb"],
+        ],
+        title="指标得分表",
+        footer=["合计", "16.33", ""],
+        width=40,
+    )
+    assert _printed(printable(table)) == _printed(table)
+    assert _printed(printable(table), colour=False) == _printed(table, colour=False)
+    assert printable(table) is not table  # the direct way is taken
+
+
+def test_tab_in_a_cell_prints_the_usual_way():
+    """A cell with a tab (which rich expands when it prints) is printed as the Text itself."""
+    table = box_table([Column("名称")], [["甲\t乙"]])
+    assert printable(table) is table

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 SUFFIXES = (".yaml", ".yml")
 # Below this many files a pool costs more (process start-up, ~50 ms) than it saves.
 PARALLEL_THRESHOLD = 48
+# Files sent to a worker at a time, at most (docs/performance.md: 16 to 256 files a chunk
+# cost the same within the noise; one round trip a file costs about 10% more).
+CHUNK = 64
 
 # ---------------------------------------------------------------- the files
 
@@ -73,14 +76,18 @@ class Failure:
 Row = TypeVar("Row")
 
 
-def score_file(file: str) -> Result:
-    """Read, check and score one file (raises :class:`~perfscore.errors.PerfscoreError`)."""
+def score_file(file: str, *, warnings: bool = True) -> Result:
+    """Read, check and score one file (raises :class:`~perfscore.errors.PerfscoreError`).
+
+    ``warnings=False``: without the self-evaluation warnings, for a batch row that
+    shows none (:func:`perfscore.engine.score`).
+    """
     # Imported here so that a worker process pays for them once, and the CLI
     # only when it scores.
     from .engine import score
     from .validation import load_evaluation
 
-    return score(load_evaluation(file))
+    return score(load_evaluation(file), warnings=warnings)
 
 
 # ---------------------------------------------------------------- many files
@@ -127,7 +134,7 @@ def run(
     # Chunks big enough to make the round trip cheap, small enough to keep
     # every worker busy until the end (at least 8 chunks per worker, at most 64
     # files each: the last chunk, when one worker may work alone, stays short).
-    chunk = max(1, min(64, len(files) // (jobs * 8)))
+    chunk = max(1, min(CHUNK, len(files) // (jobs * 8)))
     try:
         context = multiprocessing.get_context("fork")  # workers inherit imported modules
     except ValueError:  # pragma: no cover - no fork (Windows)

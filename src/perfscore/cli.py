@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from importlib import import_module
 from typing import Annotated, Any
 
@@ -47,9 +47,63 @@ def _language_from(args: Sequence[str]) -> str | None:
     return chosen if chosen in ("zh", "en") else None
 
 
+class LazyCommands(MutableMapping[str, Any]):
+    """The group's commands by name, each built (its module imported, its typer command
+    made) when it is first looked up: a run imports the one command it runs, not all nine."""
+
+    def __init__(self, names: Sequence[str], build: Callable[[str], Any]) -> None:
+        self.names = list(names)
+        self.build = build
+        self.built: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self.built:
+            if name not in self.names:
+                raise KeyError(name)
+            self.built[name] = self.build(name)
+        return self.built[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        if name not in self.names:
+            self.names.append(name)
+        self.built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        self.names.remove(name)
+        self.built.pop(name, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.names)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+
+def _build_command(name: str) -> Any:
+    """The typer command ``name``, as ``app.command(name)(callback)`` would register it."""
+    from typer.main import get_command_from_info
+    from typer.models import CommandInfo
+
+    module = {command: module for module, command in COMMANDS}[name]
+    callback = getattr(import_module(f"perfscore.commands.{module}"), name)
+    return get_command_from_info(
+        CommandInfo(name=name, callback=callback),
+        pretty_exceptions_short=app.pretty_exceptions_short,
+        rich_markup_mode=app.rich_markup_mode,
+    )
+
+
 class PerfscoreGroup(TyperGroup):
     """perfscore's command group: full one-line summaries, translated usage errors,
-    and the single handler of :class:`PerfscoreError`."""
+    and the single handler of :class:`PerfscoreError`. Its commands are built when
+    first used (:class:`LazyCommands`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        commands = LazyCommands([name for _, name in COMMANDS], _build_command)
+        for name, command in self.commands.items():  # any registered the usual way
+            commands[name] = command
+        self.commands = commands
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         # click cuts each summary at ~45 characters; ours are one sentence in each
@@ -190,12 +244,29 @@ def _root(
     del lang, version  # both act in their callbacks
 
 
-for _module, _name in COMMANDS:
-    app.command(_name)(getattr(import_module(f"perfscore.commands.{_module}"), _name))
+def tune_gc() -> None:
+    """Python's cyclic collector, set for a run that builds a large tree of small objects.
+
+    Every collection of the oldest generation walks the whole live heap: while a
+    50,000-leaf tree (millions of objects) is being built, that is walked again and
+    again, for nothing (perfscore's values are trees; reference counting frees them).
+    The modules imported so far move to a generation the collector never walks
+    (``gc.freeze``), and the thresholds let it run about a hundred times less often: it
+    still runs, so cycles (an exception and its frames) are collected, young.
+    """
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(GC_THRESHOLD, 50, 1000)
+
+
+# Allocations between two young collections (Python's default: 700); bench/scale.py.
+GC_THRESHOLD = 50_000
 
 
 def main() -> None:
     """Console-script entry point."""
+    tune_gc()
     app()
 
 

@@ -206,6 +206,13 @@ def comparisons(
     for top in indicators:
         for result in top.walk():
             node = result.node
+            if (
+                node.reported is None
+                and node.reported_rate is None
+                and node.reported_points is None
+            ):
+                out += _leaf_audits(node)  # nothing published on the node itself
+                continue
             out += node_comparisons(result)
             # A rule that prints its own rate (a budget row's 执行率) has no 得分率 to check.
             own_rate = node.leaf is not None and RULES[node.leaf.rule].printed_rate is not None

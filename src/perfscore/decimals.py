@@ -19,6 +19,8 @@ RATE_PLACES = 2
 
 def _ratio(value: Exact) -> tuple[int, int]:
     """(numerator, denominator) of an exact number; the denominator is positive."""
+    if type(value) is Decimal:  # the common case first: isinstance on Fraction is an ABC check
+        return value.as_integer_ratio()
     if isinstance(value, Fraction):
         return value.numerator, value.denominator
     if isinstance(value, Decimal):

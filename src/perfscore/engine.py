@@ -8,7 +8,6 @@ is looked up from the total as computed, lower bound inclusive.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
@@ -18,7 +17,10 @@ from .grades import grade_for, grade_of
 from .model import Evaluation, Node
 from .result import NodeResult, Rescale, Result
 from .rules import RULES
+from .rules.base import Scored
 from .selfeval import warnings_for
+
+_ZERO = Decimal(0)
 
 
 def _rate(score: Decimal, points: Decimal) -> Decimal:
@@ -28,22 +30,23 @@ def _rate(score: Decimal, points: Decimal) -> Decimal:
 
 def score_node(node: Node, precision: int) -> NodeResult:
     if not node.captured:  # a part the sheet shows but could not be read: nothing to score
-        return NodeResult(node, Decimal(0), Decimal(0), partial=True)
+        return NodeResult(node, _ZERO, _ZERO, partial=True)
     if not node.applicable:  # left out (docs/rules.md §2); shown as 不适用
-        children = tuple(score_node(child, precision) for child in node.children)
-        return NodeResult(node, Decimal(0), Decimal(0), children, applicable_points=Decimal(0))
-    if node.leaf is not None:
-        spec = RULES[node.leaf.rule]
-        scored = spec.score(node.leaf.params, node.points, precision)
+        children = tuple([score_node(child, precision) for child in node.children])
+        return NodeResult(node, _ZERO, _ZERO, children, applicable_points=_ZERO)
+    leaf = node.leaf
+    if leaf is not None:
+        scored = RULES[leaf.rule].score(leaf.params, node.points, precision)
         if not scored.rule:
-            scored = replace(scored, rule=node.leaf.rule)
+            scored = Scored(scored.score, scored.explain, scored.level, leaf.rule, scored.details)
         return NodeResult(node, scored.score, _rate(scored.score, node.points), scored=scored)
-    children = tuple(score_node(child, precision) for child in node.children)
-    score = sum((child.score for child in children), Decimal(0))
-    partial = node.partial
-    in_play = sum((child.in_play for child in children), Decimal(0))
-    if in_play == node.points or partial:
-        return NodeResult(node, score, _rate(score, node.points), children, partial=partial)
+    children = tuple([score_node(child, precision) for child in node.children])
+    score = in_play = _ZERO
+    for child in children:
+        score += child.score
+        in_play += child.in_play
+    if in_play == node.points or node.partial:
+        return NodeResult(node, score, _rate(score, node.points), children, partial=node.partial)
     return NodeResult(node, score, _rate(score, in_play), children, applicable_points=in_play)
 
 
@@ -71,10 +74,16 @@ def _left_out(results: tuple[NodeResult, ...]):
             yield from _left_out(result.children)
 
 
-def score(evaluation: Evaluation) -> Result:
-    """Score a checked evaluation. Pure: the same evaluation gives the same result."""
-    indicators = tuple(score_node(node, evaluation.precision) for node in evaluation.indicators)
-    total = sum((node.score for node in indicators), Decimal(0))
+def score(evaluation: Evaluation, *, warnings: bool = True) -> Result:
+    """Score a checked evaluation. Pure: the same evaluation gives the same result.
+
+    ``warnings=False`` leaves the self-evaluation warnings out (``Result.warnings`` is
+    empty): a batch whose rows never show them need not build them.
+    """
+    indicators = tuple([score_node(node, evaluation.precision) for node in evaluation.indicators])
+    total = _ZERO
+    for node in indicators:
+        total += node.score
     rescale = _rescale(evaluation, indicators, total)
     if rescale is not None:
         total = rescale.total
@@ -89,7 +98,7 @@ def score(evaluation: Evaluation) -> Result:
         indicators,
         comparisons(evaluation, indicators, total, rate, grade),
         rescale,
-        warnings_for(evaluation, indicators),
+        warnings_for(evaluation, indicators) if warnings else (),
     )
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -117,6 +116,13 @@ _EXPONENT_UNIT = re.compile(r"[eE][-+]?\d")
 _DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
 
 
+# Expressions already read without a problem, by their text: the same targets and actuals
+# (≥95%, 及时, 100%) recur in leaf after leaf and file after file of a batch, and a Quantity
+# is immutable. Bounded: cleared when full.
+_EXPRESSIONS: dict[str, Quantity] = {}
+_EXPRESSIONS_KEPT = 1024
+
+
 def _sexagesimal(text: str) -> str:
     """What YAML 1.1 makes of ``1:30`` (90): shown so that the trap is visible."""
     sign = -1 if text.startswith("-") else 1
@@ -150,6 +156,8 @@ class Fields:
     # -- shape -----------------------------------------------------------------
     def reject_unknown(self, allowed: Iterable[str]) -> None:
         allowed = list(allowed)
+        if len(self.raw) <= len(allowed) and set(self.raw).issubset(allowed):
+            return  # the common case: nothing unknown
         for key in self.raw:
             if key not in allowed:
                 close = difflib.get_close_matches(key, allowed, n=1)
@@ -199,11 +207,32 @@ class Fields:
         self, key: str, value: Any, *, minimum: Decimal | None = None, line: int | None = None
     ) -> Decimal | None:
         """Check that ``value`` (read at ``key``) is a usable finite number."""
+        if type(value) is Decimal and value.is_finite() and not value.is_zero():
+            # The common case, checked in a few cheap steps: a finite Decimal that is not 0.
+            # Its digits are counted only when its text is long enough to hold too many.
+            if abs(value.adjusted()) > MAX_DIGITS or (
+                len(str(value)) > MAX_DIGITS and len(value.as_tuple().digits) > MAX_DIGITS
+            ):
+                written = self.written(key, value)
+                shown = written if len(written) <= 40 else f"{written[:20]}…"
+                self._fail(t("too_many_digits", key=key, value=shown, limit=MAX_DIGITS), key, line)
+                return None
+            if minimum is not None and value < minimum:
+                self._fail(t("negative_amount", key=key, value=value), key, line)
+                return None
+            return value
+        return self._as_other_number(key, value, minimum, line)
+
+    def _fail(self, message: str, key: str, line: int | None) -> None:
+        self.problems.append(Problem(message, self.file, line or self.line(key), self.path or None))
+
+    def _as_other_number(
+        self, key: str, value: Any, minimum: Decimal | None, line: int | None
+    ) -> Decimal | None:
+        """:meth:`as_number` for anything but a finite non-zero Decimal."""
 
         def fail(message: str) -> None:
-            self.problems.append(
-                Problem(message, self.file, line or self.line(key), self.path or None)
-            )
+            self._fail(message, key, line)
 
         if isinstance(value, NumberLike):
             fail(_number_like_message(key, value))
@@ -265,6 +294,7 @@ class Fields:
         """A target/actual expression: a number, or text such as ``≥30人次``."""
         if key not in self.raw:
             return None
+        before = len(self.problems)
         value = self.raw[key]
         if isinstance(value, (YMap, YList)):
             self.problem(key, t("not_scalar", key=key))
@@ -278,8 +308,18 @@ class Fields:
         if isinstance(value, Decimal):
             if self.as_number(key, value) is None:
                 return None
-            return replace(parse_expression(value), text=self.written(key, value))
-        return self._text_expression(key, self.written(key, value))
+            # parse_expression(value), as written
+            return Quantity(text=self.written(key, value), op=None, value=value, unit="")
+        text = self.written(key, value)
+        known = _EXPRESSIONS.get(text)
+        if known is not None:
+            return known
+        quantity = self._text_expression(key, text)
+        if quantity is not None and len(self.problems) == before:
+            if len(_EXPRESSIONS) >= _EXPRESSIONS_KEPT:
+                _EXPRESSIONS.clear()
+            _EXPRESSIONS[text] = quantity
+        return quantity
 
     def _text_expression(self, key: str, text: str) -> Quantity | None:
         """An expression written as text (a boolean is the word written: true)."""

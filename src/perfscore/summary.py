@@ -48,7 +48,7 @@ class SummaryRow:
 def summarise(file: str) -> SummaryRow | Failure:
     """Score one file and keep its summary row (or its problems)."""
     try:
-        result = score_file(file)
+        result = score_file(file, warnings=False)  # a row shows no warning
     except PerfscoreError as error:
         return Failure(file, tuple(error.problems))
     evaluation = result.evaluation

@@ -19,7 +19,7 @@ from .fields import Fields
 from .load import YList, YMap, load_yaml
 from .messages import Messages, join
 from .model import DEFAULT_GRADES, DEFAULT_PRECISION, MAX_PRECISION, Evaluation, Grade, Leaf, Node
-from .rules import RULES
+from .rules import RULES, RuleSpec
 from .weights import MESSAGES as WEIGHTS
 from .weights import ROOT_POINTS, check_siblings, read_weight
 
@@ -127,6 +127,8 @@ MESSAGES = Messages(
 t = MESSAGES.t
 
 
+_ZERO = Decimal(0)
+
 TOP_KEYS = (
     "perfscore",
     "project",
@@ -170,9 +172,23 @@ UNCAPTURED_KEYS = (
     "inferred",
 )
 # Keys that belong to some scoring form; on a parent they are a mistake.
-SCORING_KEYS = frozenset({"rule"}).union(*(spec.keys for spec in RULES.values()))
+SCORING_KEYS = frozenset({"rule"}).union(*(RULES.keys_of(name) for name in RULES))
 # Rule names a file may write as `rule:` ("judged" and "target" are implicit forms).
 NAMED_RULES = tuple(name for name in RULES if name not in ("judged", "target"))
+# The keys a parent may have (in the order unknown-key hints try them), and as a set:
+# a parent whose keys are all known and none a scoring key has nothing to report.
+PARENT_KEYS = (*NODE_KEYS, *SCORING_KEYS)
+_PARENT_KEYS = frozenset(NODE_KEYS)
+_LEAF_KEYS: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}
+
+
+def _leaf_keys(spec: RuleSpec) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The keys a leaf scored by ``spec`` may have (in hint order), and as a set."""
+    known = _LEAF_KEYS.get(spec.name)
+    if known is None:
+        keys = (*NODE_KEYS, "rule", *spec.keys)
+        known = _LEAF_KEYS[spec.name] = (keys, frozenset(keys))
+    return known
 
 
 def load_evaluation(file: str) -> Evaluation:
@@ -444,15 +460,19 @@ def _node(
 
 def _printed(fields: Fields) -> dict[str, Any]:
     """What any node may carry beside its scoring: its code, the sheet's printed numbers and
-    the transcriber's words (docs/format.md §1 and §1a)."""
+    the transcriber's words (docs/format.md §1 and §1a). (Each key is read only where the
+    node has it: a missing key reads as None, or False for ``inferred``.)"""
+    raw = fields.raw
     return {
-        "code": fields.text("code", numbers=True) if fields.has("code") else None,
-        "basis": fields.text("basis") if fields.has("basis") else None,
-        "note": fields.text("note") if fields.has("note") else None,
-        "reported": fields.number("reported", minimum=Decimal(0)),
-        "reported_rate": fields.percent("reported_rate"),
-        "reported_points": fields.number("reported_points", minimum=Decimal(0)),
-        "inferred": fields.boolean("inferred", False),
+        "code": fields.text("code", numbers=True) if "code" in raw else None,
+        "basis": fields.text("basis") if "basis" in raw else None,
+        "note": fields.text("note") if "note" in raw else None,
+        "reported": fields.number("reported", minimum=_ZERO) if "reported" in raw else None,
+        "reported_rate": fields.percent("reported_rate") if "reported_rate" in raw else None,
+        "reported_points": (
+            fields.number("reported_points", minimum=_ZERO) if "reported_points" in raw else None
+        ),
+        "inferred": fields.boolean("inferred", False) if "inferred" in raw else False,
     }
 
 
@@ -514,10 +534,11 @@ def _points(fields: Fields, parent_points: Decimal | None) -> tuple[Decimal | No
 
 def _children(fields: Fields, points: Decimal | None, applicable: bool) -> tuple[Node, ...]:
     """A parent's children; a parent carries no scoring key."""
-    fields.reject_unknown((*NODE_KEYS, *SCORING_KEYS))
-    for key in fields.raw:
-        if key in SCORING_KEYS:
-            fields.problem(key, t("parent_has_scoring", key=key))
+    if not fields.raw.keys() <= _PARENT_KEYS:  # (the common case: nothing to report)
+        fields.reject_unknown(PARENT_KEYS)
+        for key in fields.raw:
+            if key in SCORING_KEYS:
+                fields.problem(key, t("parent_has_scoring", key=key))
     items = fields.sequence("children")
     if items is None:
         return ()
@@ -558,7 +579,7 @@ def _leaf(fields: Fields, points: Decimal | None, required: bool = True) -> Leaf
     else:
         stray = [key for key in raw if key in SCORING_KEYS]
         if stray:
-            owners = [n for n in NAMED_RULES if stray[0] in RULES[n].keys]
+            owners = [n for n in NAMED_RULES if stray[0] in RULES.keys_of(n)]
             fields.problem(
                 stray[0],
                 t("key_of_other_rule", key=stray[0], rule=" / ".join(owners), first=owners[0]),
@@ -576,7 +597,9 @@ def _leaf(fields: Fields, points: Decimal | None, required: bool = True) -> Leaf
         )
         fields.problem(others[0], t("two_scoring_forms", forms=f"{form} + {others[0]}"))
         return None
-    fields.reject_unknown((*NODE_KEYS, "rule", *spec.keys))
+    allowed = _leaf_keys(spec)
+    if not raw.keys() <= allowed[1]:
+        fields.reject_unknown(allowed[0])
     if points is None:
         return None
     params = spec.parse(fields, points)

@@ -15,11 +15,14 @@ further lines; numbers are never wrapped.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rich.cells import cell_len
-from rich.text import Text
+from rich.control import strip_control_codes
+from rich.text import Span, Text
 
 Cell = str | Text
 
@@ -93,17 +96,13 @@ def _fold(text: Text, width: int) -> list[Text]:
     return pieces
 
 
-def _widths(
-    columns: Sequence[Column], rows: Sequence[Sequence[Text]], max_width: int | None
-) -> list[int]:
+def _widths(columns: Sequence[Column], sizes: Sequence[Sequence[int]]) -> list[int]:
+    """Each column's width in cells: its widest cell (``sizes``: each cell's width)."""
     widths = [cell_len(column.header) for column in columns]
-    for row in rows:
-        for index, cell in enumerate(row):
-            size = cell.cell_len
+    for row in sizes:
+        for index, size in enumerate(row):
             if size > widths[index]:
                 widths[index] = size
-    if max_width is not None:
-        _fit(columns, widths, max_width - (3 * len(columns) + 1))  # "│ " … " │" per cell
     return widths
 
 
@@ -134,6 +133,142 @@ def _narrow(widths: list[int], group: list[int], excess: int, floor: int) -> Non
         excess -= 1
 
 
+try:  # the characters rich's strip_control_codes removes
+    from rich.control import _CONTROL_STRIP_TRANSLATE
+
+    _CONTROL = re.compile("[" + re.escape("".join(map(chr, _CONTROL_STRIP_TRANSLATE))) + "]")
+except ImportError:  # pragma: no cover - another rich: strip every text
+    _CONTROL = re.compile("")
+
+# A cell as laid out: its text, its own style and its styled spans (as a rich Text has them).
+_Piece = tuple[str, Any, Sequence[Span]]
+_EMPTY: _Piece = ("", "", ())
+
+
+def _plain(cell: Cell) -> str:
+    """The text of a cell, as a Text made of it holds it (control codes stripped)."""
+    if isinstance(cell, Text):
+        return cell.plain
+    # rich's strip_control_codes translates every text (a µs each); most have none to strip
+    return strip_control_codes(cell) if _CONTROL.search(cell) else cell
+
+
+def _cells(text: str) -> int:
+    """``cell_len(text)``; printable ASCII (numbers, rates) is one cell a character."""
+    return len(text) if text.isascii() and text.isprintable() else cell_len(text)
+
+
+def _piece(cell: Cell, plain: str) -> _Piece:
+    return (plain, cell.style, cell.spans) if isinstance(cell, Text) else (plain, "", ())
+
+
+class DrawnTable(Text):
+    """A table laid out by :func:`box_table`: a rich Text, which :func:`printable` prints
+    without rich's splitting and joining of its lines."""
+
+    simple = True  # no tab, and no line break inside a cell or a styled text
+
+
+class _Printed:
+    """A drawn table as rich prints it with ``overflow="ignore"``, rendered directly.
+
+    Printed so, a Text is joined with the others printed alongside, split into its lines
+    (each line a Text of its own), and joined again before it is rendered: for a
+    10,000-leaf tree that is most of the printing time, and it changes nothing here,
+    where every line is laid out already and no style crosses a line. Any other way of
+    printing it (another overflow, a justify) renders the Text the usual way.
+    """
+
+    def __init__(self, table: DrawnTable) -> None:
+        self.table = table
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        if options.justify in (None, "default") and options.overflow == "ignore":
+            yield from self.table.render(console, end=self.table.end)
+        else:
+            yield self.table
+
+
+def printable(table: Text) -> Any:
+    """What to hand ``console.print(..., crop=False, overflow="ignore")`` for a table of
+    :func:`box_table`: the same output, without rich's work on its lines (:class:`_Printed`)."""
+    if isinstance(table, DrawnTable) and table.simple:
+        return _Printed(table)
+    return table
+
+
+class _Layout:
+    """The table's text and styled spans, appended as rich's ``Text.append`` and
+    ``Text.append_text`` would (same text, same spans in the same order), but into one
+    list of strings: one Text is made at the end instead of ~40 appends a row."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.spans: list[Span] = []
+        self.offset = 0
+        self.simple = True
+
+    def add(self, text: str, style: Any = "") -> None:
+        if style and text:
+            self.spans.append(Span(self.offset, self.offset + len(text), style))
+            self.simple = self.simple and "\n" not in text
+        self.parts.append(text)
+        self.offset += len(text)
+
+    def line(
+        self,
+        stacks: Sequence[Sequence[tuple[_Piece, int]]],
+        columns: Sequence[Column],
+        widths: Sequence[int],
+        edges: tuple[str, str, str],
+        extras: Sequence[str],
+    ) -> None:
+        """One row: each cell a stack of (piece, cells wide), one physical line per piece."""
+        parts, spans = self.parts, self.spans
+        last = len(columns) - 1
+        for number in range(max(len(stack) for stack in stacks)):
+            parts.append(edges[0])
+            offset = self.offset + len(edges[0])
+            for index, stack in enumerate(stacks):
+                (plain, style, inner), size = stack[number] if number < len(stack) else (_EMPTY, 0)
+                pad = " " * (widths[index] - size)
+                right = columns[index].justify == "right"
+                lead = " " + pad if right else " "
+                tail = ("" if right else pad) + " " + (edges[1] if index < last else edges[2])
+                start = offset + len(lead)
+                end = start + len(plain)
+                # as Text.append_text(piece) after piece.stylize(extra) would place them
+                if style:
+                    spans.append(Span(start, end, style))
+                if inner:
+                    spans.extend(Span(s + start, e + start, st) for s, e, st in inner)
+                if extras[index] and plain:
+                    spans.append(Span(start, end, extras[index]))
+                if "\t" in plain or "\n" in plain:
+                    self.simple = False
+                parts += (lead, plain, tail)
+                offset = end + len(tail)
+            parts.append("\n")
+            self.offset = offset + 1
+
+    def text(self) -> DrawnTable:
+        """The Text, stripped of trailing space as ``Text.rstrip`` strips it."""
+        plain = "".join(self.parts).rstrip()
+        size = len(plain)
+        out = DrawnTable()
+        # Set as Text.__init__ would, without its pass over the whole text for control codes:
+        # every part is already clean (the cells were stripped one by one, as Text strips them).
+        out._text = [plain]
+        out._length = size
+        out._spans = [
+            span if span.end < size else span._replace(end=size)
+            for span in self.spans
+            if span.start < size
+        ]
+        out.simple = self.simple
+        return out
+
+
 def box_table(
     columns: Sequence[Column],
     rows: Sequence[Sequence[Cell]],
@@ -143,53 +278,58 @@ def box_table(
     width: int | None = None,
     header_style: str = "bold cyan",
 ) -> Text:
-    """The table as one styled Text, ready for ``console.print(..., crop=False)``."""
-    body = [[_text(cell) for cell in row] for row in rows]
-    foot = [_text(cell) for cell in footer] if footer is not None else None
-    widths = _widths(columns, body + ([foot] if foot else []), width)
-    out = Text()
+    """The table as one styled Text, ready for ``console.print(..., crop=False)``.
+
+    Every cell's text and width are taken once, and every row is laid out once into one
+    list of strings (:class:`_Layout`).
+    """
+    header = [Text(column.header) for column in columns]
+    body = [list(row) for row in rows]
+    if footer is not None:
+        body.append(list(footer))
+    plains = [[_plain(cell) for cell in row] for row in body]
+    sizes = [[_cells(plain) for plain in row] for row in plains]
+    widths = _widths(columns, sizes)
+    if width is not None:
+        _fit(columns, widths, width - (3 * len(columns) + 1))  # "│ " … " │" per cell
+    out = _Layout()
+    extras = [f"{column.style}".strip() for column in columns]
+    folds = [column.fold > 0 for column in columns]
+
+    def stacks(
+        cells: Sequence[Cell], texts: Sequence[str], cells_wide: Sequence[int]
+    ) -> list[list[tuple[_Piece, int]]]:
+        # A fold column's cell wider than its column continues on further lines.
+        found: list[list[tuple[_Piece, int]]] = []
+        for index, cell in enumerate(cells):
+            plain, size = texts[index], cells_wide[index]
+            if folds[index] and size > widths[index]:
+                pieces = _fold(_text(cell), widths[index])
+                found.append([((p.plain, p.style, p.spans), p.cell_len) for p in pieces])
+            else:
+                found.append([(_piece(cell, plain), size)])
+        return found
 
     def rule(parts: tuple[str, str, str, str]) -> None:
         left, fill, mid, right = parts
-        out.append(left + mid.join(fill * (w + 2) for w in widths) + right + "\n")
-
-    def line(cells: Sequence[Text], edges: tuple[str, str, str], style: str = "") -> None:
-        # Each cell may fold onto several physical lines (only the fold column does).
-        stacks = [
-            _fold(cell, w) if column.fold else [cell]
-            for cell, column, w in zip(cells, columns, widths, strict=True)
-        ]
-        for number in range(max(len(stack) for stack in stacks)):
-            out.append(edges[0])
-            for index, (stack, column, w) in enumerate(zip(stacks, columns, widths, strict=True)):
-                piece = stack[number] if number < len(stack) else Text()
-                pad = " " * (w - piece.cell_len)
-                out.append(" ")
-                if column.justify == "right":
-                    out.append(pad)
-                if column.style or style:
-                    piece = piece.copy()
-                    piece.stylize(f"{style} {column.style}".strip())
-                out.append_text(piece)
-                if column.justify != "right":
-                    out.append(pad)
-                out.append(" " + (edges[1] if index < len(columns) - 1 else edges[2]))
-            out.append("\n")
+        out.add(left + mid.join(fill * (w + 2) for w in widths) + right + "\n")
 
     total = sum(widths) + 3 * len(widths) + 1
     if title:
         pad = max(0, total - cell_len(title))
-        out.append(" " * (pad // 2))
-        out.append(title, style="bold")
-        out.append(" " * (pad - pad // 2) + "\n")
+        out.add(" " * (pad // 2))
+        out.add(strip_control_codes(title), "bold")
+        out.add(" " * (pad - pad // 2) + "\n")
     rule(_TOP)
-    line([Text(column.header) for column in columns], _HEAD, header_style)
+    head = [h.plain for h in header]
+    head_extras = [f"{header_style} {column.style}".strip() for column in columns]
+    out.line(stacks(header, head, [cell_len(h) for h in head]), columns, widths, _HEAD, head_extras)
     rule(_UNDER_HEAD)
-    for row in body:
-        line(row, _ROW)
-    if foot is not None:
+    rows_only = len(body) - (footer is not None)
+    for row, texts, cells_wide in zip(body[:rows_only], plains, sizes, strict=False):
+        out.line(stacks(row, texts, cells_wide), columns, widths, _ROW, extras)
+    if footer is not None:
         rule(_FOOT_RULE)
-        line(foot, _ROW)
+        out.line(stacks(body[-1], plains[-1], sizes[-1]), columns, widths, _ROW, extras)
     rule(_BOTTOM)
-    out.rstrip()
-    return out
+    return out.text()

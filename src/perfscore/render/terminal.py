@@ -17,7 +17,7 @@ from rich.text import Text
 from ..analysis import Analysis
 from ..decimals import plain
 from ..result import Comparison, Result
-from .boxes import Column, box_table
+from .boxes import Column, box_table, printable
 from .labels import (
     base_line,
     checks_line,
@@ -41,11 +41,13 @@ def _mismatches(result: Result) -> dict[tuple[str, str], Comparison]:
     return {(c.path, c.of): c for c in result.checks if c.ok is False and c.kind == "reported"}
 
 
-def _marked(text: str, check: Comparison | None) -> Text:
-    """A value, with the published one beside it in red when they disagree."""
+def _marked(text: str, check: Comparison | None) -> Text | str:
+    """A value, with the published one beside it in red when they disagree (a plain
+    string otherwise: the table lays it out exactly as it would ``Text(text)``)."""
+    if check is None:
+        return text
     out = Text(text)
-    if check is not None:
-        out.append(" " + t("lbl_mismatch_mark", reported=_value(check.reported)), style="bold red")
+    out.append(" " + t("lbl_mismatch_mark", reported=_value(check.reported)), style="bold red")
     return out
 
 
@@ -75,9 +77,10 @@ def tree_table(result: Result, width: int | None = None) -> Text:
         scored = node_result.scored
         details = scored.details if scored else {}
         na = not node.applicable  # 不适用指标 (docs/rules.md §2)
+        depth = node.depth
         rows.append(
             (
-                Text("  " * (node.depth - 1) + node.name, style="bold" if node.depth == 1 else ""),
+                Text(node.name, style="bold") if depth == 1 else "  " * (depth - 1) + node.name,
                 _marked(points_cell(node_result), bad.get((node.path, "points"))),
                 _marked(score_cell(node_result, precision), bad.get((node.path, "score"))),
                 _marked("—" if na else rate_cell(node_result), bad.get((node.path, "rate"))),
@@ -153,8 +156,8 @@ def print_evaluation(analysis: Analysis, console: Console, explain: bool = False
 
 
 def print_result(result: Result, console: Console) -> None:
-    console.print(tree_table(result, console.width), crop=False, overflow="ignore")
-    console.print(summary_table(result, console.width), crop=False, overflow="ignore")
+    console.print(printable(tree_table(result, console.width)), crop=False, overflow="ignore")
+    console.print(printable(summary_table(result, console.width)), crop=False, overflow="ignore")
     console.print(Text(result_line(result), style="bold"))
     for line in (base_line(result), rescale_line(result), inferred_line(result)):
         if line is not None:  # not out of 100; 不适用 rescaled at the root; inferred points
@@ -165,7 +168,7 @@ def print_result(result: Result, console: Console) -> None:
     line, style = checks_line(result)
     console.print(line, style=style)
     if any(check.ok is False for check in result.checks):
-        console.print(checks_table(result, console.width), crop=False, overflow="ignore")
+        console.print(printable(checks_table(result, console.width)), crop=False, overflow="ignore")
     for warning in result.warnings:  # self-evaluation warnings: shown, never change a score
         location = f"{warning.file}:{warning.line}" if warning.file else str(warning.line)
         console.print(

@@ -15,7 +15,7 @@ from rich.tree import Tree
 from ..analysis import Analysis
 from ..decimals import plain
 from ..result import NodeResult, Result
-from .boxes import Column, box_table
+from .boxes import Column, box_table, printable
 from .explain import explain_lines, next_grade_lines, node_heading
 from .labels import t
 
@@ -71,7 +71,9 @@ def print_analysis(analysis: Analysis, console: Console, explain: bool = False) 
     if explain:
         console.print(explain_tree(result))
     if analysis.lost:
-        console.print(lost_points_table(analysis, console.width), crop=False, overflow="ignore")
+        console.print(
+            printable(lost_points_table(analysis, console.width)), crop=False, overflow="ignore"
+        )
     else:
         console.print(t("rpt_lost_none"), style="dim")
     console.print(Text(t("rpt_next_title"), style="bold"))
