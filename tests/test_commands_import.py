@@ -313,23 +313,142 @@ def test_folder_search_finds_sheets(cli, tmp_path):
 
 # ---------------------------------------------------------------- the round trip
 
-SELF_EVALUATIONS = ["ganbu-peixun-2023.yaml", "shequ-yanglao-selfeval-2024.yaml"]
+# Every example, in both layouts of report -f xlsx: the 自评表 form (项目资金 block, 年度指标值 /
+# 实际完成值 / 偏差原因) and the 评价报告 得分情况表 (name | 分值 | 得分 per level, 得分率, 评分依据).
+EVERY_EXAMPLE = sorted(path.name for path in EXAMPLES.glob("*.yaml"))
+LAYOUTS = ("self-evaluation", "report")
 
 
-@pytest.mark.parametrize("example", [*SELF_EVALUATIONS, "yirenyidang-2023.yaml"])
-def test_report_xlsx_round_trip_scores_the_same_node_by_node(cli, tmp_path, example):
-    """report -f xlsx of an example, imported back: every node's points and score are the same."""
+def _round_trip(cli, tmp_path, source: Path, layout: str) -> tuple[dict, dict, Path, Path]:
+    """report -f xlsx --layout, then import: the two JSON exports, the sheet, the file."""
     sheet = tmp_path / "report.xlsx"
-    assert cli("report", EXAMPLES / example, "-f", "xlsx", "-o", sheet).exit_code == EXIT_OK
+    made = cli("report", source, "-f", "xlsx", "--layout", layout, "-o", sheet)
+    assert made.exit_code == EXIT_OK, made.stderr
     back = tmp_path / "back.yaml"
-    assert cli("import", sheet, "-o", back).exit_code == EXIT_OK
-    original = json.loads(cli("evaluate", EXAMPLES / example, "--json", "-").stdout)
-    imported = json.loads(cli("evaluate", back, "--json", "-").stdout)
-    assert [(n["path"], n["points"], n["score"]) for n in _walk(imported["indicators"])] == [
-        (n["path"], n["points"], n["score"]) for n in _walk(original["indicators"])
+    imported = cli("import", sheet, "-o", back)
+    assert imported.exit_code == EXIT_OK, imported.stderr
+    original = json.loads(cli("evaluate", source, "--json", "-").stdout)
+    again = cli("evaluate", back, "--json", "-")
+    assert again.exit_code == EXIT_OK, again.stderr
+    return original, json.loads(again.stdout), sheet, back
+
+
+def _node(node: dict) -> tuple:
+    """What a node is worth, and whether it was captured (with its note when it was not)."""
+    missing = node.get("captured") is False
+    return (
+        node["path"],
+        node["points"],
+        node.get("points_known", True),
+        node["score"],
+        node.get("partial", False),
+        node.get("applicable", True),
+        (False, node.get("note")) if missing else True,
+    )
+
+
+def _root(export: dict) -> tuple:
+    return (export["points"], export["score"], export["rate"], export["grade"], export["partial"])
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("example", EVERY_EXAMPLE)
+def test_report_xlsx_round_trip_scores_the_same_node_by_node(cli, tmp_path, example, layout):
+    """report -f xlsx of every example, in both layouts, imported back: every node's points,
+    score and partial total are the same, a part not captured comes back captured: false with
+    its note, and check on the sheet agrees with every number it prints."""
+    original, imported, sheet, _ = _round_trip(cli, tmp_path, EXAMPLES / example, layout)
+    assert [_node(n) for n in _walk(imported["indicators"])] == [
+        _node(n) for n in _walk(original["indicators"])
     ]
-    assert (imported["score"], imported["grade"]) == (original["score"], original["grade"])
+    assert _root(imported) == _root(original)
     assert cli("check", sheet).exit_code == EXIT_OK
+
+
+def _leaves(nodes: list[dict]) -> list[dict]:
+    return [n for n in _walk(nodes) if not n.get("children") and n.get("captured", True)]
+
+
+@pytest.mark.parametrize("example", EVERY_EXAMPLE)
+def test_form_round_trip_keeps_what_the_form_prints(cli, tmp_path, example):
+    """The 自评表 form carries the project block, each leaf's 年度指标值 / 实际完成值 as
+    written, its 偏差原因 (basis) and the 项目资金 block's amounts: they come back."""
+    original, imported, _, _ = _round_trip(cli, tmp_path, EXAMPLES / example, "self-evaluation")
+    for key in ("name", "department", "year", "金额单位", "年度总体目标"):
+        assert imported["project"].get(key) == original["project"].get(key), key
+    for was, back in zip(
+        _leaves(original["indicators"]), _leaves(imported["indicators"]), strict=True
+    ):
+        assert back.get("basis") == was.get("basis"), was["path"]
+        if "target" in was and "actual" in was and was.get("rule") != "survey":
+            assert (back["target"], back["actual"]) == (was["target"], was["actual"])
+        if was.get("rule") == "execution":
+            assert back["rule"] == "execution"
+
+
+@pytest.mark.parametrize("example", EVERY_EXAMPLE)
+def test_report_round_trip_keeps_every_basis(cli, tmp_path, example):
+    """The 得分情况表 carries each leaf's 评分依据: a leaf's basis comes back word for word."""
+    original, imported, _, _ = _round_trip(cli, tmp_path, EXAMPLES / example, "report")
+    assert imported["project"]["name"] == original["project"]["name"]
+    for was, back in zip(
+        _leaves(original["indicators"]), _leaves(imported["indicators"]), strict=True
+    ):
+        if was.get("basis"):
+            assert back["basis"] == was["basis"], was["path"]
+
+
+# Cases no example has: a node 不适用 (the total rescaled: 70.67 × 100 ÷ 80 = 88.34), a judged
+# score beside an unmet word target (优 / 良, 15 of 20, 部分达成), inferred points, a budget row
+# nested under 投入管理 (shown in the block and again in its place: one leaf), precision 2.
+UNCOMMON = """
+perfscore: 1
+project: {name: 罕见情形, kind: 部门自评, 金额单位: 万元}
+indicators:
+  - name: 过程指标
+    children:
+      - name: 投入管理
+        children:
+          - {name: 预算执行率, points: 10, rule: execution, budget: 100, spent: 90,
+             items: [{name: 当年财政拨款, budget: 100, spent: 90}]}
+  - name: 产出指标
+    children:
+      - name: 数量指标
+        children:
+          - {name: 培训人数, points: 30, target: ≥45人, actual: 40人}
+          - {name: 培训天数, points: 20, target: ≥5天, actual: 5天, applicable: false}
+      - name: 质量指标
+        children:
+          - {name: 培训质量, points: 20, target: 优, actual: 良, score: 15, level: 部分达成,
+             basis: 部分课程评价一般}
+  - name: 满意度指标
+    children:
+      - name: 服务对象满意度
+        children:
+          - {name: 满意度, points: 20, target: ≥90%, actual: 95%, inferred: true}
+"""
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_round_trip_of_cases_no_example_has(cli, write, tmp_path, layout):
+    """不适用, a judged unmet target, inferred points and a nested budget row: the same nodes
+    (9 + 26.67 + 15 + 20 = 70.67 on 80 applicable points → 88.34), and the sentences the
+    report writes below its table (the rescale, the inferred mark, the warnings) are no note."""
+    original, imported, _, back = _round_trip(cli, tmp_path, write(UNCOMMON), layout)
+    assert [_node(n) for n in _walk(imported["indicators"])] == [
+        _node(n) for n in _walk(original["indicators"])
+    ]
+    assert (imported["score"], imported["grade"]) == (88.34, "良")
+    assert "\nnote:" not in back.read_text(encoding="utf-8")
+
+
+def test_form_nested_budget_row_is_one_execution_leaf(cli, write, tmp_path):
+    """The form shows a nested budget row in the block and in its place; it comes back once,
+    in its place, scored by the block: 90 ÷ 100 = 90.00%, 0.9 × 10 = 9."""
+    _, imported, _, _ = _round_trip(cli, tmp_path, write(UNCOMMON), "self-evaluation")
+    (leaf,) = [n for n in _walk(imported["indicators"]) if n.get("rule") == "execution"]
+    assert (leaf["path"], leaf["points"], leaf["score"]) == ("过程指标/投入管理/预算执行率", 10, 9)
+    assert [n["name"] for n in imported["indicators"]] == ["过程指标", "产出指标", "满意度指标"]
 
 
 def test_float_cell_stays_exact(cli, tmp_path):

@@ -22,6 +22,8 @@ from perfscore.importers.cells import (
         ("≤\n115.03\n万元", "≤115.03万元"),  # a cell broken over lines
         ("≤15 万\n元", "≤15 万元"),  # seed 02's 所需经费 target, as the PDF breaks it
         ("绩 效 指 标", "绩效指标"),  # spaced for alignment
+        ("总　分", "总分"),  # an ideographic space aligning two characters
+        ("10号 国家统计局调查队", "10号 国家统计局调查队"),  # a space between two words stays
         ("年度指\n标值（A）", "年度指标值（A）"),
         ("ISO\n9001", "ISO 9001"),  # two Latin words keep a space
         ("  实际培训\n人员增加 ", "实际培训人员增加"),

@@ -73,6 +73,26 @@ def test_percentage_format_and_floats():
     ]
 
 
+def test_percentage_reads_with_the_decimals_its_format_shows():
+    """0.4988394584139265 in 0.00% prints 49.88% (HALF_UP), and reads so; 0.5 in 0% prints
+    50%; a format with optional digits (0.0#%) reads the stored number (89.4%)."""
+    from perfscore.importers import reading
+
+    def write(book, ws):
+        ws.write_number(0, 0, 0.4988394584139265, book.add_format({"num_format": "0.00%"}))
+        ws.write_number(0, 1, 0.5, book.add_format({"num_format": "0%"}))
+        ws.write_number(0, 2, 0.894, book.add_format({"num_format": "0.0#%"}))
+        ws.write_number(0, 3, 0.12345, book.add_format({"num_format": "#,##0.000%"}))
+
+    (grid,) = read_spreadsheet("x.xlsx", _book(write), "xlsx")
+    assert [reading.rate(grid, 0, col) for col in range(4)] == [
+        "49.88%",
+        "50%",
+        "89.4%",
+        "12.345%",
+    ]
+
+
 def test_extent_refused_before_reading():
     """A sheet whose cells span 20,000 rows is refused with its extent, before calamine reads it."""
 

@@ -39,6 +39,7 @@ class Cell:
     number: Decimal | None = None
     percent: bool = False  # a stored number shown as a percentage (0.894 shown 89.40%)
     origin: tuple[int, int] | None = None  # inside a merged range: its first cell (row, col)
+    places: int | None = None  # the decimals a percentage's format shows (0.00% → 2)
 
     @property
     def covered(self) -> bool:
@@ -115,13 +116,15 @@ def column_letter(col: int) -> str:
 # ---------------------------------------------------------------- text as printed
 
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
-_SPACE_BETWEEN_CJK = re.compile(f"(?<=[{_CJK}])[ \t\u3000\u00a0]+(?=[{_CJK}])")
+_BLANKS = " \t\u3000\u00a0"
+# A space between two Chinese characters, with what stands on either side of it.
+_SPACE_BETWEEN_CJK = re.compile(f"([^{_BLANKS}]*[{_CJK}])[{_BLANKS}]+(?=([{_CJK}][^{_BLANKS}]*))")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 
 
 def clean_text(raw: str) -> str:
     """A cell's text as one line: lines joined (a space only between two Latin words),
-    the spaces that align Chinese characters ("绩 效 指 标") removed, ends trimmed."""
+    the spaces that align single Chinese characters ("绩 效 指 标") removed, ends trimmed."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     if "\n" in text:
         parts = [part.strip() for part in text.split("\n")]
@@ -131,7 +134,14 @@ def clean_text(raw: str) -> str:
                 joined += " "
             joined += part
         text = joined
-    return _SPACE_BETWEEN_CJK.sub("", text).strip(" \t\u3000\u00a0")
+    return _SPACE_BETWEEN_CJK.sub(_aligned, text).strip(_BLANKS)
+
+
+def _aligned(match: re.Match[str]) -> str:
+    """A space that spreads single characters for alignment (绩 效 指 标, 总　分) goes; one
+    between two words (10号 国家统计局) is the text's own and stays."""
+    left, right = match.group(1), match.group(2)
+    return left if len(left) == 1 or len(right) == 1 else match.group(0)
 
 
 _KEY_DROP = re.compile(r"[\s\u3000\u00a0]+")
@@ -172,19 +182,19 @@ def text_number(text: str, unit: str = "") -> Decimal | None:
         return None
 
 
-def value_cell(value: object, percent: bool = False) -> Cell:
+def value_cell(value: object, percent: bool = False, places: int | None = None) -> Cell:
     """A spreadsheet value (str, float, int, bool, date) as a cell."""
     if value == "":  # most cells of a sheet
         return EMPTY
     if isinstance(value, bool):
         return Cell("TRUE" if value else "FALSE")
     if isinstance(value, int):
-        return Cell(str(value), Decimal(value), percent)
+        return Cell(str(value), Decimal(value), percent, places=places)
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             return Cell(str(value))
         number = float_decimal(value)
-        return Cell(format(number, "f"), number, percent)
+        return Cell(format(number, "f"), number, percent, places=places)
     if isinstance(value, str):
         return Cell(clean_text(value))
     if value is None:

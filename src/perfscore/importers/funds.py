@@ -12,12 +12,13 @@ amounts. Amounts are written as printed: a stored or printed number as an exact 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from ..messages import Messages
 from . import reading
 from .cells import Grid, text_number
 from .reading import row_source, source
-from .words import fund_role, is_blank, strip_item_label
+from .words import fund_role, indicator_role, is_blank, strip_item_label
 from .writer import Doc, Source
 
 MESSAGES = Messages(
@@ -30,6 +31,9 @@ MESSAGES = Messages(
         "fund_points": ("分值 {value}", "points {value}"),
         "fund_rate": ("执行率 {value}", "rate {value}"),
         "fund_score": ("得分 {value}", "score {value}"),
+        "block_also": ("项目资金块另印 {cells}", "the funding block also prints {cells}"),
+        "row_rate": ("本行另印得分率 {value}", "this row also prints the rate {value}"),
+        "c_block": ("项目资金块 {cells}", "the funding block, {cells}"),
     }
 )
 t = MESSAGES.t
@@ -76,7 +80,9 @@ def read_funds(grid: Grid, header: int, stop: int) -> Doc | None:
     rows = [
         r
         for r in range(header + 1, stop)
-        if not grid.rows[r].loose and any(_amount(grid, r, c) is not None for c in amounts)
+        if not grid.rows[r].loose
+        and not _is_reason(_label(grid, r, first_amount))
+        and any(_amount(grid, r, c) is not None for c in amounts)
     ]
     if not rows:
         return None
@@ -104,8 +110,12 @@ def read_funds(grid: Grid, header: int, stop: int) -> Doc | None:
     notes: list[str] = []
     items = []
     for r in range(total + 1, stop):
-        if "目标" in _label(grid, r, first_amount):  # 年度总体目标: the block has ended
+        label = _label(grid, r, first_amount)
+        if "目标" in label:  # 年度总体目标: the block has ended
             break
+        if _is_reason(label):  # the block's 偏差原因分析及改进措施 row: the budget row's basis
+            _reason(grid, r, first_amount, leaf)
+            continue
         items.append(_item(grid, r, columns, first_amount, notes))
     listed = [item for item in items if item is not None]
     if listed:
@@ -113,6 +123,20 @@ def read_funds(grid: Grid, header: int, stop: int) -> Doc | None:
     if notes:
         leaf.add("note", "；".join(notes))
     return leaf
+
+
+def _is_reason(label: str) -> bool:
+    return indicator_role(label) == ("basis", 0)
+
+
+def _reason(grid: Grid, r: int, first_amount: int, leaf: Doc) -> None:
+    """The text beside a 偏差原因 label (its first own cell from the amounts on)."""
+    for col in range(first_amount, len(grid.rows[r].cells)):
+        cell = reading.own_cell(grid, r, col)
+        if cell is not None and not is_blank(cell.text):
+            if not leaf.has("basis"):
+                leaf.add("basis", cell.text, source(grid, r, col))
+            return
 
 
 def _item(
@@ -144,3 +168,42 @@ def _item(
         notes.append(t("item_blank", name=name))
         return None
     return item
+
+
+def merge_into(row: Doc, block: Doc) -> None:
+    """The block's budget row shown again in its place among the indicators (项目管理 /
+    投入管理 / 预算执行率, as some templates and perfscore's own form print it): one leaf,
+    named, placed and pointed as the indicator row, scored by the block (its amounts, 执行率
+    and 其中 rows). The row's 得分 is its ``reported``; another 分值 or 得分 printed in the
+    block goes into the note, as does a 得分率 printed on the row."""
+    own = {key: (value, src) for key, value, src in row.entries}
+    printed = {key: (value, src) for key, value, src in block.entries}
+    score = own.get("score") or own.get("reported")
+    entries: list[tuple[str, Any, Source | None]] = [("name", *own["name"])]
+    entries.append(("points", *(own.get("points") or printed["points"])))
+    entries += [
+        (key, *printed[key]) for key in ("rule", *AMOUNTS, "reported_rate") if key in printed
+    ]
+    reported = score or printed.get("reported")
+    if reported is not None:
+        entries.append(("reported", *reported))
+    basis = own.get("basis") or printed.get("basis")
+    if basis is not None:
+        entries.append(("basis", *basis))
+    if "items" in printed:
+        entries.append(("items", *printed["items"]))
+    also = []
+    if "points" in own and printed["points"][0] not in (0, own["points"][0]):
+        also.append(t("fund_points", value=printed["points"][0]))
+    if score is not None and "reported" in printed and printed["reported"][0] != score[0]:
+        also.append(t("fund_score", value=printed["reported"][0]))
+    notes = [str(doc["note"][0]) for doc in (own, printed) if "note" in doc]
+    if also:
+        notes.append(t("block_also", cells="、".join(also)))
+    if "reported_rate" in own:
+        notes.append(t("row_rate", value=own["reported_rate"][0]))
+    if notes:
+        entries.append(("note", "；".join(notes), None))
+    row.entries = entries
+    if block.source is not None:
+        row.comment = f"{row.comment}；{t('c_block', cells=block.source.short)}"

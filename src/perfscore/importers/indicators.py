@@ -1,6 +1,7 @@
 """The indicator rows of a 自评表 → the indicator tree, every printed cell as printed.
 
-The header's words give each column its role (:mod:`.words`). A row is one leaf: its
+The header's words give each column its role (:mod:`.columns`); each row's cells give its
+leaf (:mod:`.leaf`). A row is one leaf: its
 deepest level cell names it, the level cells to its left name its ancestors. Those are
 merged down their rows on some sheets, repeated on every row on others, and left blank
 after a page break in a PDF: a merged or blank ancestor cell continues the node above, a
@@ -16,118 +17,30 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..expr import parse_expression
 from ..messages import Messages
-from ..rules.targets import states_achievement, words_match
 from . import reading
-from .cells import Grid, text_number
+from .cells import Grid
+from .columns import Columns, header_columns
 from .layout import IND_HEADER, row_kind
+from .leaf import read_leaf
 from .reading import fail, row_source, source
-from .words import (
-    NOTE_STARTS,
-    base,
-    indicator_role,
-    is_blank,
-    is_grade,
-    is_total,
-    split_points,
-)
+from .words import NOTE_STARTS, base, is_blank, is_derived_line, is_grade, is_total, split_points
 from .writer import Doc, Source
 
 MESSAGES = Messages(
     {
-        "header_missing": ("指标表头缺少“{what}”列", "the indicator header has no '{what}' column"),
-        "header_merged": (
-            "表头的合并单元格 {cells} 跨越了多列，而下方各行在这些列中各有内容，无法确定各列的含义；请取消合并后再试",
-            "the header's merged cell {cells} spans several columns that hold separate values "
-            "below it, so the columns cannot be told apart; unmerge it and retry",
-        ),
         "row_without_name": ("指标行没有指标名称", "the indicator row has no indicator name"),
         "level_blank": (
             "{level}为空，上方也没有可沿用的{level}",
             "the {level} cell is blank and there is none above it to continue",
         ),
         "level_n": ("{n}级指标", "level-{n} indicator"),
-        "note_column": ("{header}：{text}", "{header}: {text}"),
-        "not_captured": (
-            "原表此行未印出指标值、实际完成值和得分，无法评分",
-            "the sheet prints no target, actual or score on this row: it cannot be scored",
-        ),
-        "c_score_judged": ("得分 → score（评价人打分）", "score → score (the evaluator's)"),
-        "c_na": ("得分“{text}” → 不适用", "score '{text}' → not applicable"),
         "c_points_in_name": ("名称中印出的分值", "the points printed in the name"),
-        "c_joined": ("{cells} 合并", "{cells} joined"),
     }
 )
 t = MESSAGES.t
 
 NUMERALS = "一二三四"
-
-
-@dataclass
-class Columns:
-    """The roles of an indicator header's columns."""
-
-    levels: list[tuple[int, int]]  # (depth, column), left to right
-    roles: dict[str, int]  # target, actual, operator, unit, rate, basis, label → column
-    points: dict[int, int]  # depth → the 分值 column it owns
-    scores: dict[int, int]  # depth → the 得分 column it owns
-    others: list[tuple[int, str]]  # columns of no known role: (column, header)
-
-    @property
-    def deepest(self) -> int:
-        return max(depth for depth, _ in self.levels)
-
-    def owned(self, depth: int, kind: str) -> int | None:
-        """The 分值/得分 column of a node at ``depth``: its own level's, else the leaves'."""
-        table = self.points if kind == "points" else self.scores
-        if depth in table:
-            return table[depth]
-        return table.get(self.deepest)
-
-
-def header_columns(grid: Grid, row: int, end: int) -> Columns:
-    """The header row's columns by their words; a merged header cell over columns that hold
-    separate values below, or a missing 分值/得分 column, stops the table."""
-    _check_merged(grid, row, end)
-    levels: list[tuple[int, int]] = []
-    roles: dict[str, int] = {}
-    owned: dict[str, dict[int, int]] = {"points": {}, "score": {}}
-    others = []
-    for col, cell in grid.rows[row].filled():
-        role = indicator_role(cell.text)
-        if role is None:
-            others.append((col, cell.text))
-        elif role[0] == "level":
-            levels.append((role[1], col))
-        elif role[0] in owned:
-            owner = levels[-1][0] if levels else 0
-            owned[role[0]].setdefault(owner, col)
-        else:
-            roles.setdefault(role[0], col)
-    deepest = max(depth for depth, _ in levels)
-    for table in owned.values():  # a column left of every level is the leaves'
-        if 0 in table:
-            table.setdefault(deepest, table.pop(0))
-    for kind, word in (("points", "分值"), ("score", "得分")):
-        if not owned[kind]:
-            raise fail(grid, row, 0, t("header_missing", what=word))
-    return Columns(levels, roles, owned["points"], owned["score"], others)
-
-
-def _check_merged(grid: Grid, header: int, end: int) -> None:
-    for r0, c0, r1, c1 in grid.merges:
-        if not (r0 <= header <= r1 and c1 > c0):
-            continue
-        for r in range(header + 1, end):
-            cells = grid.rows[r].cells
-            if any(
-                not cells[c].covered and cells[c].text
-                for c in range(c0 + 1, min(c1 + 1, len(cells)))
-            ):
-                first = reading.source(grid, r0, c0).short
-                last = reading.source(grid, r1, c1).short
-                raise fail(grid, r0, c0, t("header_merged", cells=f"{first}:{last}"))
 
 
 # ---------------------------------------------------------------- the rows
@@ -155,21 +68,28 @@ def read_indicators(grid: Grid, header: int, end: int) -> Indicators:
     columns = header_columns(grid, header, end)
     out = Indicators()
     stack: list[TreeNode] = []  # the current node at each depth (index depth - 1)
+    after_total = False  # the 总分 row ends the indicator rows: what follows is notes
     for r in range(header + 1, end):
         row = grid.rows[r]
         if row.loose or not row.filled() or row_kind(row) == IND_HEADER:
             continue  # text outside the table (page numbers), blank, a repeated header
         first_col, first = row.filled()[0]
         label = base(first.text)
-        if is_total(first.text):
+        if is_total(first.text) and not after_total:
             _total(grid, r, columns, out.total)
+            after_total = True
         elif is_grade(first.text):
             _grade(grid, r, first_col, out.total)
-        elif label.startswith(tuple(word.rstrip(":") for word in NOTE_STARTS)) or out.notes:
+        elif is_derived_line(first.text) and len(row.filled()) == 1:
+            continue  # perfscore's report: a sentence derived from the table (words.py)
+        elif after_total or out.notes or label.startswith(NOTE_WORDS):
             out.notes.append(" ".join(cell.text for _, cell in row.filled()))
         else:
             _indicator_row(grid, r, columns, stack, out.top)
     return out
+
+
+NOTE_WORDS = tuple(word.rstrip(":") for word in NOTE_STARTS)
 
 
 def _total(grid: Grid, r: int, columns: Columns, total: Doc) -> None:
@@ -238,7 +158,7 @@ def _indicator_row(
         del stack[index:]
         stack.append(node)
         parent, changed = node, True
-    leaf = TreeNode(named[-1][2], leaf_depth, _leaf(grid, r, leaf_col, leaf_depth, columns))
+    leaf = TreeNode(named[-1][2], leaf_depth, read_leaf(grid, r, leaf_col, leaf_depth, columns))
     (parent.children if parent else top).append(leaf)
     del stack[leaf_depth - 1 :]
 
@@ -277,115 +197,3 @@ def _parent_node(
             if value is not None and pcol is not None and not doc.has(key):
                 doc.add(key, value, source(grid, r, pcol))
     return TreeNode(name, depth, doc)
-
-
-def _joined(operator: str, value: str, unit: str) -> str:
-    """The national template's 计算符号 | 指标值 | 计量单位 as one cell: "≥" "45" "人" → "≥45人"."""
-    op = "" if base(operator) in ("定性", "定量") else operator.strip()
-    shown = value.strip()
-    if unit and text_number(shown) is not None:
-        shown += unit.strip()
-    return f"{op}{shown}" if shown else ""
-
-
-def _leaf(grid: Grid, r: int, col: int, depth: int, columns: Columns) -> Doc:
-    """One leaf: its name, 分值, scoring form and the rest of its row, each from its cell."""
-    doc = Doc(source=row_source(grid, r))
-    doc.comment = row_source(grid, r).short
-    doc.add("name", reading.cell_at(grid, r, col).text, source(grid, r, col))
-    pcol, scol = columns.owned(depth, "points"), columns.owned(depth, "score")
-    points = reading.number(grid, r, pcol, "points")
-    if points is not None and pcol is not None:
-        doc.add("points", points, source(grid, r, pcol))
-    target, actual = _target_actual(grid, r, columns)
-    if reading.not_applicable(grid, r, scol) and scol is not None:
-        doc.add(
-            "applicable", False, _noted(grid, r, scol, t("c_na", text=reading.text(grid, r, scol)))
-        )
-        _rest(grid, r, columns, doc)
-        return doc
-    score = reading.number(grid, r, scol, "score")
-    if target[0] or actual[0]:
-        _add_target(doc, target, actual)
-        if score is not None and scol is not None:
-            if _needs_judgement(target[0], actual[0]):
-                doc.add("score", score, _noted(grid, r, scol, t("c_score_judged")))
-            doc.add("reported", score, source(grid, r, scol))
-    elif score is not None and scol is not None:
-        doc.add("score", score, _noted(grid, r, scol, t("c_score_judged")))
-    else:
-        doc.entries.insert(1, ("captured", False, None))
-        doc.add("note", t("not_captured"))
-        return doc
-    _rest(grid, r, columns, doc)
-    return doc
-
-
-def _noted(grid: Grid, r: int, col: int, note: str) -> Source:
-    cell = source(grid, r, col)
-    return Source(cell.full, f"{cell.short} {note}")
-
-
-def _target_actual(grid: Grid, r: int, columns: Columns) -> tuple[tuple[str, Source | None], ...]:
-    roles = columns.roles
-    op_col, unit_col = roles.get("operator"), roles.get("unit")
-    unit = reading.text(grid, r, unit_col)
-    out: list[tuple[str, Source | None]] = []
-    for role in ("target", "actual"):
-        col = roles.get(role)
-        value = reading.text(grid, r, col)
-        if col is None or not value or is_blank(value):
-            out.append(("", None))
-            continue
-        operator = reading.text(grid, r, op_col) if role == "target" else ""
-        joined = _joined(operator, value, unit)
-        cell = source(grid, r, col)
-        used = [c for c in (op_col if role == "target" else None, col, unit_col) if c is not None]
-        if len(used) > 1 and joined != value:
-            cells = "+".join(source(grid, r, c).short for c in sorted(used))
-            cell = Source(cell.full, t("c_joined", cells=cells))
-        out.append((joined, cell))
-    return tuple(out)
-
-
-def _add_target(
-    doc: Doc, target: tuple[str, Source | None], actual: tuple[str, Source | None]
-) -> None:
-    if target[0]:
-        doc.add("target", target[0], target[1])
-    if actual[0]:
-        doc.add("actual", actual[0], actual[1])
-
-
-def _needs_judgement(target: str, actual: str) -> bool:
-    """A word target the actual does not meet (docs/rules.md §5): the printed 得分 is the
-    evaluator's score, which perfscore then takes as judged."""
-    if not target or not actual:
-        return False
-    wanted, got = parse_expression(target), parse_expression(actual)
-    return wanted.is_word and not (words_match(wanted, got) or states_achievement(got))
-
-
-def _rest(grid: Grid, r: int, columns: Columns, doc: Doc) -> None:
-    """The row's other printed cells: 得分率, 偏差原因 (basis), and every column of no known
-    role, kept in ``note`` as "header：text" (never dropped)."""
-    roles = columns.roles
-    rate = reading.rate(grid, r, roles.get("rate"))
-    if rate is not None:
-        doc.add("reported_rate", rate, source(grid, r, roles["rate"]))
-    basis = reading.text(grid, r, roles.get("basis"))
-    if basis and not is_blank(basis):
-        doc.add("basis", basis, source(grid, r, roles["basis"]))
-    notes = []
-    sources = []
-    for col, header in columns.others:
-        value = reading.text(grid, r, col)
-        if value and not is_blank(value):
-            notes.append(t("note_column", header=header, text=value))
-            sources.append(source(grid, r, col).short)
-    if notes:
-        doc.add(
-            "note",
-            "；".join(notes),
-            Source(source(grid, r, columns.others[0][0]).full, "、".join(sources)),
-        )

@@ -35,13 +35,15 @@ def row_kind(row: Row) -> str:
     words = [base(cell.text) for _, cell in filled]
     roles = [indicator_role(cell.text) for _, cell in filled]
     levels = {depth for role in roles if role and role[0] == "level" for depth in (role[1],)}
-    has_target = any(role and role[0] == "target" for role in roles)
-    if len(levels) >= 2 or (levels and has_target):
+    has = {role[0] for role in roles if role}
+    if len(levels) >= 2 or (levels and "target" in has):
         return IND_HEADER
     if "项目名称" in words and any(w in ("得分", "自评得分", "评分") for w in words) and not levels:
         return SUM_HEADER
     if any(view <= set(words) for view in VIEW_WORDS):
         return VIEW
+    if levels and {"points", "score", "basis"} <= has:  # a tree of one level (一级指标 only)
+        return IND_HEADER
     funds = {fund_role(cell.text) for _, cell in filled} - {None, "points", "score"}
     if len(funds) >= 2:
         return FUND_HEADER

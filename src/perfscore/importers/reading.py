@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..decimals import round_half_up
 from ..errors import Problem
 from ..messages import Messages
 from .cells import Cell, Grid, column_letter, text_number
@@ -99,8 +100,11 @@ def not_applicable(grid: Grid, row: int, col: int | None) -> bool:
     return cell is not None and cell.text.strip() in NOT_APPLICABLE
 
 
-def percent_text(value: Decimal) -> str:
-    """A stored fraction shown as a percentage: 0.894 → "89.4%"."""
+def percent_text(value: Decimal, places: int | None = None) -> str:
+    """A stored fraction shown as a percentage: 0.894 → "89.4%"; with the decimals its
+    format shows, as the sheet prints it (0.49883945841 in 0.00% → "49.88%", HALF_UP)."""
+    if places is not None:
+        return format(round_half_up(value * 100, places), "f") + "%"
     shown = (value * 100).normalize()
     return (
         format(shown.quantize(Decimal(1)) if shown == shown.to_integral_value() else shown, "f")
@@ -110,14 +114,14 @@ def percent_text(value: Decimal) -> str:
 
 def rate(grid: Grid, row: int, col: int | None) -> Decimal | str | None:
     """A printed rate (得分率, 执行率): "100.00%" as printed, a stored percentage as its
-    percent, a bare number as printed; None when blank."""
+    percent, a bare number as printed; None when blank or 不适用 (a node left out has none)."""
     if col is None:
         return None
     cell = own_cell(grid, row, col)
-    if cell is None or is_blank(cell.text):
+    if cell is None or is_blank(cell.text) or cell.text.strip() in NOT_APPLICABLE:
         return None
     if cell.number is not None:
-        return percent_text(cell.number) if cell.percent else cell.number
+        return percent_text(cell.number, cell.places) if cell.percent else cell.number
     text = cell.text.replace(" ", "")
     if text.endswith(("%", "％")) and text_number(text[:-1]) is not None:
         return text[:-1] + "%"
@@ -135,5 +139,5 @@ def text(grid: Grid, row: int, col: int | None) -> str:
     if cell is None:
         return ""
     if cell.number is not None and cell.percent:
-        return percent_text(cell.number)
+        return percent_text(cell.number, cell.places)
     return cell.text

@@ -67,7 +67,8 @@ class SheetScan:
     name: str
     rows: int = 0  # the extent: one past the last row / column that holds a cell
     cols: int = 0
-    percent: set[tuple[int, int]] = field(default_factory=set)
+    # the cells shown as percentages → the decimals their format shows (None: not known)
+    percent: dict[tuple[int, int], int | None] = field(default_factory=dict)
     merges: list[tuple[int, int, int, int]] | None = None  # .ods only (calamine gives xlsx's)
 
 
@@ -142,10 +143,13 @@ def _grid(
     name: str,
     values: list[list[Any]],
     merges: list[tuple[int, int, int, int]],
-    percent: set[tuple[int, int]],
+    percent: dict[tuple[int, int], int | None],
 ) -> Grid:
     rows = [
-        Row([value_cell(v, (r, c) in percent) for c, v in enumerate(row)], r)
+        Row(
+            [value_cell(v, (r, c) in percent, percent.get((r, c))) for c, v in enumerate(row)],
+            r,
+        )
         for r, row in enumerate(values)
     ]
     width = max((len(row.cells) for row in rows), default=0)
@@ -172,7 +176,7 @@ _TAG = re.compile(rb"<(?:\w+:)?(row|c)\b([^>]*)>")
 _ATTR_R = re.compile(rb'\sr="([A-Z]{0,3})([0-9]{1,12})"')
 _ATTR_S = re.compile(rb'\ss="([0-9]{1,6})"')
 _CHUNK = 1 << 20
-_BUILTIN_PERCENT = {9, 10}
+_BUILTIN_PERCENT = {9: 0, 10: 2}  # 0% and 0.00%
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _NS_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -213,25 +217,37 @@ def _xlsx_sheet_parts(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
     return parts
 
 
-def _percent_styles(archive: zipfile.ZipFile) -> set[int]:
-    """The cell styles (cellXfs indexes) whose number format shows a percentage."""
+def _percent_styles(archive: zipfile.ZipFile) -> dict[int, int | None]:
+    """The cell styles (cellXfs indexes) whose number format shows a percentage, and the
+    decimals it shows (0.00% → 2; None when the format does not fix them)."""
     if "xl/styles.xml" not in archive.namelist():
-        return set()
+        return {}
     styles = ElementTree.fromstring(archive.read("xl/styles.xml"))
-    percent_formats = set(_BUILTIN_PERCENT)
+    percent_formats: dict[int, int | None] = dict(_BUILTIN_PERCENT)
     for fmt in styles.iter(f"{_NS_MAIN}numFmt"):
         code = re.sub(r'"[^"]*"|\\.', "", fmt.get("formatCode", ""))
         if "%" in code:
-            percent_formats.add(int(fmt.get("numFmtId", "-1")))
-    found = set()
+            percent_formats[int(fmt.get("numFmtId", "-1"))] = _places(code)
+    found: dict[int, int | None] = {}
     cell_xfs = styles.find(f"{_NS_MAIN}cellXfs")
     for index, xf in enumerate(cell_xfs if cell_xfs is not None else ()):
-        if int(xf.get("numFmtId", "0")) in percent_formats:
-            found.add(index)
+        number_format = int(xf.get("numFmtId", "0"))
+        if number_format in percent_formats:
+            found[index] = percent_formats[number_format]
     return found
 
 
-def _scan_sheet_xml(stream: Any, scan: SheetScan, percent_styles: set[int]) -> None:
+_PERCENT_PLACES = re.compile(r"^[#,0]*0(?:\.(0*))?%$")
+
+
+def _places(code: str) -> int | None:
+    """The decimals a percentage format shows: "0.00%" → 2, "0%" → 0; None for any other
+    shape (sections, optional # digits), which is read as the stored number says."""
+    match = _PERCENT_PLACES.match(code.strip())
+    return len(match.group(1) or "") if match else None
+
+
+def _scan_sheet_xml(stream: Any, scan: SheetScan, percent_styles: dict[int, int | None]) -> None:
     """The extent of one worksheet part, and its percent-formatted cells, streamed: a row or
     cell without an ``r`` attribute follows the one before it, as readers place it."""
     row = col = 0
@@ -257,7 +273,7 @@ def _scan_sheet_xml(stream: Any, scan: SheetScan, percent_styles: set[int]) -> N
             scan.rows, scan.cols = max(scan.rows, row), max(scan.cols, col)
             style = _ATTR_S.search(attrs)
             if style and int(style.group(1)) in percent_styles:
-                scan.percent.add((row - 1, col - 1))
+                scan.percent[(row - 1, col - 1)] = percent_styles[int(style.group(1))]
         tail = buffer[cut:]
 
 
@@ -317,7 +333,7 @@ def _ods_cell(scan: SheetScan, element: Any, row: int, col: int, repeat: int) ->
     scan.rows = max(scan.rows, row + 1)
     scan.cols = max(scan.cols, col + repeat)
     if kind == "percentage" and repeat <= limits.MAX_COLUMNS:
-        scan.percent.update((row, col + offset) for offset in range(repeat))
+        scan.percent.update({(row, col + offset): None for offset in range(repeat)})
 
 
 # ---------------------------------------------------------------- .xls: in a child process
@@ -395,5 +411,5 @@ def _read_xls(file: str, data: bytes) -> list[Grid]:
     for sheet in answer["ok"]:
         values = [[_decode(v) for v in row] for row in sheet["rows"]]
         merges = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in sheet["merged"]]
-        grids.append(_grid(file, sheet["name"], values, merges, set()))
+        grids.append(_grid(file, sheet["name"], values, merges, {}))
     return grids

@@ -16,11 +16,11 @@ from typing import Any
 from ..messages import Messages
 from . import reading
 from .cells import Grid
-from .funds import read_funds
+from .funds import merge_into, read_funds
 from .indicators import TreeNode, read_indicators
 from .layout import FUND_HEADER, IND_HEADER, Segment
 from .reading import source
-from .words import META, base, is_title, name_from_title, unit_in, year_in
+from .words import META, base, is_budget_row_name, is_title, name_from_title, unit_in, year_in
 from .writer import Doc, Source
 
 MESSAGES = Messages(
@@ -72,7 +72,10 @@ def build_table(segment: Segment) -> Built:
     fund = segment.first(FUND_HEADER)
     if fund is not None and fund < header:
         budget = read_funds(grid, fund, _goal_row(segment, fund, header) or header)
-        if budget is not None:
+        shown = _budget_row(indicators.top)
+        if budget is not None and shown is not None:
+            merge_into(shown, budget)
+        elif budget is not None:
             nodes.append(budget)
     nodes.extend(_tree(node) for node in indicators.top)
     root.add("indicators", nodes)
@@ -85,6 +88,24 @@ def place_of(segment: Segment) -> str:
     if grid.sheet is not None:
         return grid.sheet
     return t("sheet_page_name", page=grid.rows[segment.start].page)
+
+
+def _budget_row(top: list[TreeNode]) -> Doc | None:
+    """The one leaf among the indicators that is the 项目资金 block's row shown in its place:
+    named 预算执行率 (资金执行率 …) and printing no target or actual of its own."""
+    found = []
+    stack = list(top)
+    while stack:
+        node = stack.pop()
+        stack.extend(node.children)
+        doc = node.doc
+        if (
+            not node.children
+            and is_budget_row_name(node.name)
+            and not any(doc.has(key) for key in ("target", "actual", "captured", "applicable"))
+        ):
+            found.append(doc)
+    return found[0] if len(found) == 1 else None
 
 
 def _tree(node: TreeNode) -> Doc:

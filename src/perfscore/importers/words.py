@@ -78,7 +78,13 @@ GRADE_LABELS = {"等级", "自评等级", "评价等级", "绩效等级", "评�
 NOT_APPLICABLE = {"不适用", "/"}
 BLANKS = {"", "-", "—", "–", "－", "——", "/", "无"}
 NOTE_STARTS = ("注:", "注1", "填表说明", "说明:", "备注:")
-VIEW_WORDS = ({"一级指标", "指标分值"}, {"指标名称", "失分"})  # perfscore report's derived sheets
+# perfscore report's derived sheets: 评价得分和等级, 失分情况, 发现的问题.
+VIEW_WORDS = ({"一级指标", "指标分值"}, {"指标名称", "失分"}, {"发现的问题"})
+# A 得分 cell saying the row could not be captured (perfscore's report prints 未录入), and
+# the sentence its 偏差原因 / 评分依据 cell starts with, followed by the row's note.
+NOT_CAPTURED = {"未录入", "未能录入"}
+NOT_CAPTURED_SAID = "原表此处未能录入"
+UNKNOWN_POINTS = {"?", "？"}
 
 
 @lru_cache(maxsize=8192)
@@ -163,7 +169,14 @@ def strip_item_label(text: str) -> str:
     return word.strip().rstrip("：:").strip()
 
 
-TITLE_SUFFIXES = ("项目支出绩效自评表", "绩效评价得分情况表", "绩效自评表", "得分情况表", "自评表")
+TITLE_SUFFIXES = (
+    "项目支出绩效自评表",
+    "绩效评价得分情况表",
+    "绩效自评得分情况表",  # perfscore's report of a self-evaluation
+    "绩效自评表",
+    "得分情况表",
+    "自评表",
+)
 
 
 def name_from_title(title: str) -> str | None:
@@ -171,6 +184,55 @@ def name_from_title(title: str) -> str | None:
     text = title.strip()
     for suffix in TITLE_SUFFIXES:
         if text.endswith(suffix):
-            name = text[: -len(suffix)].strip(' “”"')
-            return name or None
+            return _unquoted(text[: -len(suffix)].strip()) or None
     return None
+
+
+_QUOTES = {"“": "”", '"': '"', "「": "」"}
+
+
+def _unquoted(name: str) -> str:
+    """ "“干部教育培训费”" → 干部教育培训费; a name that only starts with a quoted word
+    (“一人一档、一企一档”建设项目) keeps its quotes."""
+    close = _QUOTES.get(name[:1])
+    inner = name[1:-1]
+    if (
+        close
+        and name.endswith(close)
+        and len(name) > 1
+        and name[0] not in inner
+        and close not in inner
+    ):
+        return inner.strip()
+    return name
+
+
+# The sentences perfscore's own report prints below a table, each derived from the table
+# (the total and grade, an evaluation not out of 100, the 不适用 rescale, points inferred,
+# the self-evaluation warnings): not notes of the sheet. Matched on the text without spaces.
+_DERIVED = re.compile(
+    "|".join(
+        (
+            r"绩效评价得分:≥?[\d.]+分(评价结果等级:.*|\(部分内容未能录入,总分只是下限,不评定等级\))",
+            r"本评价满分[\d.]+分\(不是100分\):得分率[\d.]+%,等级按得分率评定",
+            r"不适用指标:.+。其余[\d.]+分的得分[\d.]+按[\d.]+分折算:.+",
+            r"\*分值为推定\(原表未印出\)",
+            r"提示:.+:(实际.+为目标.+的[\d.]+%,达到或超过[\d.]+%:年度指标值可能设置偏低,请说明原因"
+            r"|得分[\d.]+低于满分[\d.]+,未说明偏差原因\(basis\))",
+        )
+    )
+)
+
+
+def is_derived_line(text: str) -> bool:
+    """A sentence perfscore's report writes below its table (derived, not the sheet's note)."""
+    return _DERIVED.fullmatch(key(text)) is not None
+
+
+BUDGET_ROW_ENDS = "执行率"
+
+
+def is_budget_row_name(name: str) -> bool:
+    """An indicator named as the 项目资金 block's row: 预算执行率, 资金执行率, 项目预算执行率."""
+    word = base(name)
+    return word.endswith(BUDGET_ROW_ENDS) and ("预算" in word or "资金" in word)
