@@ -442,6 +442,34 @@ def test_round_trip_of_cases_no_example_has(cli, write, tmp_path, layout):
     assert "\nnote:" not in back.read_text(encoding="utf-8")
 
 
+NOTED = """
+perfscore: 1
+project: {name: 备注往返, kind: 部门自评}
+indicators:
+  - {name: 预算执行率, points: 10, rule: execution, budget: 100, spent: 100,
+     note: 原表执行率栏空白}
+  - name: 产出指标
+    children:
+      - name: 数量指标
+        children:
+          - {name: 培训人数, points: 50, target: ≥45人, actual: 47人, note: 原表此格有涂改}
+          - {name: 培训质量, points: 40, target: 优, actual: 良, score: 30,
+             basis: 一期培训推迟, note: 得分栏手写}
+"""
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_round_trip_keeps_notes(cli, write, tmp_path, layout):
+    """A leaf's note, printed after its 评分依据 / 偏差原因 as 备注：…, comes back as its note
+    (first, before anything the importer itself notes), and the basis beside it as the basis."""
+    original, imported, _, _ = _round_trip(cli, tmp_path, write(NOTED), layout)
+    by_path = {n["path"]: n for n in _walk(imported["indicators"])}
+    for was in _leaves(original["indicators"]):
+        back = by_path[was["path"]]
+        assert back["note"].split("；")[0] == was["note"], was["path"]
+    assert by_path["产出指标/数量指标/培训质量"]["basis"] == "一期培训推迟"
+
+
 def test_form_nested_budget_row_is_one_execution_leaf(cli, write, tmp_path):
     """The form shows a nested budget row in the block and in its place; it comes back once,
     in its place, scored by the block: 90 ÷ 100 = 90.00%, 0.9 × 10 = 9."""

@@ -5,12 +5,19 @@ from __future__ import annotations
 import pytest
 
 from perfscore import load_evaluation, score
-from perfscore.importers.words import is_budget_row_name, is_derived_line, name_from_title
+from perfscore.importers.words import (
+    NOTE_SAID,
+    is_budget_row_name,
+    is_derived_line,
+    name_from_title,
+    split_note,
+)
 from perfscore.render.labels import (
     base_line,
     inferred_line,
     rescale_line,
     result_line,
+    t,
     warning_line,
 )
 
@@ -71,3 +78,24 @@ def test_name_from_title(title, name):
 def test_budget_row_names(name, budget_row):
     """The indicator names the 项目资金 block's row goes by."""
     assert is_budget_row_name(name) is budget_row
+
+
+@pytest.mark.parametrize(
+    ("cell", "parts"),
+    [
+        ("依据；备注：原表涂改", ("依据", "原表涂改")),  # render.labels.with_note's join
+        ("备注：原表涂改", ("", "原表涂改")),  # a note without a basis
+        ("依据；甲；备注：乙；丙", ("依据；甲", "乙；丙")),  # the last 备注： is the suffix
+        ("依据备注：另见附表", ("依据备注：另见附表", "")),  # an evaluator's own words
+        ("依据；备注：", ("依据；备注：", "")),  # nothing after it: no note
+        ("依据", ("依据", "")),
+    ],
+)
+def test_split_note_takes_back_the_note_perfscore_wrote(cell, parts):
+    """A 评分依据 cell "依据；备注：note" splits into basis and note; other text stays basis."""
+    assert split_note(cell) == parts
+
+
+def test_the_note_suffix_is_the_one_the_report_writes():
+    """NOTE_SAID is render.labels' 备注 label in Chinese (the report and the importer agree)."""
+    assert t("lbl_note", note="") == NOTE_SAID

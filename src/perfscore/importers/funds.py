@@ -18,7 +18,7 @@ from ..messages import Messages
 from . import reading
 from .cells import Grid, text_number
 from .reading import row_source, source
-from .words import fund_role, indicator_role, is_blank, strip_item_label
+from .words import fund_role, indicator_role, is_blank, split_note, strip_item_label
 from .writer import Doc, Source
 
 MESSAGES = Messages(
@@ -114,7 +114,7 @@ def read_funds(grid: Grid, header: int, stop: int) -> Doc | None:
         if "目标" in label:  # 年度总体目标: the block has ended
             break
         if _is_reason(label):  # the block's 偏差原因分析及改进措施 row: the budget row's basis
-            _reason(grid, r, first_amount, leaf)
+            _reason(grid, r, first_amount, leaf, notes)
             continue
         items.append(_item(grid, r, columns, first_amount, notes))
     listed = [item for item in items if item is not None]
@@ -129,13 +129,17 @@ def _is_reason(label: str) -> bool:
     return indicator_role(label) == ("basis", 0)
 
 
-def _reason(grid: Grid, r: int, first_amount: int, leaf: Doc) -> None:
-    """The text beside a 偏差原因 label (its first own cell from the amounts on)."""
+def _reason(grid: Grid, r: int, first_amount: int, leaf: Doc, notes: list[str]) -> None:
+    """The text beside a 偏差原因 label (its first own cell from the amounts on); a 备注
+    perfscore's report wrote after it goes back to the note, first."""
     for col in range(first_amount, len(grid.rows[r].cells)):
         cell = reading.own_cell(grid, r, col)
         if cell is not None and not is_blank(cell.text):
-            if not leaf.has("basis"):
-                leaf.add("basis", cell.text, source(grid, r, col))
+            basis, note = split_note(cell.text)
+            if basis and not leaf.has("basis"):
+                leaf.add("basis", basis, source(grid, r, col))
+            if note:
+                notes.insert(0, note)
             return
 
 

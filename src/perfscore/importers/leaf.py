@@ -23,7 +23,7 @@ from . import reading
 from .cells import Grid, key, text_number
 from .columns import Columns
 from .reading import row_source, source
-from .words import NOT_CAPTURED, NOT_CAPTURED_SAID, UNKNOWN_POINTS, base, is_blank
+from .words import NOT_CAPTURED, NOT_CAPTURED_SAID, UNKNOWN_POINTS, base, is_blank, split_note
 from .writer import Doc, Source
 
 MESSAGES = Messages(
@@ -204,9 +204,14 @@ def _rest(
     if rate is not None:
         doc.add("reported_rate", rate, source(grid, r, roles["rate"]))
     basis = reading.text(grid, r, roles.get("basis"))
-    if basis and not is_blank(basis):
-        doc.add("basis", basis, source(grid, r, roles["basis"]))
     found = list(notes or [])
+    if basis and not is_blank(basis):
+        cell = source(grid, r, roles["basis"])
+        basis, note = split_note(basis)
+        if basis:
+            doc.add("basis", basis, cell)
+        if note:
+            found.insert(0, (note, cell))
     for col, header in columns.others:
         value = reading.text(grid, r, col)
         if value and not is_blank(value):

@@ -85,6 +85,9 @@ VIEW_WORDS = ({"一级指标", "指标分值"}, {"指标名称", "失分"}, {"�
 NOT_CAPTURED = {"未录入", "未能录入"}
 NOT_CAPTURED_SAID = "原表此处未能录入"
 UNKNOWN_POINTS = {"?", "？"}
+# perfscore's report writes a node's note after its 评分依据 / 偏差原因: "依据；备注：note"
+# (render.labels.with_note); the importer gives it back to ``note``.
+NOTE_SAID = "备注："
 
 
 @lru_cache(maxsize=8192)
@@ -236,3 +239,15 @@ def is_budget_row_name(name: str) -> bool:
     """An indicator named as the 项目资金 block's row: 预算执行率, 资金执行率, 项目预算执行率."""
     word = base(name)
     return word.endswith(BUDGET_ROW_ENDS) and ("预算" in word or "资金" in word)
+
+
+def split_note(text: str) -> tuple[str, str]:
+    """A basis cell of perfscore's report, "依据；备注：note" or "备注：note", as (basis, note);
+    other text is all basis (docs/import.md)."""
+    head, sep, note = text.rpartition(NOTE_SAID)
+    if not sep or not note.strip():
+        return text, ""
+    head = head.rstrip()
+    if head and not head.endswith("；"):
+        return text, ""  # 备注： inside the evaluator's own words: not perfscore's suffix
+    return head.removesuffix("；").rstrip(), note.strip()

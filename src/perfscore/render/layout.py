@@ -350,10 +350,10 @@ def _goal_rows(grid: Grid, top: int, result: Result, nc: int) -> int:
 
 
 def _reason_cell(leaf: NodeResult) -> str:
-    """偏差原因分析及改进措施: the leaf's basis (a part not captured says so)."""
+    """偏差原因分析及改进措施: the leaf's basis and its 备注 (a part not captured says so)."""
     if not leaf.node.captured:
         return explain_cell(leaf)
-    return one_line(leaf.node.basis)
+    return one_line(with_note(leaf.node.basis or "", leaf))
 
 
 def _indicator_grid(
