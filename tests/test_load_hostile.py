@@ -186,12 +186,25 @@ def test_huge_sparse_file_rejected_before_reading(cli, tmp_path):
     assert time.perf_counter() - start < 1
 
 
-def test_endless_stream_read_is_bounded():
-    """A file of unknown size (/dev/zero) is read only up to the limit."""
+def test_endless_stream_is_refused_before_reading():
+    """A device (/dev/zero, which never ends) is refused as not a regular file, unread."""
     with pytest.raises(InputError) as error:
         load.read_text("/dev/zero")
     assert str(error.value) == (
-        "/dev/zero: 文件过大（> 8388608 字节，上限 8388608 字节）："
+        "/dev/zero: 这是设备文件，不是普通文件：perfscore 只读取普通文件（读取它可能永远等待）"
+    )
+
+
+def test_a_file_that_grows_while_read_is_bounded():
+    """What is read stays bounded even when the file is larger than its size said (it grew)."""
+    import io
+
+    from perfscore.load import gate
+
+    with pytest.raises(InputError) as error:
+        gate.read_limited(io.BytesIO(b"x" * (gate.MAX_TEXT_BYTES + 1)), gate.YAML, "grown.yaml")
+    assert str(error.value) == (
+        "grown.yaml: 文件过大（> 8388608 字节，上限 8388608 字节）："
         "评价文件通常只有几十 KB，请确认选对了文件"
     )
 
