@@ -56,6 +56,27 @@ SHEET_HEAD = (
 SHEET_TAIL = "</sheetData></worksheet>"
 
 
+# An evaluation of one survey leaf counted from an answer sheet (`from:`); the sheet, the
+# question and the weight table are filled in.
+FROM_SHEET = """\
+perfscore: 1
+project: {{name: 问卷}}
+points: 6
+indicators:
+  - name: 用户满意度
+    points: 6
+    rule: survey
+    from: {sheet}
+    question: {question}
+    weights: {{{weights}}}
+"""
+
+
+def from_sheet(sheet: str, question: int = 1, weights: str = "满意: 100%, 不满意: 0%") -> str:
+    """The text of an evaluation whose one leaf counts ``question`` of ``sheet``."""
+    return FROM_SHEET.format(sheet=sheet, question=question, weights=weights)
+
+
 def cell(ref: str, text: str) -> str:
     """One inline-string cell."""
     return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'

@@ -33,6 +33,7 @@ from .hostile_files import (
     WORKBOOK,
     WORKBOOK_RELS,
     cell,
+    from_sheet,
     run_bounded,
     workbook,
 )
@@ -47,19 +48,6 @@ ROW_99999999 = (
     '<row r="1">' + cell("A1", "您满意吗？") + "</row>"
     '<row r="99999999">' + cell("A99999999", "A.满意") + "</row>"
 )
-
-EVALUATION = """\
-perfscore: 1
-project: {{name: 问卷}}
-points: 6
-indicators:
-  - name: 用户满意度
-    points: 6
-    rule: survey
-    from: {sheet}
-    question: 1
-    weights: {{满意: 100%, 不满意: 0%}}
-"""
 
 
 def bounded(*args, **kwargs):
@@ -122,7 +110,7 @@ def test_row_99999999_through_a_from_leaf(tmp_path):
     """Item 1 from an evaluation: the same refusal, located at the leaf's from: line."""
     (tmp_path / "answers.xlsx").write_bytes(workbook(ROW_99999999))
     path = tmp_path / "eval.yaml"
-    path.write_text(EVALUATION.format(sheet="answers.xlsx"), encoding="utf-8")
+    path.write_text(from_sheet("answers.xlsx"), encoding="utf-8")
     assert one_line(bounded("evaluate", path)) == (
         f"{path}:8: [用户满意度] 问卷文件有误：{tmp_path / 'answers.xlsx'}: "
         "工作表 xl/worksheets/sheet1.xml 用到第 99999999 行，超过上限 1048576 行"
@@ -272,7 +260,7 @@ def test_missing_part_and_no_worksheet(tmp_path):
 def test_malformed_sheet_does_not_stop_a_summary(cli, tmp_path):
     """Item 4: in a summary batch, the evaluation whose sheet is malformed fails alone."""
     (tmp_path / "bad.xlsx").write_bytes(workbook(sheet=FULL_SHEET[:-30]))
-    (tmp_path / "a.yaml").write_text(EVALUATION.format(sheet="bad.xlsx"), encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(from_sheet("bad.xlsx"), encoding="utf-8")
     shutil.copy(EXAMPLES / "ganbu-peixun-2023.yaml", tmp_path / "b.yaml")
     result = cli("summary", tmp_path, "--json", "-")
     assert result.exit_code == 1
@@ -329,7 +317,7 @@ def test_fifo_as_from(tmp_path):
         pytest.skip("no FIFOs on this system")
     os.mkfifo(tmp_path / "answers.csv")
     path = tmp_path / "eval.yaml"
-    path.write_text(EVALUATION.format(sheet="answers.csv"), encoding="utf-8")
+    path.write_text(from_sheet("answers.csv"), encoding="utf-8")
     assert one_line(bounded("evaluate", path)) == (
         f"{path}:8: [用户满意度] 问卷文件有误：{tmp_path / 'answers.csv'}: {NOT_REGULAR}"
     )

@@ -189,3 +189,25 @@ def test_non_editable_install_ships_templates(tmp_path):
         cwd=tmp_path,
     ).stdout
     assert str(target / "perfscore" / "indicators") in out and str(NAMES) in out
+
+
+def test_init_race_has_one_winner(tmp_path):
+    """Issue 14 item 9: 8 concurrent `init` runs on one new path: exactly one writes it, the
+    seven others say it exists (exit 1); the file is the template, whole."""
+    path = tmp_path / "new.yaml"
+    command = [sys.executable, "-m", "perfscore", "init", "-t", "self-evaluation", str(path)]
+    runs = [
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(8)
+    ]
+    results = [(proc.wait(timeout=60), proc.stderr.read().decode()) for proc in runs]
+    for proc in runs:
+        proc.stdout.close()
+        proc.stderr.close()
+    assert sorted(code for code, _ in results) == [0] + [1] * 7
+    assert all(
+        err == f"{path} 已存在，不会覆盖；请换一个文件名，或先删除它\n"
+        for code, err in results
+        if code
+    )
+    assert path.read_text(encoding="utf-8") == templates()["self-evaluation"].text
+    assert [p.name for p in tmp_path.iterdir()] == ["new.yaml"]

@@ -48,13 +48,14 @@ def summary(
     lang: LangOption = None,
 ) -> int:
     """汇总表：多个评价文件的得分、等级、失分与等级分布 / summary table of many evaluations."""
-    from ..batch import Failure, run
+    from ..batch import Failure
     from ..output import STDOUT
     from ..render.summary import TablePrinter, summary_csv, summary_json
     from ..summary import Tally, sort_rows, summarise
-    from ._shared import batch_files, progress_bar, report_failures, write_outputs
+    from ._shared import batch_files, progress_bar, report_failures, run_tracked, write_outputs
 
-    files = batch_files(paths)
+    files = batch_files(paths, outputs=[json_path, csv_path])
+    inputs = list(files)  # and the answer sheets the files name, as the workers read them
     keep = sort is not SortKey.file or desc or json_path is not None or csv_path is not None
     printer = None if json_path == STDOUT else TablePrinter()
     tally = Tally()
@@ -64,7 +65,7 @@ def summary(
     if advance is not None and sys.stdout.isatty():
         keep = True  # one terminal: print the table after the bar, not through it
     try:
-        for row in run(summarise, files, jobs=jobs, progress=advance):
+        for row in run_tracked(summarise, files, inputs, jobs, advance):
             if isinstance(row, Failure):
                 failed.append(row)
                 continue
@@ -89,5 +90,5 @@ def summary(
         outputs.append((json_path, lambda: summary_json(rows, dist, failed)))
     if csv_path is not None:
         outputs.append((csv_path, lambda: summary_csv(rows, failed)))
-    written = write_outputs(outputs, files)
+    written = write_outputs(outputs, inputs)
     return EXIT_INPUT if failed or not written else EXIT_OK

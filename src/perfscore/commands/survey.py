@@ -90,17 +90,18 @@ def survey(
     lang: LangOption = None,
 ) -> int:
     """问卷统计：各题选项分布、有效回答与加权满意度 / answer distributions and satisfaction rates."""
-    from ..output import STDOUT, write_output
+    from ..output import STDOUT, check_outputs, write_output
     from ..render.console import console
     from ..render.survey import print_data
     from ..survey.report import data_to_dict
 
+    inputs = [file] + ([weights_file] if weights_file else [])
+    check_outputs([json_path], inputs)  # an output over an input: refused before any table
     data = survey_of(file, weights, weights_file, question, rounded_shares)
     if json_path != STDOUT:
         print_data(data, console())
     if json_path is not None:
         from ..render.json_export import dumps
 
-        inputs = [file] + ([weights_file] if weights_file else [])
         write_output(json_path, dumps(data_to_dict(data)), inputs=inputs)
     return EXIT_OK

@@ -2,15 +2,19 @@
 
 Commands print through :func:`console` (tables, lines) and :func:`report_error`
 (one red line per problem on standard error); nothing else in perfscore
-creates a console.
+creates a console. :func:`prepare_streams` (called once by the CLI) makes
+standard output and error safe to write whatever the process was given.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import io
 import os
 import sys
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -54,10 +58,102 @@ def console(stderr: bool = False) -> Console:
 
 
 def report_problems(problems: Iterable[Problem]) -> None:
-    """One red line per problem on standard error."""
+    """One red line per problem on standard error (a file name's undecodable bytes as U+FFFD)."""
+    from ..output import printable
+
     for problem in problems:
-        typer.secho(str(problem), err=True, fg="red")
+        typer.secho(printable(str(problem)), err=True, fg="red")
 
 
 def report_error(error: PerfscoreError) -> None:
     report_problems(error.problems)
+
+
+# ---------------------------------------------------------------- the standard streams
+
+
+class _Closed(io.TextIOBase):
+    """Standard output that was closed before perfscore started (``1>&-``): the first
+    write fails with EBADF, which the CLI reports as one line."""
+
+    encoding = "utf-8"
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+    def isatty(self) -> bool:
+        return False
+
+
+class _Pipe(io.TextIOWrapper):
+    """A standard stream whose reader may go away (``| head``): the rest is then
+    discarded and the run goes on, so that its exit code and its files do not
+    depend on when the reader stopped."""
+
+    def write(self, text: str) -> int:
+        try:
+            return super().write(text)
+        except BrokenPipeError:
+            stop_writing(self)
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            super().flush()
+        except BrokenPipeError:
+            stop_writing(self)
+
+
+def stop_writing(stream: Any) -> None:
+    """Send the rest of ``stream`` (its reader went away) to the null device."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(null, stream.fileno())
+        finally:
+            os.close(null)
+    except (AttributeError, OSError, ValueError):  # not a real file: nothing to redirect
+        return
+    if isinstance(stream, io.TextIOWrapper):
+        with contextlib.suppress(OSError, ValueError):
+            io.TextIOWrapper.flush(stream)  # what was pending, now to the null device
+
+
+def _safe(stream: io.TextIOWrapper) -> io.TextIOWrapper:
+    """``stream`` re-wrapped: unencodable text replaced (output.REPLACE), a broken pipe quiet."""
+    from ..output import REPLACE
+
+    stream.flush()
+    return _Pipe(
+        stream.buffer,
+        encoding=stream.encoding,
+        errors=REPLACE,
+        line_buffering=stream.line_buffering,
+        write_through=getattr(stream, "write_through", False),
+    )
+
+
+def prepare_streams() -> None:
+    """Standard output and error as perfscore writes them, whatever the process was given.
+
+    Characters the terminal's encoding cannot show (latin-1, ASCII, GBK) and the
+    undecodable bytes of file names are replaced (U+FFFD or "?"), never an error;
+    a stream closed at start is an error at its first write (one message, exit 1);
+    a reader that goes away ends the output, not the run. Streams that are not
+    files (a test harness's) are left as they are.
+    """
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:  # closed before start: stdout fails loudly, stderr has no reader
+            setattr(sys, name, _Closed() if name == "stdout" else open(os.devnull, "w"))  # noqa: SIM115
+            continue
+        if isinstance(stream, _Pipe) or not isinstance(stream, io.TextIOWrapper):
+            continue
+        try:
+            stream.fileno()
+        except (OSError, ValueError):  # io.UnsupportedOperation: not a real file
+            continue
+        setattr(sys, name, _safe(stream))
