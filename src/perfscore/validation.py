@@ -19,6 +19,7 @@ from .fields import Fields
 from .load import YList, YMap, load_yaml
 from .messages import Messages, join
 from .model import DEFAULT_GRADES, DEFAULT_PRECISION, MAX_PRECISION, Evaluation, Grade, Leaf, Node
+from .names import name_key, name_problem, shown
 from .rules import RULES
 from .weights import MESSAGES as WEIGHTS
 from .weights import ROOT_POINTS, check_siblings, read_weight
@@ -491,12 +492,13 @@ def _named(
     path = f"{parent_path}/{label}" if parent_path else label
     fields = Fields(raw, parent.file, path, parent.problems)
     if name is not None:
-        if "/" in name:
-            fields.problem("name", t("name_has_slash"))
-        elif name in seen:
-            fields.problem("name", t("duplicate_name", name=name, first=seen[name]))
+        key, refused = name_key(name), name_problem(name)  # look-alikes are one name (names.py)
+        if "/" in name or refused:
+            fields.problem("name", refused or t("name_has_slash"))
+        elif key in seen:
+            fields.problem("name", t("duplicate_name", name=shown(name), first=seen[key]))
         else:
-            seen[name] = fields.line("name")
+            seen[key] = fields.line("name")
     return label, fields
 
 

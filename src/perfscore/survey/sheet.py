@@ -50,6 +50,7 @@ from ..load import gate
 from ..load.text import MESSAGES as TEXT
 from ..load.text import decode
 from ..messages import Messages, join
+from ..names import name_key
 
 MESSAGES = Messages(
     {
@@ -126,8 +127,9 @@ XLSX_SUFFIXES = (".xlsx", ".xlsm")
 
 
 def clean_text(text: str) -> str:
-    """NFKC, spaces collapsed, trimmed: how titles and options are compared."""
-    return " ".join(unicodedata.normalize("NFKC", text).split())
+    """NFKC, invisible characters removed, spaces collapsed, trimmed: how titles and options
+    are compared (as indicator names are: :func:`perfscore.names.name_key`)."""
+    return name_key(text)
 
 
 def split_option(text: str) -> tuple[str | None, str]:
