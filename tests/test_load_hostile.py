@@ -481,6 +481,31 @@ def test_fullwidth_colon(cli, write):
     assert "全角冒号“：”" in result.stderr and "第 14 行" in result.stderr
 
 
+@pytest.mark.parametrize(
+    "written, hint",
+    [
+        ("target: >=45人", 'target: ">=45人"'),
+        ("target: >45人  # 年度指标值", 'target: ">45人"'),
+        ("actual: |5|", 'actual: "|5|"'),
+    ],
+)
+def test_unquoted_value_starting_with_a_block_indicator(cli, write, written, hint):
+    """Issue 14 item 14: `target: >=45人` unquoted is a YAML block-scalar header gone wrong;
+    the message says to quote it instead of libyaml's English alone."""
+    key = written.split(":")[0]
+    path = write(
+        "perfscore: 1\nproject: {name: x}\npoints: 10\nindicators:\n  - name: a\n"
+        f"    points: 10\n    {written}\n    {'actual' if key == 'target' else 'target'}: 47人\n"
+    )
+    mark = written.split(": ")[1][0]
+    fails(
+        cli,
+        path,
+        f":7: 第 7 行的值以“{mark}”开头：YAML 把 {mark} 当作多行文字的标记；请给值加引号，"
+        f"写成 {hint}（或用 ≥、≤）",
+    )
+
+
 # --- YAML 1.1 traps, field by field ------------------------------------------------
 
 

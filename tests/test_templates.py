@@ -211,3 +211,21 @@ def test_init_race_has_one_winner(tmp_path):
     )
     assert path.read_text(encoding="utf-8") == templates()["self-evaluation"].text
     assert [p.name for p in tmp_path.iterdir()] == ["new.yaml"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_project_placeholders_are_refused(cli, tmp_path, name):
+    """Issue 14 item 14: `department: ~` and `year: ~` left from a template are refused, each
+    at its line, like every other placeholder (they used to pass and vanish from reports)."""
+    path = tmp_path / "new.yaml"
+    cli("init", "--template", name, path)
+    text = path.read_text(encoding="utf-8").replace("  name: ~", "  name: 示例项目", 1)
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    department = next(i for i, line in enumerate(lines, 1) if line.startswith("  department: ~"))
+    year = next(i for i, line in enumerate(lines, 1) if line.startswith("  year: ~"))
+    stderr = cli("validate", path).stderr.splitlines()
+    assert stderr[:2] == [
+        f"{path}:{department}: “project.department”不能为空",
+        f"{path}:{year}: “project.year”不能为空",
+    ]

@@ -36,7 +36,9 @@ MESSAGES = Messages(
 t = MESSAGES.t
 
 # Bidirectional controls: embeddings, overrides and isolates, and the marks.
-BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 
 
 def _code(char: str) -> str:

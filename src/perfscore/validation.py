@@ -309,6 +309,8 @@ def _project(top: Fields) -> dict[str, Any]:
     for key, value in raw.items():
         if isinstance(value, (YMap, YList)):
             fields.problem(key, t("not_scalar", key=f"project.{key}"))
+        elif value is None:  # a template's `department: ~` left unfilled would vanish from reports
+            fields.problem(key, t("empty_text", key=f"project.{key}"))
         elif isinstance(value, Decimal) and fields.as_number(key, value) is None:
             continue  # out of range (1e400): every number a file gives is bounded
         else:

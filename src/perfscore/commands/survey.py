@@ -26,7 +26,12 @@ def survey_of(
     rounded_shares: bool,
 ) -> SurveyData:
     """The distributions (and, with weights, the rates) of the sheet ``file``."""
-    from ..survey.report import parse_weights_option, read_weights_file, survey_data
+    from ..survey.report import (
+        check_weights_fit,
+        parse_weights_option,
+        read_weights_file,
+        survey_data,
+    )
     from ..survey.report import t as survey_t
     from ..survey.sheet import QuestionNotFound, find_question, read_sheet
 
@@ -44,7 +49,10 @@ def survey_of(
             indexes = [find_question(sheet, q) for q in question]
         except QuestionNotFound as error:
             raise UsageError(str(error)) from None
-    return survey_data(sheet, table, indexes, rounded_shares)
+    data = survey_data(sheet, table, indexes, rounded_shares)
+    if table is not None:
+        check_weights_fit(data, "--weights" if weights is not None else str(weights_file))
+    return data
 
 
 def survey(
