@@ -90,3 +90,18 @@ def test_answer_sheet_titles_fold_the_same_way(tmp_path):
     path = tmp_path / "s.csv"
     path.write_text("培训\u200b满意度\nA.满意\n", encoding="utf-8")
     assert find_question(read_sheet(str(path)), "培训满意度") == 0
+
+
+def test_format_characters_are_every_cf_character():
+    """The invisible characters removed are Unicode's format characters (Cf) as this Python
+    knows them, every one (the list in names.py is written out, as of Unicode 15, so that no
+    start-up builds it; what it adds beyond an older Python's table is unassigned there)."""
+    import sys
+    import unicodedata
+
+    from perfscore.names import FORMAT_CHARACTERS
+
+    for code in range(sys.maxunicode + 1):
+        category = unicodedata.category(chr(code))
+        matched = bool(FORMAT_CHARACTERS.fullmatch(chr(code)))
+        assert matched == (category == "Cf") or (matched and category == "Cn"), f"U+{code:04X}"

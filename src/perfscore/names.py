@@ -16,6 +16,7 @@ so a name can display as something it is not) is refused
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from .messages import Messages
@@ -55,15 +56,21 @@ def name_problem(name: str) -> str | None:
     return None
 
 
+# The format characters (Unicode category Cf, as of Unicode 15; tests/test_names.py checks
+# the list against the running Python's unicodedata): invisible, and never part of a name.
+FORMAT_CHARACTERS = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f]"
+)
+
+
 def name_key(name: str) -> str:
     """What a name is compared by: NFKC, invisible format characters removed, spaces folded."""
-    folded = unicodedata.normalize("NFKC", name)
-    visible = "".join(c for c in folded if unicodedata.category(c) != "Cf")
-    return " ".join(visible.split())
+    return " ".join(FORMAT_CHARACTERS.sub("", unicodedata.normalize("NFKC", name)).split())
 
 
 def shown(name: str) -> str:
     """``name`` with its invisible characters made visible (``培训<U+200B>人数``), for messages."""
-    if all(unicodedata.category(c) != "Cf" for c in name):
-        return name
-    return "".join(f"<{_code(c)}>" if unicodedata.category(c) == "Cf" else c for c in name)
+    return FORMAT_CHARACTERS.sub(lambda match: f"<{_code(match.group())}>", name)

@@ -200,7 +200,7 @@ def write_stdout(data: str | bytes, stream: Any = None) -> None:
         stream.flush()  # keep anything written as text before in order
         buffer.write(payload)
         buffer.flush()
-    except BrokenPipeError:
+    except BrokenPipeError:  # a stream perfscore did not prepare (render/console.py)
         from .render.console import stop_writing
 
         stop_writing(stream)

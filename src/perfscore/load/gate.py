@@ -29,7 +29,9 @@ import errno
 import os
 import re
 import stat
+import warnings
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -138,11 +140,13 @@ _READ: dict[tuple[int, int], str] = {}
 _ORDER: list[str] = []
 
 
-def _record(status: os.stat_result, file: str) -> None:
-    key = (status.st_dev, status.st_ino)
-    if key not in _READ:
-        _READ[key] = os.path.abspath(file)
-        _ORDER.append(_READ[key])
+def record(status: os.stat_result, file: str) -> None:
+    """Note ``file`` (as ``status`` describes it) as read: done by :func:`open_input`, and by a
+    reader that serves a file from a cache instead of reading it again."""
+    key, path = (status.st_dev, status.st_ino), os.path.abspath(file)
+    if _READ.get(key) != path:  # new, or an inode number reused by another file since
+        _READ[key] = path
+        _ORDER.append(path)
 
 
 def was_read(status: os.stat_result) -> bool:
@@ -247,7 +251,7 @@ def open_input(file: str, kind: Kind) -> BinaryIO:
     except BaseException:
         os.close(fd)
         raise
-    _record(status, file)
+    record(status, file)
     return handle
 
 
@@ -277,7 +281,9 @@ def _reason(exc: BaseException) -> str:
     name = type(exc).__name__
     if name == "ParseError" or isinstance(exc, SyntaxError):  # ElementTree, expat
         return t("reason_xml", detail=detail)
-    if isinstance(exc, zipfile.BadZipFile | zipfile.LargeZipFile | EOFError):
+    # zipfile and zlib on a damaged container; NotImplementedError: zipfile's "strong
+    # encryption (flag bit 6)" or "compression type 99"
+    if isinstance(exc, zipfile.BadZipFile | EOFError | zlib.error | NotImplementedError):
         return t("reason_zip", detail=detail)
     if isinstance(exc, KeyError):  # zipfile: "There is no item named 'x' in the archive"
         missing = re.search(r"named '(.+)' in the archive", detail)
@@ -291,10 +297,13 @@ def library_errors(file: str, kind: Kind) -> Iterator[None]:
 
     Wrap only the library's calls: a library that meets a file it cannot read
     may raise almost anything (ParseError, KeyError, TypeError …), and that is a
-    fact about the file, not a bug of perfscore. Memory errors stay loud.
+    fact about the file, not a bug of perfscore. Memory errors stay loud. The
+    library's warnings ("no default style") are about the file's producer: silenced.
     """
     try:
-        yield
+        with warnings.catch_warnings():  # a library's remarks on a file are not the user's
+            warnings.simplefilter("ignore")
+            yield
     except (PerfscoreError, MemoryError):
         raise
     except Exception as exc:
@@ -311,7 +320,9 @@ def open_zip(handle: BinaryIO, file: str, kind: Kind) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(handle)
         members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError):
+    except (
+        Exception
+    ):  # BadZipFile, EOFError, OSError, NotImplementedError ("zip file version 13.7") …
         raise InputError(
             Problem(t("zip_bad", format=kind.name, reason=t("zip_not_zip")), file)
         ) from None

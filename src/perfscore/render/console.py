@@ -88,47 +88,50 @@ class _Closed(io.TextIOBase):
         return False
 
 
-class _Pipe(io.TextIOWrapper):
-    """A standard stream whose reader may go away (``| head``): the rest is then
-    discarded and the run goes on, so that its exit code and its files do not
-    depend on when the reader stopped."""
+class _QuietBuffer(io.BufferedWriter):
+    """The bytes under a standard stream whose reader may go away (``| head``): the rest is
+    then discarded and the run goes on, so that its exit code and its files do not depend on
+    when the reader stopped. Below the text layer, so that every writer of the stream (click
+    re-wraps a stream it thinks misconfigured, JSON goes out as bytes) is covered."""
 
-    def write(self, text: str) -> int:
+    def write(self, data: Any) -> int:
         try:
-            return super().write(text)
+            return super().write(data)
         except BrokenPipeError:
-            stop_writing(self)
-            return len(text)
+            self._gone()
+            return len(data)
 
     def flush(self) -> None:
         try:
             super().flush()
         except BrokenPipeError:
-            stop_writing(self)
+            self._gone()
+
+    def _gone(self) -> None:
+        stop_writing(self)
+        with contextlib.suppress(OSError, ValueError):
+            super().flush()  # what was pending, now to the null device
 
 
 def stop_writing(stream: Any) -> None:
     """Send the rest of ``stream`` (its reader went away) to the null device."""
-    try:
+    with contextlib.suppress(AttributeError, OSError, ValueError):  # not a real file
         null = os.open(os.devnull, os.O_WRONLY)
         try:
             os.dup2(null, stream.fileno())
         finally:
             os.close(null)
-    except (AttributeError, OSError, ValueError):  # not a real file: nothing to redirect
-        return
-    if isinstance(stream, io.TextIOWrapper):
-        with contextlib.suppress(OSError, ValueError):
-            io.TextIOWrapper.flush(stream)  # what was pending, now to the null device
 
 
 def _safe(stream: io.TextIOWrapper) -> io.TextIOWrapper:
-    """``stream`` re-wrapped: unencodable text replaced (output.REPLACE), a broken pipe quiet."""
+    """``stream`` on its own copy of the descriptor: unencodable text replaced
+    (output.REPLACE), a broken pipe quiet."""
     from ..output import REPLACE
 
     stream.flush()
-    return _Pipe(
-        stream.buffer,
+    raw = io.FileIO(os.dup(stream.fileno()), "w", closefd=True)
+    return io.TextIOWrapper(
+        _QuietBuffer(raw),
         encoding=stream.encoding,
         errors=REPLACE,
         line_buffering=stream.line_buffering,
@@ -150,7 +153,7 @@ def prepare_streams() -> None:
         if stream is None:  # closed before start: stdout fails loudly, stderr has no reader
             setattr(sys, name, _Closed() if name == "stdout" else open(os.devnull, "w"))  # noqa: SIM115
             continue
-        if isinstance(stream, _Pipe) or not isinstance(stream, io.TextIOWrapper):
+        if not isinstance(stream, io.TextIOWrapper) or isinstance(stream.buffer, _QuietBuffer):
             continue
         try:
             stream.fileno()

@@ -148,6 +148,11 @@ def option_text(text: str) -> str:
 
 def cell_answers(cell: str) -> list[tuple[str | None, str]]:
     """The options chosen in one cell, in order, without repeats; [] for a blank answer."""
+    return list(_answers(cell))
+
+
+@lru_cache(maxsize=4096)  # a sheet's cells repeat a handful of options: each is read once
+def _answers(cell: str) -> tuple[tuple[str | None, str], ...]:
     chosen: list[tuple[str | None, str]] = []
     seen: set[str] = set()
     for part in _SPLIT.split(unicodedata.normalize("NFKC", cell)):
@@ -157,7 +162,7 @@ def cell_answers(cell: str) -> list[tuple[str | None, str]]:
         if text not in seen:
             seen.add(text)
             chosen.append((letter, text))
-    return chosen
+    return tuple(chosen)
 
 
 @dataclass(frozen=True)
@@ -227,7 +232,7 @@ def tally(sheet: AnswerSheet, index: int) -> QuestionTally:
     blank: list[int] = []
     multiple: list[int] = []
     for row, number in zip(sheet.rows, sheet.row_numbers, strict=True):
-        chosen = cell_answers(row[index])
+        chosen = _answers(row[index])
         if not chosen:
             blank.append(number)
         elif len(chosen) > 1:
@@ -326,20 +331,24 @@ def read_sheet(file: str) -> AnswerSheet:
 
 
 @lru_cache(maxsize=32)
-def _cached(path: str, _stamp: tuple[int, int]) -> AnswerSheet:
+def _cached(path: str, _stamp: tuple[int, ...]) -> AnswerSheet:
     return read_sheet(path)
 
 
 def load_sheet(file: str) -> AnswerSheet:
     """:func:`read_sheet`, read once per process while the file is unchanged.
 
-    An evaluation may take several leaves from one answer sheet.
+    An evaluation may take several leaves from one answer sheet. A sheet served
+    from the cache is still noted as read, so that no output goes over it.
     """
     try:
         status = os.stat(file)
     except (OSError, ValueError):  # ValueError: a NUL in the name
         return read_sheet(file)  # reports the problem
-    return _cached(os.path.abspath(file), (status.st_mtime_ns, status.st_size))
+    stamp = (status.st_dev, status.st_ino, status.st_mtime_ns, status.st_size)
+    sheet = _cached(os.path.abspath(file), stamp)
+    gate.record(status, file)
+    return sheet
 
 
 def _csv_rows(file: str, text: str) -> Iterator[tuple[int, list[str]]]:
