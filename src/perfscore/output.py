@@ -35,7 +35,6 @@ import re
 import signal
 import stat
 import sys
-import tempfile
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -401,7 +400,8 @@ def _write_in_place(path: str, target: str, payload: bytes) -> None:
             raise OutputError(Problem(t("output_no_reader", path=printable(path)))) from None
         raise
     try:
-        os.set_blocking(fd, True)
+        with contextlib.suppress(AttributeError, OSError):  # a device may not know the flag
+            os.set_blocking(fd, True)
         view = memoryview(payload)
         while view:
             view = view[os.write(fd, view) :]
@@ -471,6 +471,8 @@ def _temporary(folder: str, payload: bytes, mode: int) -> str:
 
     The caller removes it on failure; a failure here removes it too.
     """
+    import tempfile  # here: start-up (render/console.py imports this module) stays lean
+
     with _signals_blocked():
         fd, tmp = tempfile.mkstemp(prefix=".perfscore-", suffix=".tmp", dir=folder)
     try:
