@@ -1,7 +1,7 @@
 """Fuzz perfscore: mutated evaluation files, and the inputs and outputs around them (issues 4, 14).
 
     python bench/fuzz.py [--cases 10000] [--cli 300] [--subprocess 20] [--csv 5000]
-                         [--xlsx 3000] [--import 1000] [--names 1000] [--outputs 1000]
+                         [--xlsx 3000] [--import 500] [--names 1000] [--outputs 1000]
                          [--env 300] [--seed 4]
 
 Evaluation files: each case takes one of the files in examples/*.yaml and applies one
@@ -20,8 +20,9 @@ Families beyond YAML (issue 14), each with its own count:
 * ``csv``, ``xlsx``: answer sheets, the example sheet mutated as text, as workbook XML
   and as a zip container, read as ``perfscore survey --weights … --json`` reads them
   (every tenth also through an evaluation's ``from:``);
-* ``import``: the XLSX cases through ``perfscore check SHEET`` (skipped, and said so,
-  while ``perfscore.importers`` does not exist);
+* ``import``: the published 自评表 fixtures of tests/data/import (xlsx, ods, xls, pdf)
+  mutated (XML parts, container, bytes) through ``perfscore check SHEET`` in a child
+  process (skipped, and said so, where ``perfscore.importers`` does not exist);
 * ``names``: inputs and outputs named with GBK bytes, cut UTF-8, bidi and control
   characters …;
 * ``outputs``: every kind of output target with every writing command; inputs must stay
@@ -829,11 +830,73 @@ def importers_available() -> bool:
         return False
 
 
-def run_import(data: bytes, folder: Path) -> tuple[str, str]:
-    """`perfscore check SHEET` on a mutated workbook (the importers read it)."""
-    path = folder / "imported.xlsx"
+IMPORT_SOURCES = sorted(
+    p for p in (ROOT / "tests" / "data" / "import").glob("*") if not p.name.startswith("bad-")
+)
+
+
+def make_import(rng: random.Random, folder: Path) -> tuple[str, bytes]:
+    """A published 自评表 fixture (xlsx, ods, xls, pdf) mutated: a zip's XML parts as the
+    XLSX family mutates them, any file's bytes flipped, cut or lying about sizes."""
+    import zipfile
+
+    source = rng.choice(IMPORT_SOURCES)
+    data = source.read_bytes()
+    if data.startswith(b"PK") and rng.random() < 0.7:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts: dict[str, bytes | str] = {
+                name: archive.read(name).decode("utf-8", "surrogateescape")
+                if name.endswith((".xml", ".rels"))
+                else archive.read(name)
+                for name in archive.namelist()
+            }
+        xml = [name for name, part in parts.items() if isinstance(part, str)]
+        for _ in range(rng.randint(1, 3)):
+            name = rng.choice(xml)
+            parts[name] = _mutate_xml(str(parts[name]), rng)
+        data = _zip(
+            {
+                n: p.encode("utf-8", "surrogateescape") if isinstance(p, str) else p
+                for n, p in parts.items()
+            },
+            rng,
+        )
+    if rng.random() < 0.4 or not data.startswith(b"PK"):
+        data = _mutate_zip(data, rng) if data.startswith(b"PK") else _flip(data, rng)
+    return source.suffix, data
+
+
+def _flip(data: bytes, rng: random.Random) -> bytes:
+    """A few bytes changed, or the file cut short (an .xls or a PDF)."""
+    if rng.random() < 0.3:
+        return data[: rng.randrange(len(data))]
+    out = bytearray(data)
+    for _ in range(rng.randint(1, 16)):
+        out[rng.randrange(len(out))] = rng.randrange(256)
+    return bytes(out)
+
+
+def run_import(case: tuple[str, bytes], folder: Path) -> tuple[str, str]:
+    """`perfscore check SHEET` on a mutated 自评表, in a child process: a reading library that
+    aborts the process (calamine on a huge rectangle) is a failure to report, not the end of
+    the run."""
+    suffix, data = case
+    path = folder / f"imported{suffix}"
     path.write_bytes(data)
-    return invoke_outcome(["check", str(path)], ok=(0, 3))
+    proc = subprocess.run(
+        [sys.executable, "-m", "perfscore", "check", str(path)],
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
+    stderr = proc.stderr.decode("utf-8", "replace")
+    if proc.returncode < 0 or proc.returncode > 3 or "Traceback" in stderr:
+        return "traceback", f"exit {proc.returncode}: {stderr[-2000:]}"
+    if proc.returncode in (0, 3):
+        return "accepted", ""
+    if not stderr.strip():
+        return "traceback", f"exit {proc.returncode} without a message"
+    return "rejected", stderr.splitlines()[-1]
 
 
 # ---------------------------------------------------------------- in-process CLI
@@ -1188,7 +1251,7 @@ def run_env(case: dict, folder: Path) -> tuple[str, str]:
 FAMILIES = {
     "csv": Family("answer sheets (CSV)", make_csv, run_csv),
     "xlsx": Family("answer sheets (XLSX)", make_xlsx, run_xlsx),
-    "import": Family("imported sheets", make_xlsx, run_import),
+    "import": Family("imported sheets", make_import, run_import),
     "names": Family("file names", make_name, run_name),
     "outputs": Family("output targets", make_target, run_target),
     "env": Family("environments", make_env, run_env),
@@ -1269,7 +1332,7 @@ def main() -> int:
     for key, default in [
         ("csv", 5_000),
         ("xlsx", 3_000),
-        ("import", 1_000),
+        ("import", 500),
         ("names", 1_000),
         ("outputs", 1_000),
         ("env", 300),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import sys
 
+import pytest
+
 from .conftest import EXAMPLES
 
 EXAMPLE = EXAMPLES / "yirenyidang-2023.yaml"
@@ -25,15 +27,85 @@ def test_format_follows_the_output_suffix(cli, tmp_path):
     assert (tmp_path / "r.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
 
-def test_xlsx_to_stdout_is_refused(cli):
-    """XLSX is binary: `-f xlsx -o -` is a usage error (exit 2) with a message, nothing on stdout."""
+def test_binary_formats_to_stdout_are_refused(cli):
+    """XLSX and Word are binary: `-f xlsx -o -` is a usage error (exit 2), nothing on stdout."""
     result = cli("report", EXAMPLE, "-f", "xlsx", "-o", "-")
     assert result.exit_code == 2
     assert result.stdout == ""
     assert (
         result.stderr
-        == "XLSX 是二进制文件，不能写到标准输出；请用 --output 指定文件名（如 -o 得分表.xlsx）\n"
+        == "XLSX 是二进制文件，不能写到标准输出；请用 --output 指定文件名（如 -o 报告.xlsx）\n"
     )
+    result = cli("report", EXAMPLE, "-f", "docx")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert (
+        result.stderr
+        == "Word 是二进制文件，不能写到标准输出；请用 --output 指定文件名（如 -o 报告.docx）\n"
+    )
+
+
+def test_a_suffix_that_names_another_format_is_refused(cli, tmp_path):
+    """`-o x.docx -f md` is refused with one line, exit 2, and nothing is written."""
+    out = tmp_path / "x.docx"
+    result = cli("report", EXAMPLE, "-o", out, "-f", "md")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"输出文件 {out} 的后缀 .docx 与格式 md 不符：md 的文件名应以 .markdown、.md 结尾\n"
+    )
+    assert not out.exists()
+    result = cli("report", EXAMPLE, "-o", tmp_path / "x.csv", "-f", "xlsx", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "ends in .csv, which is not the format xlsx: a xlsx file name ends in .xlsx\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_suffix_that_names_no_format_is_refused(cli, tmp_path):
+    """`-o x.doc` (Word 97, which perfscore does not write) is refused, exit 2, nothing written."""
+    out = tmp_path / "x.doc"
+    result = cli("report", EXAMPLE, "-o", out)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"无法从输出文件 {out} 的后缀 .doc 判断格式：请用 .csv、.docx、.htm、.html、.markdown、"
+        ".md、.xlsx 之一，或用 -f 指定格式\n"
+    )
+    assert result.stderr.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_docx_from_the_suffix(cli, tmp_path):
+    """-o x.docx without -f writes a Word document (a zip with word/document.xml)."""
+    import zipfile
+
+    out = tmp_path / "报告.docx"
+    assert cli("report", EXAMPLE, "-o", out).exit_code == 0
+    assert "word/document.xml" in zipfile.ZipFile(out).namelist()
+
+
+def test_docx_without_python_docx(cli, tmp_path, monkeypatch):
+    """Without the docx extra, a clear message (exit 1) says how to install it; nothing written."""
+    monkeypatch.setitem(sys.modules, "docx", None)
+    monkeypatch.delitem(sys.modules, "perfscore.render.docx", raising=False)
+    result = cli("report", EXAMPLE, "-o", tmp_path / "r.docx")
+    assert result.exit_code == 1
+    assert result.stderr == "生成 Word 文档需要 python-docx：请运行 pip install 'perfscore[docx]'\n"
+    assert not (tmp_path / "r.docx").exists()
+
+
+def test_layout_option(cli):
+    """--layout picks the layout; without it a 部门自评 comes out as the 自评表, a 财政评价 as the report."""
+    form = EXAMPLES / "ganbu-peixun-2023.yaml"
+    assert cli("report", form).stdout.startswith("# 项目支出绩效自评表\n")
+    assert cli("report", form, "--layout", "report").stdout.startswith(
+        "# 干部教育培训费绩效自评得分情况\n"
+    )
+    out = cli("report", EXAMPLE, "--layout", "self-evaluation").stdout
+    assert out.startswith("# 项目支出绩效自评表\n")
+    result = cli("report", EXAMPLE, "--layout", "form")
+    assert result.exit_code == 2 and "form" in result.stderr
 
 
 def test_xlsx_without_xlsxwriter(cli, tmp_path, monkeypatch):
@@ -47,12 +119,21 @@ def test_xlsx_without_xlsxwriter(cli, tmp_path, monkeypatch):
 
 
 def test_report_never_overwrites_its_input(cli, tmp_path):
-    """`-o` naming the evaluation file itself is refused; the file is untouched."""
+    """`-o` naming the evaluation file (a .yaml: no format) or an answer sheet it reads (a .csv)
+    is refused; both files are untouched."""
     source = tmp_path / "e.yaml"
     source.write_bytes(EXAMPLE.read_bytes())
-    result = cli("report", source, "-f", "md", "-o", source)
-    assert result.exit_code == 1
+    result = cli("report", source, "-o", source)
+    assert result.exit_code == 2
     assert source.read_bytes() == EXAMPLE.read_bytes()
+    survey = tmp_path / "survey.yaml"
+    sheet = tmp_path / "yirenyidang-survey-2024.csv"
+    survey.write_bytes((EXAMPLES / "yirenyidang-survey-2024.yaml").read_bytes())
+    sheet.write_bytes((EXAMPLES / "yirenyidang-survey-2024.csv").read_bytes())
+    result = cli("report", survey, "-o", sheet)
+    assert result.exit_code == 1
+    assert "就是输入文件" in result.stderr
+    assert sheet.read_bytes() == (EXAMPLES / "yirenyidang-survey-2024.csv").read_bytes()
 
 
 def test_report_of_a_broken_file(cli, write):
@@ -171,3 +252,37 @@ def test_explain_shows_every_rule_family_in_words(cli, write):
     assert "输入：实际值 94.68%；所在档次 2；分档 ≥95%→100%；≥90%→75%；≥0%→50%" in out
     for repr_mark in ("Decimal(", "{'", "['", "Fraction("):
         assert repr_mark not in out
+
+
+PARTIAL = """
+perfscore: 1
+project: {name: 部分录入, kind: 部门自评, 金额单位: 万元}
+indicators:
+  - {name: 预算执行率, points: 10, rule: execution, budget: 15万元, spent: 12万元}
+  - name: 产出指标
+    children:
+      - {name: 培训人数, points: 20, target: ≥45人, actual: 40人, basis: 缺席}
+      - {name: 看不清, captured: false, note: 原表此处污损}
+  - name: 效益指标
+    children:
+      - {name: 满意度, points: 30, inferred: true, target: ≥90%, actual: 95%}
+      - {name: 不适用项, points: 10, applicable: false}
+"""
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "csv", "xlsx", "docx"])
+@pytest.mark.parametrize("layout", ["self-evaluation", "report"])
+def test_every_format_and_layout_of_a_sheet_captured_in_part(cli, write, tmp_path, fmt, layout):
+    """A part not captured, inferred points and a 不适用 leaf render in every format and layout.
+
+    12 ÷ 15 = 80% → 8; 20 × 40 ÷ 45 = 17.78; 30: a lower bound of 8 + 17.78 + 30 = 55.78.
+    """
+    if fmt in ("xlsx", "docx"):
+        pytest.importorskip({"xlsx": "xlsxwriter", "docx": "docx"}[fmt])
+    out = tmp_path / f"r.{fmt}"
+    result = cli("report", write(PARTIAL), "-o", out, "--layout", layout)
+    assert result.exit_code == 0, result.stderr
+    if fmt in ("md", "html"):
+        text = out.read_text(encoding="utf-8")
+        assert "≥55.78" in text and "未录入" in text and "原表此处污损" in text
+        assert "不适用" in text and "分值为推定" in text

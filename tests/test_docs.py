@@ -50,3 +50,12 @@ def test_every_command_documented(cli):
         assert command.help, name
         assert f"`perfscore {name}" in README, f"README lacks perfscore {name}"
         assert cli(name, "--help").exit_code == 0
+
+
+def test_readme_as_printed_transcript_is_real(cli):
+    """The README's `perfscore check` of a published sheet is what the command prints."""
+    command = "$ perfscore check examples/yinchuan-chuzhong-gongyong-2021.yaml\n"
+    block = README.split(command, 1)[1].split("\n```", 1)[0]
+    result = cli("check", "examples/yinchuan-chuzhong-gongyong-2021.yaml", env={"COLUMNS": "100"})
+    assert result.exit_code == 3
+    assert result.stdout.rstrip("\n") == block

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal as D
 
 import pytest
@@ -150,3 +151,77 @@ def test_seed01_execution_rates(budget, spent, rate, points):
     scored = score_execution(D(budget), D(spent), D(10), 2)
     assert scored.details["execution_rate"] == rate
     assert scored.score == D(points)
+
+
+# Published sheets from outside this repository, written as printed (the source is cited in
+# each file's comment). `perfscore check` must list exactly each sheet's own contradictions,
+# as (kind, path, what, printed, computed), and agree with everything else it can check.
+AS_PRINTED = {
+    # 宁夏 银川 2021: 自评得分 98, while the captured rows print 84 and the part not captured
+    # is worth 10 (so 84–94); the 预算执行率 row prints 9 at 100% of 10 points.
+    "yinchuan-chuzhong-gongyong-2021.yaml": (
+        [
+            ("sum", "", "score", "98", "84–94"),
+            ("reported", "项目管理/投入管理/预算执行率", "score", "9", "10"),
+        ],
+        16,
+        1,
+    ),
+    # 江西 上饶 2021: the budget row prints 分值 100 beside 执行率 100% and 得分 10.
+    "shangrao-sifa-yewu-2021.yaml": ([("reported", "预算执行率", "points", "100", "10")], 6, 0),
+    # 新疆 阜康 2023: every printed number of the budget block holds.
+    "fukang-diaochadui-2023.yaml": ([], 5, 0),
+    # 北京 海淀 2016: 154.74 ÷ 310.2 = 49.88% (printed 50%); 49.88…% × 10 = 4.99 (printed 5).
+    "haidian-daolu-baojie-2016.yaml": (
+        [
+            ("reported", "预算执行率", "score", "5", "4.99"),
+            ("reported", "预算执行率", "execution_rate", "50", "49.88"),
+        ],
+        5,
+        1,
+    ),
+    # 宁夏 原州 2022: a 时效 row met (100 / 100) scored 9.34; a cost row under budget (36.2 of
+    # 38.75, a ceiling) scored 9.34 = 36.2 ÷ 38.75 × 10 instead of full points.
+    "yuanzhou-songcha-ruhu-2022.yaml": (
+        [
+            (
+                "reported",
+                "产出指标/时效指标（必填）/确定于于2022年12月底前发放完毕",
+                "score",
+                "9.34",
+                "10",
+            ),
+            ("reported", "产出指标/成本指标（必填硬性指标）/38.75万元", "score", "9.34", "10"),
+        ],
+        4,
+        0,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", AS_PRINTED)
+def test_published_sheets_as_printed(cli, name):
+    """Each published sheet: exactly its own contradictions, with printed and computed values;
+    the other checks agree or, over parts not captured, cannot be made."""
+    expected, compared, unverifiable = AS_PRINTED[name]
+    result = cli("check", EXAMPLES / name, "--json", "-")
+    assert result.exit_code == (3 if expected else 0)
+    entry = json.loads(result.stdout)["files"][0]
+    found = [
+        (f["kind"], f["path"], f["of"], str(f["reported"]), str(f["expected"]))
+        for f in entry["findings"]
+    ]
+    assert found == expected
+    assert (entry["compared"], entry["unverifiable"]) == (compared, unverifiable)
+
+
+def test_sheets_captured_in_part_have_no_grade(cli):
+    """A sheet captured in part scores a lower bound and gets no grade, in every output."""
+    path = EXAMPLES / "yinchuan-chuzhong-gongyong-2021.yaml"
+    data = json.loads(cli("evaluate", path, "--json", "-").stdout)
+    assert (data["partial"], data["grade"], data["next_grade"]) == (True, None, None)
+    # the captured rows as perfscore scores them: 10 + 25 + 29 + 21 = 85 (the printed 84 has
+    # the 预算执行率 row at 9)
+    assert data["score"] == 85
+    out = cli("evaluate", path).stdout
+    assert "绩效评价得分：≥85.00 分（部分内容未能录入，总分只是下限，不评定等级）" in out

@@ -1,8 +1,9 @@
-"""Golden files for the Markdown, CSV and HTML reports of the 78.49 example.
+"""Golden files for the Markdown, CSV and HTML reports, in both layouts and both languages.
 
-The reports are written through the CLI (``perfscore report … -o FILE``) and
-compared byte for byte with tests/golden/. After an intended change, regenerate
-them and review the diff:
+The 评价报告 layout is the 78.49 example's (seed 03); the 自评表 layout the 干部教育培训费
+self-evaluation's (seed 02). The reports are written through the CLI (``perfscore report …
+-o FILE``) and compared byte for byte with tests/golden/. After an intended change,
+regenerate them and review the diff:
 
     PERFSCORE_REGEN=1 .venv/bin/pytest tests/test_render_golden.py
 """
@@ -19,22 +20,27 @@ from .conftest import EXAMPLES
 GOLDEN = Path(__file__).resolve().parent / "golden"
 REGEN = os.environ.get("PERFSCORE_REGEN") == "1"
 EXAMPLE = EXAMPLES / "yirenyidang-2023.yaml"
+FORM = EXAMPLES / "ganbu-peixun-2023.yaml"
 
 CASES = [
-    ("md", "zh", "yirenyidang-2023.md"),
-    ("csv", "zh", "yirenyidang-2023.csv"),
-    ("html", "zh", "yirenyidang-2023.html"),
-    ("md", "en", "yirenyidang-2023.en.md"),
-    ("csv", "en", "yirenyidang-2023.en.csv"),
-    ("html", "en", "yirenyidang-2023.en.html"),
+    (EXAMPLE, "md", "zh", "yirenyidang-2023.md"),
+    (EXAMPLE, "csv", "zh", "yirenyidang-2023.csv"),
+    (EXAMPLE, "html", "zh", "yirenyidang-2023.html"),
+    (EXAMPLE, "md", "en", "yirenyidang-2023.en.md"),
+    (EXAMPLE, "csv", "en", "yirenyidang-2023.en.csv"),
+    (EXAMPLE, "html", "en", "yirenyidang-2023.en.html"),
+    (FORM, "md", "zh", "ganbu-peixun-2023.md"),
+    (FORM, "html", "zh", "ganbu-peixun-2023.html"),
+    (FORM, "md", "en", "ganbu-peixun-2023.en.md"),
+    (FORM, "html", "en", "ganbu-peixun-2023.en.html"),
 ]
 
 
-@pytest.mark.parametrize(("fmt", "lang", "name"), CASES)
-def test_report_matches_golden(cli, tmp_path, fmt, lang, name):
+@pytest.mark.parametrize(("example", "fmt", "lang", "name"), CASES)
+def test_report_matches_golden(cli, tmp_path, example, fmt, lang, name):
     """`perfscore report -f FMT --lang LANG` writes exactly the reviewed golden file."""
     out = tmp_path / name
-    result = cli("report", EXAMPLE, "-f", fmt, "-o", out, "--lang", lang)
+    result = cli("report", example, "-f", fmt, "-o", out, "--lang", lang)
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
     data = out.read_bytes()

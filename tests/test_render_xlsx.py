@@ -1,4 +1,5 @@
-"""The XLSX report: values, merged ranges, SUM formulas with cached values (read by openpyxl)."""
+"""The XLSX report in both layouts: values, merged ranges, formulas with cached values, row
+heights that fit wrapped text, text that stays text (read back by openpyxl)."""
 
 from __future__ import annotations
 
@@ -35,8 +36,8 @@ def cached(workbook_path):
 
 
 def test_sheets_and_header(formulas):
-    """Three sheets; the tree sheet's header has name/分值/得分 per level, then 得分率, 评分依据."""
-    assert formulas.sheetnames == ["得分情况表", "评价得分和等级", "失分情况"]
+    """Four sheets; the tree sheet's header has name/分值/得分 per level, then 得分率, 评分依据."""
+    assert formulas.sheetnames == ["得分情况表", "评价得分和等级", "失分情况", "发现的问题"]
     sheet = formulas["得分情况表"]
     assert sheet["A1"].value == "“一人一档、一企一档”建设项目绩效评价得分情况表"
     assert [cell.value for cell in sheet[2]] == [
@@ -139,7 +140,7 @@ def test_english_labels(cli, tmp_path):
     path = tmp_path / "en.xlsx"
     assert cli("report", EXAMPLE, "-f", "xlsx", "-o", path, "--lang", "en").exit_code == 0
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["Scores", "Summary", "Points lost"]
+    assert book.sheetnames == ["Scores", "Summary", "Points lost", "Problems found"]
     assert book["Scores"]["A2"].value == "Level 1"
 
 
@@ -203,3 +204,157 @@ def test_grade_formula_quotes_names_and_uses_the_files_table(cli, write, tmp_pat
     book = openpyxl.load_workbook(out)
     assert book["得分情况表"]["B5"].value == '=IF(C4*100/B4>=85.5,"A""","B")'
     assert openpyxl.load_workbook(out, data_only=True)["得分情况表"]["B5"].value == 'A"'
+
+
+def test_problems_sheet(formulas):
+    """发现的问题: the stages in tree order, each problem's heading and paragraph below it."""
+    column = [row[0] for row in formulas["发现的问题"].iter_rows(values_only=True)]
+    assert column[:4] == [
+        "发现的问题",
+        "（一）决策阶段存在的问题",
+        "1.绩效指标明确性（失 1.5 分）",
+        "该指标分值 2 分，评价得分 0.5 分，得分率 25.00%。项目虽设置了产出及效益绩效指标，但时效指标值"
+        "“按时”“及时”，可持续影响指标值“是”，缺乏明确的衡量指标和具体的量化目标。",
+    ]
+    assert [text for text in column if text.startswith("（")] == [
+        "（一）决策阶段存在的问题",
+        "（二）过程阶段存在的问题",
+        "（三）产出阶段存在的问题",
+        "（四）效益阶段存在的问题",
+    ]
+
+
+def test_rows_are_as_tall_as_their_wrapped_text(formulas):
+    """Each leaf row is tall enough for its 评分依据 in the 60-wide column.
+
+    Column 60: Excel's 0.75 × ⌊7 × 60 + 5⌋ = 318.75 pt (narrower than LibreOffice's 336.9);
+    less 2 pt of padding, 28 CJK characters of 11 pt a line; a line is 1.455 × 11 pt, plus
+    3 pt a row. 立项依据充分性's basis is 121 characters (5 of them digits, 0.55 em each:
+    116 + 5 × 0.55 = 118.75 em) → ⌈118.75 ÷ 28⌉ = 5 lines →
+    5 × 16.005 + 3 = 83.0 pt → 111 px → 83.25 pt. 绩效目标合理性's 26 characters: one line,
+    19.005 pt → 26 px → 19.5 pt. A row without set_row would stay 15 pt.
+    """
+    sheet = formulas["得分情况表"]
+    assert sheet["K3"].value.startswith("项目立项符合") and len(sheet["K3"].value) == 121
+    assert sheet.row_dimensions[3].height == 83.25
+    assert sheet["G5"].value == "绩效目标合理性"
+    assert sheet.row_dimensions[5].height == 19.5
+    assert all(sheet.row_dimensions[row].height for row in range(3, 28))
+
+
+FORM = EXAMPLES / "ganbu-peixun-2023.yaml"
+PARTIAL = EXAMPLES / "shequ-yanglao-selfeval-2024.yaml"
+
+
+def form_book(cli, tmp_path, example, data_only=False):
+    out = tmp_path / "form.xlsx"
+    assert cli("report", example, "-o", out).exit_code == 0
+    return openpyxl.load_workbook(out, data_only=data_only)
+
+
+def test_form_sheet_layout(cli, tmp_path):
+    """The 自评表 of seed 02: heading rows, the project row, the budget block, the goal, the
+    indicators (names merged down), 总分 and 评价等级; numbers are numbers."""
+    book = form_book(cli, tmp_path, FORM)
+    assert book.sheetnames == ["自评表", "失分情况"]
+    sheet = book["自评表"]
+    assert [sheet.cell(row, 1).value for row in (1, 2, 3)] == [
+        "项目支出绩效自评表",
+        "（2023 年度）",
+        "单位：万元",
+    ]
+    assert [sheet.cell(4, col).value for col in (1, 2, 6, 8)] == [
+        "项目名称",
+        "干部教育培训费",
+        "主管部门",
+        "枣庄市行政审批服务局",
+    ]
+    assert [cell.value for cell in sheet[6]][1:7] == ["年度资金总额", None, 15, 15, 15, 10]
+    assert [cell.value for cell in sheet[7]][1:7] == ["其中：当年财政拨款", None, 15, 15, 15, "-"]
+    assert [cell.value for cell in sheet[14]][1:] == [
+        "产出指标",
+        "数量指标",
+        "培训人数",
+        "≥45 人",
+        "47 人",
+        10,
+        10,
+        "实际培训人员增加",
+    ]
+    merged = {str(r) for r in sheet.merged_cells.ranges}
+    assert {"A5:A9", "B6:C6", "A10:A11", "A12:A20", "B14:B17", "C14:C15", "A21:F21"} <= merged
+
+
+def test_form_budget_row_and_total_are_formulas(cli, tmp_path):
+    """执行率 = 执行数 ÷ 预算数, the budget row's 得分 = ROUND(MIN(执行率, 1) × 分值), 总分 = the
+    indicator rows + the budget row, each with its cached value (15 ÷ 15 = 100% → 10; 90 + 10)."""
+    book = form_book(cli, tmp_path, FORM)
+    sheet = book["自评表"]
+    assert sheet["H6"].value == '=IF(E6>0,F6/E6,"-")'
+    assert sheet["I6"].value == "=ROUND(MIN(H6,1)*G6,2)"
+    assert sheet["H8"].value == '=IF(E8>0,F8/E8,"-")'  # 上年结转资金: budget 0 → "-"
+    assert sheet["G21"].value == "=SUM(G13:G20)+G6"
+    assert sheet["H21"].value == "=SUM(H13:H20)+I6"
+    assert sheet["G22"].value.startswith('=IF(H21*100/G21>=90,"优"')
+    values = form_book(cli, tmp_path, FORM, data_only=True)["自评表"]
+    assert (values["H6"].value, values["I6"].value, values["H7"].value) == (1, 10, 1)
+    assert values["H8"].value == "-"
+    assert (values["G21"].value, values["H21"].value, values["G22"].value) == (100, 100, "优")
+
+
+def test_form_cached_values_of_a_partial_achievement(cli, tmp_path):
+    """102.6 ÷ 120 = 0.855 → 8.55, its 偏差原因 on the block's last row; 总分 91.08; the lost
+    points refer to the form's cells."""
+    values = form_book(cli, tmp_path, PARTIAL, data_only=True)
+    sheet = values["自评表"]
+    assert (sheet["E6"].value, sheet["F6"].value, sheet["H6"].value, sheet["I6"].value) == (
+        120,
+        102.6,
+        0.855,
+        8.55,
+    )
+    assert [sheet.cell(7, col).value for col in (2, 4)] == [
+        "偏差原因分析及改进措施",
+        "部分服务合同年底未结算，资金结转下年支付。",
+    ]
+    assert sheet["H19"].value == 91.08
+    formulas = form_book(cli, tmp_path, PARTIAL)["失分情况"]
+    # 补助发放及时性 lost 10 − 7 = 3, the most; 预算执行率 lost 10 − 8.55 = 1.45, fourth
+    assert [cell.value for cell in formulas[3]][:5] == [
+        1,
+        "补助发放及时性",
+        "产出指标",
+        "='自评表'!$G$15",
+        "='自评表'!$H$15",
+    ]
+    assert [cell.value for cell in formulas[6]][1:5] == [
+        "预算执行率",
+        "预算执行率",
+        "='自评表'!$G$6",
+        "='自评表'!$I$6",
+    ]
+
+
+def test_form_with_a_nested_budget_row(cli, write, tmp_path):
+    """A budget row under a parent is shown in the block and among the indicators; the latter
+    refers to the block's score, and 总分 sums the indicator rows only (10 + 80 = 90)."""
+    path = write("""
+    perfscore: 1
+    project: {name: 嵌套}
+    indicators:
+      - name: 过程
+        children:
+          - {name: 预算执行率, points: 10, rule: execution, budget: 10, spent: 10}
+          - {name: 制度, points: 90, score: 80}
+    """)
+    out = tmp_path / "nested.xlsx"
+    assert cli("report", path, "-o", out, "--layout", "self-evaluation").exit_code == 0
+    sheet = openpyxl.load_workbook(out)["自评表"]
+    assert (sheet["C8"].value, sheet["G8"].value, sheet["H4"].value) == (
+        "预算执行率",
+        "=H4",
+        "=ROUND(MIN(G4,1)*F4,2)",
+    )
+    assert (sheet["F10"].value, sheet["G10"].value) == ("=SUM(F8:F9)", "=SUM(G8:G9)")
+    values = openpyxl.load_workbook(out, data_only=True)["自评表"]
+    assert (values["G8"].value, values["G10"].value) == (10, 90)

@@ -106,7 +106,7 @@ def test_cli_stated_reason_for_per_unit(cli, write):
             7,
             "deductions 的每一项须为 {reason, points}（扣分理由与扣分）或 {reason, per, count}（每项扣分与项数），可另加 cap（本项最多扣分）",
         ),
-        ("    deductions: [{reason: a, points: 0}]", 7, "扣分 points 必须大于 0，而不是 0"),
+        ("    deductions: [{reason: a, points: 0}]", 7, "“points”必须大于 0，而不是 0"),
         (
             "    value: 103%\n    per: 0.5",
             4,

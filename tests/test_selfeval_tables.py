@@ -15,8 +15,10 @@ EXAMPLE = EXAMPLES / "shequ-yanglao-selfeval-2024.yaml"
 def test_example_agrees_with_every_hand_computed_number(cli):
     """Every reported number of the example (computed by hand) agrees; exit 0, no warnings."""
     result = score(load_evaluation(str(EXAMPLE)))
-    # 14 published values, and the published total against the published level-1 scores
-    assert len(result.checks) == 15 and result.agrees
+    # 14 published values, and 5 published parent scores against the printed scores below them
+    # (the total against the level-1 scores; each level-1 score against its leaves')
+    assert len(result.checks) == 19 and result.agrees
+    assert sum(1 for c in result.checks if c.kind == "sum") == 5
     assert (result.score, result.grade) == (D("91.08"), "优")
     assert result.warnings == ()
     assert cli("evaluate", EXAMPLE).exit_code == 0
@@ -114,11 +116,12 @@ def test_published_table_reproduced(cli):
     """The published 干部教育培训费 table (cells as printed) reproduces its 100 and every cell."""
     result = score(load_evaluation(str(EXAMPLES / "ganbu-peixun-2023.yaml")))
     assert result.score == D(100) and result.agrees
-    # 10 printed scores, the 总分 row's 分值, the printed 执行率, and the 年度资金总额 row's
+    # 10 printed scores, the 总分 row's 分值, the printed 执行率, the 总分 against the printed
+    # row scores (10 + 10 + 10 + 10 + 10 + 10 + 15 + 15 + 10 = 100), and the 年度资金总额 row's
     # three amounts against its 其中 rows
     kinds = sorted((c.kind, c.of) for c in result.checks)
     assert kinds == sorted(
         [("reported", "score")] * 10
-        + [("reported", "points"), ("reported", "execution_rate")]
+        + [("reported", "points"), ("reported", "execution_rate"), ("sum", "score")]
         + [("items", "budget_initial"), ("items", "budget"), ("items", "spent")]
     )

@@ -210,7 +210,10 @@ def test_no_files(cli, tmp_path):
     """A folder without evaluation files is an input error, not an empty table."""
     result = cli("summary", tmp_path)
     assert result.exit_code == EXIT_INPUT
-    assert result.stderr == "没有找到评价文件（*.yaml、*.yml）\n"
+    assert (
+        result.stderr
+        == "没有找到评价文件（*.yaml、*.yml）或自评表（*.xlsx、*.xls、*.ods、*.pdf）\n"
+    )
 
 
 def test_expand_paths(folder):

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from .decimals import rate_of
+from .decimals import plain, rate_of
 from .grades import grade_of
 from .model import Evaluation, Node
 from .result import Comparison, NodeResult
@@ -83,21 +83,23 @@ def internal_comparisons(
     reported: Decimal | None,
     reported_rate: Decimal | None,
     reported_points: Decimal | None,
-    children: Sequence[Node],
+    children: Sequence[NodeResult],
     line: int,
 ) -> list[Comparison]:
     """The published numbers of one node (or the root) among themselves."""
     out: list[Comparison] = []
-    if reported is not None and children and all(c.reported is not None for c in children):
-        total = sum((c.reported for c in children if c.reported is not None), Decimal(0))
-        out.append(_compare(path, "score", reported, total, line, kind="sum"))
+    if reported is not None and children:
+        implied = _printed_sum(children)
+        if implied is not None and implied[2]:
+            out.append(_against_range(path, reported, implied[:2], line))
     if (
         reported_points is not None
         and children
-        and all(c.reported_points is not None for c in children)
+        and all(c.node.reported_points is not None for c in children)
     ):
         total = sum(
-            (c.reported_points for c in children if c.reported_points is not None), Decimal(0)
+            (c.node.reported_points for c in children if c.node.reported_points is not None),
+            Decimal(0),
         )
         out.append(_compare(path, "points", reported_points, total, line, kind="sum"))
     maximum = reported_points if reported_points is not None else (points if points_known else None)
@@ -108,6 +110,48 @@ def internal_comparisons(
             _compare(path, "rate", reported_rate, rate_of(reported, maximum), line, kind="rate")
         )
     return out
+
+
+Interval = tuple[Decimal, Decimal]
+Implied = tuple[Decimal, Decimal, bool]  # low, high, whether any printed score went into it
+
+
+def _printed(result: NodeResult) -> Implied | None:
+    """What the sheet's numbers say of a node's score: its printed score; else the sum of
+    its children's; for a leaf without one, its score as computed from its printed cells;
+    for a part not captured without one, anything from 0 to its points (None when they are
+    unknown)."""
+    node = result.node
+    if node.reported is not None:
+        return node.reported, node.reported, True
+    if not node.captured:
+        return (Decimal(0), node.points, False) if node.points_known else None
+    if not result.children:
+        return result.score, result.score, False
+    return _printed_sum(result.children)
+
+
+def _printed_sum(children: Sequence[NodeResult]) -> Implied | None:
+    low = high = Decimal(0)
+    printed = False
+    for child in children:
+        implied = _printed(child)
+        if implied is None:
+            return None
+        low, high, printed = low + implied[0], high + implied[1], printed or implied[2]
+    return low, high, printed
+
+
+def _against_range(path: str, reported: Decimal, implied: Interval, line: int) -> Comparison:
+    """A printed score against the sum the printed scores below it give: exact, or, over a
+    part not captured, the range it can lie in (outside it the sheet contradicts itself;
+    inside it the check cannot be made)."""
+    low, high = implied
+    if low == high:
+        return _compare(path, "score", reported, low, line, kind="sum")
+    shown = f"{plain(low)}–{plain(high)}"
+    ok = None if low <= reported <= high else False
+    return Comparison(path, "score", reported, shown, line, ok, "sum")
 
 
 def _leaf_audits(node: Node) -> list[Comparison]:
@@ -152,7 +196,7 @@ def comparisons(
         evaluation.reported,
         evaluation.reported_rate,
         evaluation.reported_points,
-        evaluation.indicators,
+        indicators,
         root,
     )
     if evaluation.reported_grade is not None and evaluation.reported is not None:
@@ -172,7 +216,7 @@ def comparisons(
                 node.reported,
                 None if own_rate else node.reported_rate,
                 node.reported_points,
-                node.children,
+                result.children,
                 node.line,
             )
             out += _leaf_audits(node)

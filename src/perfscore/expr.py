@@ -133,6 +133,8 @@ def parse_expression(raw: object) -> Quantity:
     if not match:
         return Quantity(text=text, op=op, value=None, unit="", word=body)
     sign, digits = match.groups()
+    if _CALENDAR.match(body, match.end()):  # "2021年12月完成": a date in words, not 2021 年…
+        return Quantity(text=text, op=op, value=None, unit="", word=body)
     value = Decimal(sign + digits.replace(",", ""))
     rest = _REMARK.sub("", body[match.end() :])
     if op is None:
@@ -146,6 +148,10 @@ def parse_expression(raw: object) -> Quantity:
             break
     return Quantity(text=text, op=op, value=value, unit=UNIT_SPELLINGS.get(rest, rest))
 
+
+# A number that opens a date written in words (2021年12月完成, 12月底前, 2023年内): the cell
+# is a word (a 时效 target), not a quantity with the unit "年12月完成".
+_CALENDAR = re.compile(r"年\d|年[底末内初中前]|月\d|月[底末初中前]|日前")
 
 # Units some templates spell out: 百分比 is % (docs/format.md §1a, cells as printed).
 UNIT_SPELLINGS = {"百分比": "%"}

@@ -239,6 +239,9 @@ class Fields:
         if key not in self.raw:
             return None
         value = self.raw[key]
+        if isinstance(value, str) and spaced_number(value):
+            self.problem(key, t("fields_spaced_number", key=key, value=value))
+            return None
         if isinstance(value, str):
             text = normalise(value)
             if text.endswith("%") and _PLAIN_NUMBER.fullmatch(text[:-1]):

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 from .decimals import plain
 from .errors import Problem
+from .expr import spaced_number
 from .fields import MESSAGES as FIELDS
 from .fields import Fields
 from .messages import Messages
@@ -38,6 +40,10 @@ MESSAGES = Messages(
         "share_out_of_range": (
             "“{key}”须在 0% 到 100% 之间，而不是 {value}",
             "'{key}' must lie between 0% and 100%, not {value}",
+        ),
+        "share_negative": (
+            "“{key}”不能为负，而不是 {value}",
+            "'{key}' must not be negative, not {value}",
         ),
     },
     FIELDS,
@@ -61,7 +67,7 @@ def read_share(
     """The share written at ``key`` (``value`` defaults to ``fields.raw[key]``), or None.
 
     Records a located problem for text that is not a percentage, a bare number
-    above 1, or (with ``at_most_one``) a percentage above 100%.
+    above 1, a negative share, or (with ``at_most_one``) a percentage above 100%.
     """
     if value is None:
         value = fields.raw.get(key)
@@ -70,35 +76,40 @@ def read_share(
     def fail(message: str) -> None:
         fields.problems.append(Problem(message, fields.file, where, fields.path or None))
 
+    share = _share(fields, key, value, where, fail)
+    if share is None:
+        return None
+    if share.is_zero():
+        share = abs(share)
+    shown = value if isinstance(value, str) else percent_text(share)
+    if share < 0:
+        fail(t("share_out_of_range" if at_most_one else "share_negative", key=key, value=shown))
+        return None
+    if at_most_one and share > 1:
+        fail(t("share_out_of_range", key=key, value=shown))
+        return None
+    return share
+
+
+def _share(
+    fields: Fields, key: str, value: Any, where: int, fail: Callable[[str], None]
+) -> Decimal | None:
+    """The share a value writes: ``25%`` → 0.25, a number from 0 to 1 as it is."""
     if isinstance(value, str):
+        if spaced_number(value):  # "1 00%" is not 100%: the sheet's number is unclear
+            fail(t("fields_spaced_number", key=key, value=value))
+            return None
         match = _PERCENT.match(re.sub(r"\s+", "", unicodedata.normalize("NFKC", value)))
         if not match:
             fail(t("share_not_share", key=key, value=value))
             return None
         number = fields.as_number(key, Decimal(match.group(1)), line=where)
-        if number is None:
-            return None
-        share = number.scaleb(-2)
-    elif isinstance(value, (Decimal, int)) and not isinstance(value, bool):
+        return None if number is None else number.scaleb(-2)
+    if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
         number = fields.as_number(key, value, line=where)
-        if number is None:
-            return None
-        if number > 1:
+        if number is not None and number > 1:
             fail(t("share_ambiguous", key=key, value=plain(number)))
             return None
-        share = number
-    else:
-        fail(t("share_not_share", key=key, value=value))
-        return None
-    if share.is_zero():
-        share = abs(share)
-    if share < 0 or (at_most_one and share > 1):
-        fail(
-            t(
-                "share_out_of_range",
-                key=key,
-                value=value if isinstance(value, str) else percent_text(share),
-            )
-        )
-        return None
-    return share
+        return number
+    fail(t("share_not_share", key=key, value=value))
+    return None

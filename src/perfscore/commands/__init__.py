@@ -16,6 +16,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("report", "report"),
     ("summary", "summary"),
     ("check", "check"),
+    ("import_sheets", "import"),
     ("survey", "survey"),
     ("templates", "templates"),
     ("templates", "init"),

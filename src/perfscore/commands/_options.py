@@ -46,7 +46,8 @@ FilesArgument = Annotated[
 PathsArgument = Annotated[
     list[str],
     typer.Argument(
-        help="评价文件或文件夹（递归查找 *.yaml、*.yml）/ files, or folders searched recursively.",
+        help="评价文件、自评表或文件夹（递归查找 *.yaml、*.yml、*.xlsx、*.xls、*.ods、*.pdf）/ "
+        "files, sheets, or folders searched recursively.",
         metavar="PATH...",
     ),
 ]

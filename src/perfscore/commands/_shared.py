@@ -23,8 +23,8 @@ MESSAGES = Messages(
         "lbl_batch_failed": ("{n} 个文件无法评分：", "{n} file(s) could not be scored:"),
         "lbl_batch_progress": ("评分", "Scoring"),
         "no_input_files": (
-            "没有找到评价文件（*.yaml、*.yml）",
-            "no evaluation files (*.yaml, *.yml) found",
+            "没有找到评价文件（*.yaml、*.yml）或自评表（*.xlsx、*.xls、*.ods、*.pdf）",
+            "no evaluation files (*.yaml, *.yml) or sheets (*.xlsx, *.xls, *.ods, *.pdf) found",
         ),
     }
 )
@@ -59,15 +59,17 @@ def write_outputs(
 
 
 def batch_files(paths: Sequence[str], outputs: Sequence[str | None] = ()) -> list[str]:
-    """The files named (folders searched recursively); InputError when there are none.
+    """The files named (folders searched recursively for evaluation files and sheets);
+    InputError when there are none.
 
     ``outputs`` are checked first, before any work: an output that is one of the
     files, or two outputs naming one file, are refused at once.
     """
-    from ..batch import expand_paths
+    from ..batch import SUFFIXES, expand_paths
+    from ..importers import SHEET_SUFFIXES
     from ..output import check_outputs
 
-    files = expand_paths(paths)
+    files = expand_paths(paths, (*SUFFIXES, *SHEET_SUFFIXES))
     if not files:
         raise InputError(Problem(t("no_input_files")))
     check_outputs(outputs, files)
@@ -134,6 +136,23 @@ def progress_bar(total: int) -> tuple[Callable[[int], None] | None, Callable[[],
     return (lambda n: bar.advance(task, n)), bar.stop
 
 
+def rows_of(
+    work: Callable[[str], Any],
+    files: Sequence[str],
+    jobs: int | None,
+    advance: Callable[[int], None] | None,
+    inputs: list[str],
+) -> Iterator[Any]:
+    """``work`` over the files, each row in turn: a sheet file's work gives a list of rows
+    (one per table, and its 汇总表), an evaluation file's one row. Every file the work
+    read (answer sheets, in worker processes too) is added to ``inputs``."""
+    for row in run_tracked(work, files, inputs, jobs, advance):
+        if isinstance(row, list):
+            yield from row
+        else:
+            yield row
+
+
 def collect(
     work: Callable[[str], Any], files: Sequence[str], jobs: int | None, inputs: list[str]
 ) -> tuple[list, list]:
@@ -145,7 +164,7 @@ def collect(
     failed: list[Failure] = []
     advance, stop = progress_bar(len(files))
     try:
-        for row in run_tracked(work, files, inputs, jobs, advance):
+        for row in rows_of(work, files, jobs, advance, inputs):
             (failed if isinstance(row, Failure) else rows).append(row)
     finally:
         stop()

@@ -6,7 +6,9 @@ listed with the difference, and so is every contradiction among the published
 numbers themselves (a parent's score that is not the sum of its children's, a
 rate that is not score / points, a total outside its grade's band).
 Exit 0 when everything agrees, 3 when anything disagrees, 1 when a file
-could not be read or checked (the audit is then incomplete).
+could not be read or checked (the audit is then incomplete). Sheets (.xlsx, .xls, .ods,
+.pdf) are imported in memory (docs/import.md): each table is audited, and a 汇总表 against
+the tables it lists.
 """
 
 from __future__ import annotations
@@ -23,14 +25,14 @@ def check(
 ) -> int:
     """核对：重算并列出与报告值（reported）的每一处不一致；退出码 3 表示有不一致 /
     audit published numbers: exit 3 when any disagree."""
-    from ..audit import audit
+    from ..importers.work import audit_any
     from ..output import STDOUT
     from ..render.audit import audit_json, print_audit
     from ._shared import batch_files, collect, report_failures, write_outputs
 
     files = batch_files(paths, outputs=[json_path])
     inputs = list(files)  # and the answer sheets the files name, as the workers read them
-    rows, failed = collect(audit, files, jobs, inputs)
+    rows, failed = collect(audit_any, files, jobs, inputs)
     if json_path != STDOUT:
         print_audit(rows, len(failed))
     report_failures(failed)

@@ -1,4 +1,6 @@
-"""``perfscore summary PATH...``: the 汇总表 of many evaluation files.
+"""``perfscore summary PATH...``: the 汇总表 of many evaluation files (and sheets).
+
+A sheet file (.xlsx, .xls, .ods, .pdf) is imported in memory and gives a row per table.
 
 In file order (the default) with no JSON or CSV, each row is printed as it
 arrives and only the tally is kept, so memory does not grow with the number
@@ -49,10 +51,11 @@ def summary(
 ) -> int:
     """汇总表：多个评价文件的得分、等级、失分与等级分布 / summary table of many evaluations."""
     from ..batch import Failure
+    from ..importers.work import summarise_any
     from ..output import STDOUT
     from ..render.summary import TablePrinter, summary_csv, summary_json
-    from ..summary import Tally, sort_rows, summarise
-    from ._shared import batch_files, progress_bar, report_failures, run_tracked, write_outputs
+    from ..summary import Tally, sort_rows
+    from ._shared import batch_files, progress_bar, report_failures, rows_of, write_outputs
 
     files = batch_files(paths, outputs=[json_path, csv_path])
     inputs = list(files)  # and the answer sheets the files name, as the workers read them
@@ -65,7 +68,7 @@ def summary(
     if advance is not None and sys.stdout.isatty():
         keep = True  # one terminal: print the table after the bar, not through it
     try:
-        for row in run_tracked(summarise, files, inputs, jobs, advance):
+        for row in rows_of(summarise_any, files, jobs, advance, inputs):
             if isinstance(row, Failure):
                 failed.append(row)
                 continue

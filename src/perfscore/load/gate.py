@@ -394,8 +394,10 @@ _WORKSHEET = re.compile(r"xl/worksheets/[^/]+\.xml", re.IGNORECASE)
 # Tags as any producer writes them, with or without a namespace prefix.
 _ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
 _CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
-_ROW_NUMBER = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\s[^>]*?\br=[\"']0*([0-9]+)")
-_CELL_REF = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*?\br=[\"']\$?([A-Za-z]{1,7})\$?0*([0-9]+)")
+# Every r="…" attribute (rows' r="12", cells' r="B12"), wherever it stands: a reader may take
+# the last of two r attributes, or a lowercase or single-quoted one, so all of them count.
+_REF = re.compile(rb"""(?<![\w:.-])r\s*=\s*["']\s*\$?([A-Za-z]{0,7})\$?0*([0-9]+)""")
+_CHAR_REF = re.compile(rb"&#(x[0-9A-Fa-f]{1,6}|[0-9]{1,7});")
 _HUGE = 10**15  # a row number of more digits than this is simply too large
 
 
@@ -420,6 +422,19 @@ def _number(digits: bytes) -> int:
     return int(digits) if len(digits) <= 15 else _HUGE
 
 
+def unescape_references(data: bytes) -> bytes:
+    """``data`` with numeric character references resolved: ``r="&#88;FD1048576"`` is
+    XFD1048576 to an XML parser, so a scan must read it so too."""
+    return _CHAR_REF.sub(_char, data) if b"&#" in data else data
+
+
+def _char(match: re.Match[bytes]) -> bytes:
+    """A numeric character reference as the character's UTF-8 bytes."""
+    code = match.group(1)
+    number = int(code[1:], 16) if code[:1] == b"x" else int(code)
+    return chr(number).encode("utf-8", "replace") if number < 0x110000 else b"?"
+
+
 def _scan_chunk(data: bytes, extent: _Extent) -> None:
     """Count rows and cells in ``data`` (whole tags only) into ``extent``."""
     pieces = _ROW_TAG.split(data)
@@ -431,12 +446,14 @@ def _scan_chunk(data: bytes, extent: _Extent) -> None:
         extent.in_row += count
         extent.cells += count
         extent.columns = max(extent.columns, extent.in_row)
-    numbers = [_number(n) for n in _ROW_NUMBER.findall(data)]
+    data = unescape_references(data)
+    numbers = [extent.max_row, extent.rows]
     letters: set[bytes] = set()
-    for column, row in _CELL_REF.findall(data):
-        letters.add(column)
+    for column, row in _REF.findall(data):
+        if column:
+            letters.add(column)
         numbers.append(_number(row))
-    extent.max_row = max([extent.max_row, extent.rows, *numbers])
+    extent.max_row = max(numbers)
     if letters:
         extent.columns = max(extent.columns, *(column_number(c.decode()) for c in letters))
 

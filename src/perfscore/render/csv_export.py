@@ -8,7 +8,9 @@ score, rate and lost cells. Headers follow ``--lang``. Numbers are written
 exactly (13.5, 1.33; the rate as a number of percent, 90.00), so a
 spreadsheet reads them as numbers. Rows end with CRLF, as Excel writes CSV.
 Text that a spreadsheet would run as a formula (starting with = + - @) is
-prefixed with an apostrophe, as OWASP advises against CSV injection.
+prefixed with an apostrophe, as OWASP advises against CSV injection
+(:func:`.safety.csv_cell`). A node's 备注 and inferred points are said in its
+explain cell, so the points column stays a number (docs/format.md §1a).
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ import io
 
 from ..analysis import Analysis
 from ..decimals import fixed, plain
+from ..result import NodeResult
 from ..rules import rule_short
 from .labels import applies, explain_cell, one_line, t
+from .safety import csv_cell
 
 BOM = "\ufeff"
 
@@ -40,15 +44,6 @@ COLUMNS = (
 )
 
 
-def inert(text: object) -> str:
-    """Text a spreadsheet will not run: a cell starting with = + - @ gets a leading '.
-
-    (CSV injection: Excel evaluates such a cell as a formula. Numbers never pass here.)
-    """
-    text = str(text)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def render_csv(analysis: Analysis) -> str:
     """The CSV text, starting with the BOM."""
     result = analysis.result
@@ -64,19 +59,27 @@ def render_csv(analysis: Analysis) -> str:
         exact = counted and not node_result.partial  # a sum captured in part is a lower bound
         writer.writerow(
             [
-                inert(node.path),
+                csv_cell(node.path),
                 node.depth,
-                inert(node.name),
+                csv_cell(node.name),
                 plain(node.points) if node.points_known else "",
                 plain(node_result.score) if counted else "",
                 fixed(node_result.rate, 2) if exact else "",
                 rule_short(scored.rule) if scored else "",
-                inert(details.get("target", "")),
-                inert(details.get("actual", "")),
-                inert(one_line(node.basis)),
-                inert(explain_cell(node_result)),
+                csv_cell(details.get("target", "")),
+                csv_cell(details.get("actual", "")),
+                csv_cell(one_line(node.basis)),
+                csv_cell(_explain(node_result)),
                 plain(node_result.lost) if exact else "",
                 ranks.get(node.path, ""),
             ]
         )
     return BOM + buffer.getvalue()
+
+
+def _explain(node: NodeResult) -> str:
+    """The 评分说明 cell; inferred points say so here, the 分值 column stays a number."""
+    text = explain_cell(node)
+    if not node.node.inferred:
+        return text
+    return t("rpt_list_sep").join(part for part in (t("x_inferred"), text) if part)

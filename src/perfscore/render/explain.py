@@ -32,9 +32,12 @@ def explain_lines(leaf: NodeResult) -> list[str]:
     """A leaf's account: rule, inputs, calculation with numbers, result, basis."""
     scored = leaf.scored
     node = leaf.node
+    note = [t("lbl_note", note=node.note)] if node.note else []
     if not applies(leaf):
-        return [t("x_not_applicable")] + (
-            [t("rpt_ex_basis", basis=node.basis)] if node.basis else []
+        return (
+            [t("x_not_applicable")]
+            + ([t("rpt_ex_basis", basis=node.basis)] if node.basis else [])
+            + note
         )
     lines = []
     if scored is not None:
@@ -57,7 +60,7 @@ def explain_lines(leaf: NodeResult) -> list[str]:
     )
     if node.basis:
         lines.append(t("rpt_ex_basis", basis=node.basis))
-    return lines
+    return lines + note
 
 
 def node_heading(node: NodeResult) -> str:
@@ -84,13 +87,16 @@ def next_grade_lines(answer: NextGrade | None, result: Result) -> list[str]:
     if answer.top:
         return [t("rpt_next_top", score=fixed(result.score, precision), grade=answer.current)]
     assert answer.gap is not None and answer.needed is not None and answer.min is not None
+    # The grade table is on 100 points; on another base its bounds are rates (docs/format.md §1a).
+    key = "rpt_next_gap" if result.points == 100 else "rpt_next_gap_rate"
     lines = [
         t(
-            "rpt_next_gap",
+            key,
             grade=answer.grade,
             min=plain(answer.min),
             gap=plain(answer.gap),
             needed=fixed(answer.needed, precision),
+            points=plain(result.points),
         )
     ]
     if not answer.reachable:

@@ -1,41 +1,59 @@
 """The HTML report: one self-contained page, no network, no JavaScript, printable on A4.
 
-Header (project, total, grade), an inline SVG bar chart of the level-1 rates
-(bars coloured by the grade band each rate falls in), the level-1 summary, the
-tree table with merged cells (rowspan) as published reports lay it out, the
-lost points and the next grade. A Content-Security-Policy forbids every
-fetch, so the page cannot reach the network even if text in a file tried to.
-The output is deterministic (no dates), so it can be kept and diffed.
+In the two layouts of :mod:`.layout`, drawn from the same grids as the Word document:
+
+* 评价报告: header (project, total, grade), an inline SVG bar chart of the level-1 rates
+  (bars coloured by the grade band each rate falls in), the level-1 summary and the grade
+  table, the indicator system with merged cells (rowspan) as published reports lay it
+  out, the lost points, the next grade and 发现的问题 by stage;
+* 自评表: the form of seed 02 (project, 项目预算执行情况, 年度总体目标, the indicator table
+  with 年度指标值 / 实际完成值 / 偏差原因, 总分) as one table, and the self-evaluation
+  warnings.
+
+Both end with every leaf's account (评分说明). A Content-Security-Policy forbids every
+fetch, so the page cannot reach the network even if text in a file tried to; every text
+passes through :func:`.safety.html_text`. The output is deterministic (no dates), so it
+can be kept and diffed.
 """
 
 from __future__ import annotations
 
 import os
-from html import escape
 
 from ..analysis import Analysis
 from ..decimals import plain
 from ..messages import Messages, language
 from ..result import Result
 from .explain import explain_lines, next_grade_lines
+from .grid import Cell, Grid
 from .labels import (
-    LABELS,
     base_line,
     inferred_line,
-    level_label,
     one_line,
-    points_cell,
     project_items,
-    rate_cell,
     rate_text,
     rescale_line,
     result_line,
-    score_cell,
     text_width,
     total_cell,
     total_rate,
 )
-from .tree import depth_of, tree_rows
+from .layout import MESSAGES as LAYOUT
+from .layout import (
+    SELF_EVALUATION,
+    form_unit_line,
+    grade_grid,
+    lost_grid,
+    pick_layout,
+    report_tree_grid,
+    self_evaluation_form,
+    subtitle,
+    summary_grid,
+    title,
+)
+from .problems import none_line, problem_sections
+from .problems import t as problems_t
+from .safety import html_text
 
 MESSAGES = Messages(
     {
@@ -51,7 +69,7 @@ MESSAGES = Messages(
             "Bar chart of each level-1 indicator's rate, coloured by grade band",
         ),
     },
-    LABELS,
+    LAYOUT,
 )
 t = MESSAGES.t
 
@@ -86,13 +104,19 @@ th { background: #e4ebf5; font-weight: 700; text-align: center; white-space: now
 td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.c { text-align: center; }
 td.x { font-size: 11px; color: #3e4c59; }
-.sub { display: block; font-weight: 400; color: #52606d; font-size: 11px; }
 tr.total td { font-weight: 700; background: #f0f4f8; }
 .level1 { font-weight: 700; text-align: center; }
-td.level1 { min-width: 5em; }
-td.parent { min-width: 6.5em; }
-.lost td:nth-child(2) { min-width: 8em; }
-.lost td.l { color: #c62828; font-weight: 700; }
+td.level1 { min-width: 4em; }
+td.lab { background: #f5f7fa; font-weight: 700; text-align: center; }
+table.form { table-layout: fixed; }
+table.form td, table.form th { font-size: 11.5px; white-space: normal; }
+table.grades { width: auto; min-width: 50%; }
+.unit { text-align: right; color: #52606d; font-size: 12px; margin: 0; }
+.problems h3 { font-size: 13px; margin: 12px 0 4px; }
+.problems p { margin: 2px 0 6px; }
+.problems .head { font-weight: 700; }
+dl.explain dt { font-weight: 700; margin-top: 6px; }
+dl.explain dd { margin: 0 0 0 1.5em; font-size: 12px; color: #3e4c59; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 .next { border: 1px solid #9aa5b1; border-left: 4px solid #ef8f00; padding: 8px 12px;
@@ -105,10 +129,6 @@ footer { margin-top: 20px; font-size: 11px; color: #7b8794; border-top: 1px soli
          padding-top: 6px; }
 @media print { main { max-width: none; padding: 0; } h2 { margin-top: 14px; } }
 """
-
-
-def _e(value: object) -> str:
-    return escape(str(value), quote=True)
 
 
 def band_colour(result: Result, rate) -> str:
@@ -129,10 +149,10 @@ def chart_svg(result: Result) -> str:
     height = top_pad + len(tops) * (bar_h + gap) + 6
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" '
-        f'width="100%" aria-label="{_e(t("rpt_html_chart_desc"))}" '
+        f'width="100%" aria-label="{html_text(t("rpt_html_chart_desc"))}" '
         'font-family="inherit" font-size="13">'
     )
-    parts = [svg, f"<title>{_e(t('rpt_chart_title'))}</title>"]
+    parts = [svg, f"<title>{html_text(t('rpt_chart_title'))}</title>"]
     for tick in range(0, 101, 20):
         x = label_w + plot_w * tick / 100
         parts.append(
@@ -150,7 +170,7 @@ def chart_svg(result: Result) -> str:
         colour = band_colour(result, top.rate)
         parts.append(
             f'<text x="{label_w - 10}" y="{y + bar_h * 0.72:.1f}" text-anchor="end" '
-            f'fill="#1f2933">{_e(top.node.name)}</text>'
+            f'fill="#1f2933">{html_text(top.node.name)}</text>'
         )
         parts.append(
             f'<rect x="{label_w}" y="{y}" width="{plot_w:.1f}" height="{bar_h}" fill="#f0f4f8"/>'
@@ -166,121 +186,179 @@ def chart_svg(result: Result) -> str:
         )
         parts.append(
             f'<text x="{label_w + plot_w + 8}" y="{y + bar_h * 0.72:.1f}" '
-            f'fill="#1f2933">{_e(label)}</text>'
+            f'fill="#1f2933">{html_text(label)}</text>'
         )
     parts.append("</svg>")
     return "\n".join(parts)
 
 
-def _td(text: object, cls: str = "", **spans: int) -> str:
-    """One table cell; ``spans`` are rowspan/colspan (written only when above 1)."""
+# How a grid cell's style is drawn: (tag, class).
+_CELL = {
+    "head": ("th", ""),
+    "label": ("td", "lab"),
+    "top": ("td", "level1"),
+    "name": ("td", ""),
+    "text": ("td", "x"),
+    "num": ("td", "n"),
+    "total": ("td", "c"),
+    "total_num": ("td", "n"),
+}
+
+
+def _cell(cell: Cell) -> str:
+    tag, cls = _CELL[cell.style]
     attrs = f' class="{cls}"' if cls else ""
-    attrs += "".join(f' {name}="{value}"' for name, value in spans.items() if value > 1)
-    return f"<td{attrs}>{text}</td>"
+    if cell.rows > 1:
+        attrs += f' rowspan="{cell.rows}"'
+    if cell.cols > 1:
+        attrs += f' colspan="{cell.cols}"'
+    return f"<{tag}{attrs}>{html_text(cell.text)}</{tag}>"
 
 
-def _table(cls: str, header: list[str], rows: list[str]) -> str:
-    head = "".join(f"<th>{_e(label)}</th>" for label in header)
-    body = "\n".join(rows)
-    return f'<table class="{cls}">\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>'
+def _rows(grid: Grid) -> list[str]:
+    out = []
+    for cells in grid.by_row():
+        total = any(cell.style.startswith("total") for cell in cells)
+        opening = '<tr class="total">' if total else "<tr>"
+        out.append(opening + "".join(_cell(cell) for cell in cells) + "</tr>")
+    return out
 
 
-def _total_row(result: Result, name_span: int, trailing: int) -> str:
-    cells = [
-        _td(_e(t("lbl_total_row")), "c", colspan=name_span),
-        _td(plain(result.points), "n"),
-        _td(total_cell(result), "n"),
-        _td(total_rate(result), "n"),
-    ]
-    return f'<tr class="total">{"".join(cells)}{"<td></td>" * trailing}</tr>'
+def _colgroup(grid: Grid) -> str:
+    """The grid's column widths as shares of the table, so the browser keeps the layout."""
+    total = sum(grid.widths)
+    cols = "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in grid.widths)
+    return f"<colgroup>{cols}</colgroup>"
 
 
-def summary_table(result: Result) -> str:
-    """一级指标 | 指标分值 | 得分 | 得分率, with the 合计 row."""
-    rows = [
-        f"<tr>{_td(_e(top.node.name), 'level1')}{_td(_e(points_cell(top)), 'n')}"
-        f"{_td(_e(score_cell(top)), 'n')}{_td(_e(rate_cell(top)), 'n')}</tr>"
-        for top in result.indicators
-    ]
-    rows.append(_total_row(result, 1, 0))
-    header = [t("lbl_level1"), t("lbl_points_l1"), t("lbl_score"), t("lbl_rate")]
-    return _table("summary", header, rows)
-
-
-def tree_table(result: Result) -> str:
-    """一级指标 | 二级指标 | 三级指标 | 分值 | 得分 | 得分率 | 评分说明, parents merged (rowspan)."""
-    depth = depth_of(result)
-    header = [level_label(d) for d in range(1, depth + 1)]
-    header += [t("lbl_points"), t("lbl_score"), t("lbl_rate"), t("lbl_explain")]
-    rows = []
-    for row in tree_rows(result):
-        cells = []
-        for node, span in zip(row.chain[:-1], row.spans[:-1], strict=True):
-            if span:  # a parent: its name and score / points, merged over its leaves
-                sub = f"{score_cell(node)} / {plain(node.node.points)}"
-                text = f'{_e(node.node.name)}<span class="sub">{_e(sub)}</span>'
-                cells.append(
-                    _td(text, "level1" if node.node.depth == 1 else "parent", rowspan=span)
-                )
-        leaf = row.leaf
-        explain = leaf.scored.explain if leaf.scored else " ".join(explain_lines(leaf))
-        cells += [
-            _td(_e(leaf.node.name), colspan=depth - leaf.node.depth + 1),
-            _td(_e(points_cell(leaf)), "n"),
-            _td(_e(score_cell(leaf)), "n"),
-            _td(_e(rate_cell(leaf)), "n"),
-            _td(_e(explain), "x"),
-        ]
-        rows.append(f"<tr>{''.join(cells)}</tr>")
-    rows.append(_total_row(result, depth, 1))
-    return _table("tree", header, rows)
-
-
-def lost_table(analysis: Analysis) -> str:
-    """失分情况: rank, leaf, level-1 group, points, score, lost, basis."""
-    ranking = analysis.lost
-    if not ranking:
-        return f"<p>{_e(t('rpt_lost_none'))}</p>"
-    rows = [
-        f"<tr>{_td(item.rank, 'c')}{_td(_e(item.name))}{_td(_e(item.group), 'c')}"
-        f"{_td(plain(item.points), 'n')}{_td(plain(item.score), 'n')}"
-        f"{_td(plain(item.lost), 'n l')}{_td(_e(one_line(item.basis)), 'x')}</tr>"
-        for item in ranking
-    ]
-    header = [
-        t(key)
-        for key in (
-            "rpt_rank",
-            "rpt_name",
-            "rpt_group",
-            "lbl_points",
-            "lbl_score",
-            "rpt_lost",
-            "rpt_basis",
+def grid_table(cls: str, *grids: Grid) -> str:
+    """Grids as one table (stacked), merged cells as rowspan/colspan. The first grid's
+    header rows go into <thead> (repeated on every printed page) when no merge crosses
+    them."""
+    rows = [row for grid in grids for row in _rows(grid)]
+    first = grids[0]
+    header = first.header_rows
+    opening = f'<table class="{cls}">\n{_colgroup(first)}\n'
+    if header and all(c.last_row < header for c in first.cells if c.row < header):
+        return (
+            f"{opening}<thead>{''.join(rows[:header])}</thead>\n<tbody>\n"
+            + "\n".join(rows[header:])
+            + "\n</tbody>\n</table>"
         )
-    ]
-    return _table("lost", header, rows)
+    return f"{opening}<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
 
 
-def render_html(analysis: Analysis) -> str:
-    """The report as one HTML document (UTF-8 text)."""
-    result = analysis.result
-    evaluation = result.evaluation
-    precision = evaluation.precision
-    title = t("rpt_title", name=evaluation.name)
-    meta = "".join(
-        f"<li>{_e(t('rpt_meta_item', label=label, value=value))}</li>"
-        for label, value in project_items(result)
-    )
-    next_lines = "".join(
-        f"<p>{_e(line)}</p>" for line in next_grade_lines(analysis.next_grade, result)
-    )
-    lang = "zh-CN" if language() == "zh" else "en"
-    colour = band_colour(result, result.rate)
+def problems_html(analysis: Analysis) -> str:
+    sections = problem_sections(analysis)
+    if not sections:
+        return f"<p>{html_text(none_line())}</p>"
+    parts = ['<div class="problems">']
+    for section in sections:
+        parts.append(f"<h3>{html_text(section.heading)}</h3>")
+        for problem in section.problems:
+            parts.append(f'<p class="head">{html_text(problem.heading)}</p>')
+            parts.append(f"<p>{html_text(problem.text)}</p>")
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+def explain_html(result: Result) -> str:
+    """评分说明: every leaf, with its rule, inputs, calculation, result and basis."""
+    parts = ['<dl class="explain">']
+    for node in result.walk():
+        if node.children:
+            continue
+        parts.append(f"<dt>{html_text(node.node.path)}</dt>")
+        parts += [f"<dd>{html_text(one_line(line))}</dd>" for line in explain_lines(node)]
+    parts.append("</dl>")
+    return "\n".join(parts)
+
+
+def _section(heading: str, body: str) -> str:
+    return f"<section>\n<h2>{html_text(heading)}</h2>\n{body}\n</section>"
+
+
+def _notes(result: Result) -> str:
     notes = [base_line(result), rescale_line(result), inferred_line(result)]
     if result.partial:
         notes.insert(0, result_line(result))
-    rescale = "".join(f'<p class="note">{_e(line)}</p>' for line in notes if line is not None)
+    return "".join(f'<p class="note">{html_text(line)}</p>' for line in notes if line is not None)
+
+
+def _report_body(analysis: Analysis) -> str:
+    result = analysis.result
+    lost = lost_grid(analysis)
+    next_lines = "".join(
+        f"<p>{html_text(line)}</p>" for line in next_grade_lines(analysis.next_grade, result)
+    )
+    summary = grid_table("summary", summary_grid(result)) + _notes(result)
+    summary += "\n" + grid_table("grades", grade_grid(result))
+    lost_body = grid_table("lost", lost) if lost else f"<p>{html_text(t('rpt_lost_none'))}</p>"
+    return "\n".join(
+        [
+            _section(t("rpt_chart_title"), f"<figure>{chart_svg(result)}</figure>"),
+            _section(t("lbl_summary_title"), summary),
+            _section(t("rpt_tree_title"), grid_table("tree", report_tree_grid(result))),
+            _section(t("rpt_lost_title"), lost_body),
+            _section(t("rpt_next_title"), f'<div class="next">{next_lines}</div>'),
+            _section(problems_t("prb_title"), problems_html(analysis)),
+        ]
+    )
+
+
+def _form_body(analysis: Analysis) -> str:
+    result = analysis.result
+    form = self_evaluation_form(result)
+    unit = form_unit_line(form)
+    parts = [f'<p class="unit">{html_text(unit)}</p>' if unit else ""]
+    parts.append(grid_table("form", form.head, form.indicators))
+    parts.append(f"<p><strong>{html_text(result_line(result, 'rpt_result_line'))}</strong></p>")
+    parts.append(_notes(result))
+    body = "<section>\n" + "\n".join(part for part in parts if part) + "\n</section>"
+    if result.warnings:
+        items = "".join(
+            f"<li>{html_text(t('rpt_meta_item', label=w.path, value=w.message))}</li>"
+            for w in result.warnings
+        )
+        body += "\n" + _section(t("lbl_warning"), f"<ul>{items}</ul>")
+    return body
+
+
+def _header(result: Result, layout: str) -> str:
+    precision = result.evaluation.precision
+    heading = html_text(title(result, layout))
+    sub = subtitle(result) if layout == SELF_EVALUATION else None
+    if sub:
+        heading += f" {html_text(sub)}"
+    # The form holds the project's name and department itself.
+    items = project_items(result) if layout != SELF_EVALUATION else []
+    meta = "".join(
+        f"<li>{html_text(t('rpt_meta_item', label=label, value=value))}</li>"
+        for label, value in items
+    )
+    colour = band_colour(result, result.rate)
+    return f"""<header>
+<div>
+<h1>{heading}</h1>
+<ul class="meta">{meta}</ul>
+</div>
+<div class="score">
+<span class="total">{html_text(total_cell(result, precision))}</span>\
+<span class="grade" style="background:{colour}">{html_text(result.grade or "—")}</span>
+<div class="of">{html_text(t("rpt_html_points_of", points=plain(result.points)))} · \
+{html_text(t("rpt_html_rate", rate=total_rate(result)))}</div>
+</div>
+</header>"""
+
+
+def render_html(analysis: Analysis, layout: str | None = None) -> str:
+    """The report as one HTML document (UTF-8 text)."""
+    result = analysis.result
+    evaluation = result.evaluation
+    chosen = pick_layout(result, layout)
+    body = _form_body(analysis) if chosen == SELF_EVALUATION else _report_body(analysis)
+    body += "\n" + _section(t("rpt_explain_title"), explain_html(result))
+    lang = "zh-CN" if language() == "zh" else "en"
     return f"""<!DOCTYPE html>
 <html lang="{lang}">
 <head>
@@ -288,44 +366,14 @@ def render_html(analysis: Analysis) -> str:
 <meta http-equiv="Content-Security-Policy" content="{CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="perfscore">
-<title>{_e(title)}</title>
+<title>{html_text(title(result, chosen))}</title>
 <style>{CSS}</style>
 </head>
 <body>
 <main>
-<header>
-<div>
-<h1>{_e(title)}</h1>
-<ul class="meta">{meta}</ul>
-</div>
-<div class="score">
-<span class="total">{_e(total_cell(result, precision))}</span>\
-<span class="grade" style="background:{colour}">{_e(result.grade or "—")}</span>
-<div class="of">{_e(t("rpt_html_points_of", points=plain(result.points)))} · \
-{_e(t("rpt_html_rate", rate=total_rate(result)))}</div>
-</div>
-</header>
-<section>
-<h2>{_e(t("rpt_chart_title"))}</h2>
-<figure>{chart_svg(result)}</figure>
-</section>
-<section>
-<h2>{_e(t("lbl_summary_title"))}</h2>
-{summary_table(result)}{rescale}
-</section>
-<section>
-<h2>{_e(t("rpt_tree_title"))}</h2>
-{tree_table(result)}
-</section>
-<section>
-<h2>{_e(t("rpt_lost_title"))}</h2>
-{lost_table(analysis)}
-</section>
-<section>
-<h2>{_e(t("rpt_next_title"))}</h2>
-<div class="next">{next_lines}</div>
-</section>
-<footer>{_e(t("rpt_html_footer", file=os.path.basename(evaluation.file)))}</footer>
+{_header(result, chosen)}
+{body}
+<footer>{html_text(t("rpt_html_footer", file=os.path.basename(evaluation.file)))}</footer>
 </main>
 </body>
 </html>

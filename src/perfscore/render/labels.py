@@ -31,8 +31,7 @@ LABELS = Messages(
         "rpt_project": ("项目名称", "Project"),
         "rpt_total": ("总分", "Total"),
         "rpt_grade": ("评价等级", "Grade"),
-        "rpt_title": ("{name}绩效评价得分情况", "{name}: performance evaluation"),
-        "rpt_tree_title": ("指标得分情况表", "Scores by indicator"),
+        "rpt_tree_title": ("评价指标体系及得分情况", "Indicator system and scores"),
         "rpt_lost_title": ("失分情况（按失分从多到少）", "Points lost, most first"),
         "rpt_lost_none": ("没有失分的指标。", "No indicator lost points."),
         "rpt_next_title": ("距上一等级", "The next grade"),
@@ -49,6 +48,11 @@ LABELS = Messages(
         "rpt_next_gap": (
             "距“{grade}”（≥ {min} 分）还差 {gap} 分：总分须达到 {needed} 分。",
             "{gap} points short of {grade} (≥ {min}): the total must reach {needed}.",
+        ),
+        "rpt_next_gap_rate": (
+            "距“{grade}”（得分率 ≥ {min}%，即满分 {points} 分中的 {needed} 分）还差 {gap} 分：总分须达到 {needed} 分。",
+            "{gap} points short of {grade} (a rate ≥ {min}%, {needed} of {points}): the total must "
+            "reach {needed}.",
         ),
         "rpt_next_leaves": (
             "收回失分最多的 {k} 项指标即可补足：{leaves}。",
@@ -141,6 +145,7 @@ LABELS = Messages(
             "* points inferred (not printed on the sheet)",
         ),
         "lbl_note": ("备注：{note}", "Note: {note}"),
+        "x_inferred": ("分值为推定（原表未印出）", "points inferred (not printed on the sheet)"),
         "rpt_next_partial": (
             "部分内容未能录入：总分只是下限，不评定等级，也不计算距上一等级的差距。",
             "Captured in part: the total is a lower bound; no grade, and no distance to the next one.",
@@ -172,6 +177,7 @@ LABELS = Messages(
             "{location}: [{path}] 提示：{message}",
             "{location}: [{path}] warning: {message}",
         ),
+        "lbl_warning_report": ("提示：{path}：{message}", "Warning: {path}: {message}"),
         "lbl_not_applicable": ("不适用", "n/a"),
         "x_not_applicable": ("不适用指标，不计分", "not applicable: left out"),
         "lbl_rescale": (
@@ -220,8 +226,17 @@ def explain_cell(node: NodeResult) -> str:
         note = node.node.note
         return t("x_not_captured_note", note=note) if note else t("x_not_captured")
     if not applies(node):
-        return t("x_not_applicable")
-    return node.scored.explain if node.scored else ""
+        return with_note(t("x_not_applicable"), node)
+    return with_note(node.scored.explain if node.scored else "", node)
+
+
+def with_note(text: str, node: NodeResult) -> str:
+    """``text`` followed by the node's 备注 as transcribed (docs/format.md §1a), if any:
+    a note travels with its cell into every table, not only into the JSON."""
+    note = node.node.note
+    if not note:
+        return text
+    return t("rpt_list_sep").join(part for part in (text, t("lbl_note", note=note)) if part)
 
 
 def rate_cell(node: NodeResult) -> str:
@@ -322,6 +337,11 @@ def project_items(result: Result) -> list[tuple[str, str]]:
         label_key = f"rpt_meta_{key}"
         items.append((t(label_key) if label_key in LABELS else str(key), plain_value(value)))
     return items
+
+
+def warning_line(path: str, message: str) -> str:
+    """A self-evaluation warning as a report prints it: 提示：path：message."""
+    return t("lbl_warning_report", path=path, message=message)
 
 
 def plain_value(value: object) -> str:

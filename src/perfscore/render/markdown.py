@@ -1,117 +1,67 @@
-"""The Markdown report: tables laid out as published evaluation reports lay them out.
+"""The Markdown report, in the two layouts of :mod:`.layout`.
 
-1. the level-1 summary (一级指标 | 指标分值 | 得分 | 得分率, 合计 row), as in
-   seed 03's "评价得分和等级";
-2. the full tree (一级指标 | 二级指标 | 三级指标 | 分值 | 得分 | 得分率), one
-   row per leaf, a parent's name shown once on its first row (Markdown has no
-   merged cells: the cells below stay empty, as a merged cell reads). A tree
-   deeper or shallower than three levels gets one name column per level; a
-   leaf above the deepest level leaves the columns below it empty;
-3. the lost points, the next grade, and every leaf's account (评分说明).
+评价报告 (seed 03): the level-1 summary with 合计 and the grade table; the indicator system
+(一级指标 | 二级指标 | 三级指标 | 分值 | 得分 | 得分率 | 评分依据), one row per leaf; the lost
+points, the next grade, 发现的问题 by stage, and every leaf's account (评分说明).
 
-Scores are written as the reports write them (13.5, 1.33); rates with two
-decimals (90.00%).
+自评表 (seed 02): the project, the 项目预算执行情况 block, 年度总体目标, the indicator table
+(… 年度指标值（A）| 实际完成指标值（B）| 分值 | 得分 | 偏差原因分析及改进措施, 总分), the
+total and grade, the self-evaluation warnings, and every leaf's account.
+
+Markdown has no merged cells: a merged cell's text stands in its first row and column and
+the cells it covers stay empty, as a merged cell reads on paper. A tree deeper or shallower
+than three levels gets one name column per level. Every text from the file passes through
+:func:`.safety.markdown_text`: ``<script>``, ``|`` or ``**`` in a name show as written.
 """
 
 from __future__ import annotations
 
 from ..analysis import Analysis
-from ..decimals import plain
 from ..result import NodeResult, Result
 from .explain import explain_lines, next_grade_lines, node_heading
+from .grid import Grid
 from .labels import (
     base_line,
     inferred_line,
-    level_label,
-    one_line,
-    points_cell,
     project_items,
-    rate_cell,
     rescale_line,
     result_line,
-    score_cell,
     t,
-    total_cell,
-    total_rate,
 )
-from .tree import depth_of, tree_rows
+from .layout import (
+    REPORT,
+    SELF_EVALUATION,
+    Form,
+    form_unit_line,
+    grade_grid,
+    lost_grid,
+    pick_layout,
+    report_tree_grid,
+    self_evaluation_form,
+    subtitle,
+    summary_grid,
+    title,
+)
+from .layout import t as layout_t
+from .problems import none_line, problem_sections
+from .problems import t as problems_t
+from .safety import markdown_text
 
 
-def cell(text: object) -> str:
-    """Text safe inside a Markdown table cell."""
-    return one_line(str(text)).replace("\\", "\\\\").replace("|", "\\|")
-
-
-def table(header: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
+def table(grid: Grid) -> list[str]:
+    """A grid as a Markdown table: its first row the header, numbers right-aligned."""
+    slots = grid.texts()
+    right = grid.numeric_columns()
     lines = [
-        "| " + " | ".join(cell(h) for h in header) + " |",
-        "|" + "|".join("---:" if i in right else "---" for i in range(len(header))) + "|",
+        _row(slots[0]),
+        "|" + "|".join("---:" if i in right else "---" for i in range(grid.columns)) + "|",
     ]
-    for row in rows:
-        lines.append("| " + " | ".join(cell(value) for value in row) + " |")
+    lines += [_row(texts) for texts in slots[1:]]
     return lines
 
 
-def summary_lines(result: Result) -> list[str]:
-    rows = [
-        [top.node.name, points_cell(top), score_cell(top), rate_cell(top)]
-        for top in result.indicators
-    ]
-    rows.append([t("lbl_total_row"), plain(result.points), total_cell(result), total_rate(result)])
-    return table(
-        [t("lbl_level1"), t("lbl_points_l1"), t("lbl_score"), t("lbl_rate")], rows, {1, 2, 3}
-    )
-
-
-def tree_lines(result: Result) -> list[str]:
-    depth = depth_of(result)
-    header = [level_label(d) for d in range(1, depth + 1)]
-    header += [t("lbl_points"), t("lbl_score"), t("lbl_rate")]
-    rows = []
-    for row in tree_rows(result):
-        names = [
-            node.node.name if span else "" for node, span in zip(row.chain, row.spans, strict=True)
-        ]
-        names += [""] * (depth - len(names))
-        leaf = row.leaf
-        rows.append([*names, points_cell(leaf), score_cell(leaf), rate_cell(leaf)])
-    rows.append(
-        [t("lbl_total_row")]
-        + [""] * (depth - 1)
-        + [plain(result.points), total_cell(result), total_rate(result)]
-    )
-    return table(header, rows, {depth, depth + 1, depth + 2})
-
-
-def lost_lines(analysis: Analysis) -> list[str]:
-    ranking = analysis.lost
-    if not ranking:
-        return [t("rpt_lost_none")]
-    rows = [
-        [
-            str(item.rank),
-            item.name,
-            item.group,
-            plain(item.points),
-            plain(item.score),
-            plain(item.lost),
-            item.basis or "",
-        ]
-        for item in ranking
-    ]
-    return table(
-        [
-            t("rpt_rank"),
-            t("rpt_name"),
-            t("rpt_group"),
-            t("lbl_points"),
-            t("lbl_score"),
-            t("rpt_lost"),
-            t("rpt_basis"),
-        ],
-        rows,
-        {0, 3, 4, 5},
-    )
+def _row(texts: list[str]) -> str:
+    return "| " + " | ".join(markdown_text(text, inline=True) for text in texts) + " |"
 
 
 def explain_section(result: Result) -> list[str]:
@@ -122,48 +72,103 @@ def explain_section(result: Result) -> list[str]:
         if node.children:
             if lines and lines[-1] != "":
                 lines.append("")
-            lines.extend([f"{'#' * min(depth + 2, 6)} {node_heading(node)}", ""])
+            heading = markdown_text(node_heading(node))
+            lines.extend([f"{'#' * min(depth + 2, 6)} {heading}", ""])
             for child in node.children:
                 visit(child)
             return
-        lines.append(f"- **{node_heading(node)}**")
-        lines.extend(f"  - {one_line(line)}" for line in explain_lines(node))
+        lines.append(f"- **{markdown_text(node_heading(node))}**")
+        lines.extend(f"  - {markdown_text(line)}" for line in explain_lines(node))
 
     for top in result.indicators:
         visit(top)
     return lines
 
 
-def render_markdown(analysis: Analysis) -> str:
-    """The whole report as Markdown text (ends with one newline)."""
-    result = analysis.result
-    out = [f"# {t('rpt_title', name=result.evaluation.name)}", ""]
-    for label, value in project_items(result):
-        out.append("- " + t("rpt_meta_item", label=label, value=value))
-    if project_items(result):
-        out.append("")
-    out += [f"**{result_line(result, 'rpt_result_line')}**", ""]
+def problems_section(analysis: Analysis) -> list[str]:
+    sections = problem_sections(analysis)
+    if not sections:
+        return [none_line()]
+    lines: list[str] = []
+    for section in sections:
+        lines += [f"### {markdown_text(section.heading)}", ""]
+        for problem in section.problems:
+            lines += [
+                f"**{markdown_text(problem.heading, inline=True)}**",
+                "",
+                markdown_text(problem.text),
+                "",
+            ]
+    return lines
+
+
+def _notes(result: Result) -> list[str]:
+    out = []
     for line in (base_line(result), rescale_line(result), inferred_line(result)):
         if line is not None:
-            out += [line, ""]
-    out += [
-        f"## {t('lbl_summary_title')}",
-        "",
-        *summary_lines(result),
-        "",
-        f"## {t('rpt_tree_title')}",
-        "",
-        *tree_lines(result),
-        "",
-        f"## {t('rpt_lost_title')}",
-        "",
-        *lost_lines(analysis),
-        "",
-        f"## {t('rpt_next_title')}",
-        "",
-    ]
+            out += [markdown_text(line), ""]
+    return out
+
+
+def _report(analysis: Analysis) -> list[str]:
+    result = analysis.result
+    out = [f"# {markdown_text(title(result, REPORT))}", ""]
+    items = project_items(result)
+    for label, value in items:
+        out.append("- " + markdown_text(t("rpt_meta_item", label=label, value=value)))
+    if items:
+        out.append("")
+    out += [f"**{markdown_text(result_line(result, 'rpt_result_line'))}**", "", *_notes(result)]
+    out += [f"## {t('lbl_summary_title')}", "", *table(summary_grid(result)), ""]
+    out += [*table(grade_grid(result)), ""]
+    out += [f"## {t('rpt_tree_title')}", "", *table(report_tree_grid(result)), ""]
+    lost = lost_grid(analysis)
+    out += [f"## {t('rpt_lost_title')}", "", *(table(lost) if lost else [t("rpt_lost_none")]), ""]
+    out += [f"## {t('rpt_next_title')}", ""]
     for line in next_grade_lines(analysis.next_grade, result):
-        out += [line, ""]
+        out += [markdown_text(line), ""]
+    out += [f"## {problems_t('prb_title')}", "", *problems_section(analysis)]
+    return out
+
+
+def _form_tables(form: Form) -> list[str]:
+    out = [f"## {layout_t('lay_budget_block')}", ""]
+    out += [*table(form.head.section(form.budget_rows, 1)), ""]
+    out += [f"## {layout_t('lay_goal')}", ""]
+    out += [*table(form.head.section(form.goal_rows, 1)), ""]
+    rows = range(form.indicators.rows)
+    out += [f"## {layout_t('lay_indicators')}", ""]
+    return [*out, *table(form.indicators.section(rows, 1)), ""]
+
+
+def _self_evaluation(analysis: Analysis) -> list[str]:
+    result = analysis.result
+    form = self_evaluation_form(result)
+    out = [f"# {markdown_text(title(result, SELF_EVALUATION))}", ""]
+    for line in (subtitle(result), form_unit_line(form)):
+        if line is not None:
+            out += [markdown_text(line), ""]
+    project = form.head.section(range(1))
+    cells = project.texts()[0]
+    for label, value in zip(cells[0::2], cells[1::2], strict=True):
+        if value:
+            out.append("- " + markdown_text(t("rpt_meta_item", label=label, value=value)))
+    out += ["", *_form_tables(form)]
+    out += [f"**{markdown_text(result_line(result, 'rpt_result_line'))}**", "", *_notes(result)]
+    if result.warnings:
+        out += [f"## {t('lbl_warning')}", ""]
+        for warning in result.warnings:
+            line = t("rpt_meta_item", label=warning.path, value=warning.message)
+            out.append(f"- {markdown_text(line)}")
+        out.append("")
+    return out
+
+
+def render_markdown(analysis: Analysis, layout: str | None = None) -> str:
+    """The whole report as Markdown text (ends with one newline)."""
+    result = analysis.result
+    chosen = pick_layout(result, layout)
+    out = _report(analysis) if chosen == REPORT else _self_evaluation(analysis)
     out += [f"## {t('rpt_explain_title')}", "", *explain_section(result)]
     while out and out[-1] == "":
         out.pop()

@@ -264,9 +264,13 @@ def _indent(text: str, pad: str) -> str:
 
 
 def summary_csv(rows: Sequence[SummaryRow], failed: Sequence[Failure]) -> bytes:
-    """The table as CSV, UTF-8 with BOM (Excel opens it as UTF-8); failures at the end."""
+    """The table as CSV, UTF-8 with BOM (Excel opens it as UTF-8); failures at the end.
+    Text cells are made inert (:func:`.safety.csv_cell`): a name like =HYPERLINK(…) is shown,
+    never run."""
     import csv
     import io
+
+    from .safety import csv_cell
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -285,22 +289,31 @@ def summary_csv(rows: Sequence[SummaryRow], failed: Sequence[Failure]) -> bytes:
         ]
     )
     for index, row in enumerate(rows, 1):
+        score = fixed(row.score, row.precision)
+        if row.partial:  # as the terminal: a lower bound, no rate, no grade, nothing lost
+            figures = [f"≥{score}", "", t("lbl_batch_partial"), ""]
+        else:
+            figures = [
+                score,
+                fixed(row.rate, 2),
+                csv_cell(row.grade),
+                fixed(row.points_lost, row.precision),
+            ]
         writer.writerow(
             [
                 index,
-                row.name,
-                row.department or "",
+                csv_cell(row.name),
+                csv_cell(row.department or ""),
                 plain(row.points),
-                fixed(row.score, row.precision),
-                fixed(row.rate, 2),
-                row.grade,
-                fixed(row.points_lost, row.precision),
-                row.file,
+                *figures,
+                csv_cell(row.file),
                 "",
             ]
         )
     for failure in failed:
-        writer.writerow(["", "", "", "", "", "", "", "", failure.file, failure.error])
+        writer.writerow(
+            ["", "", "", "", "", "", "", "", csv_cell(failure.file), csv_cell(failure.error)]
+        )
     from ..output import encode  # a file name's undecodable bytes as U+FFFD, never an error
 
     return b"\xef\xbb\xbf" + encode(buffer.getvalue())

@@ -6,6 +6,7 @@ left, each ancestor's cell merged down the rows it covers (一级 | 二级 | 三
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from ..result import NodeResult, Result
@@ -28,28 +29,34 @@ class TreeRow:
         return self.chain[-1]
 
 
-def _leaf_count(node: NodeResult) -> int:
+def _leaf_count(node: NodeResult, skip: Collection[str]) -> int:
     if not node.children:
-        return 1
-    return sum(_leaf_count(child) for child in node.children)
+        return 0 if node.node.path in skip else 1
+    return sum(_leaf_count(child, skip) for child in node.children)
 
 
-def tree_rows(result: Result) -> list[TreeRow]:
-    """The leaves in tree order, each with its chain of ancestors and merge spans."""
+def tree_rows(result: Result, skip: Collection[str] = ()) -> list[TreeRow]:
+    """The leaves in tree order, each with its chain of ancestors and merge spans; the
+    leaves whose paths are in ``skip`` are left out, and a parent left with none."""
     rows: list[TreeRow] = []
 
     def visit(node: NodeResult, chain: tuple[NodeResult, ...], spans: tuple[int, ...]) -> None:
         chain = (*chain, node)
-        spans = (*spans, _leaf_count(node))
+        spans = (*spans, _leaf_count(node, skip))
         if not node.children:
             rows.append(TreeRow(chain, spans))
             return
-        for index, child in enumerate(node.children):
+        first = True
+        for child in node.children:
+            if not _leaf_count(child, skip):
+                continue
             # only the first row under a node shows it; later rows carry span 0
-            visit(child, chain, spans if index == 0 else tuple(0 for _ in spans))
+            visit(child, chain, spans if first else tuple(0 for _ in spans))
+            first = False
 
     for top in result.indicators:
-        visit(top, (), ())
+        if _leaf_count(top, skip):
+            visit(top, (), ())
     return rows
 
 

@@ -1,27 +1,30 @@
-"""The XLSX export (XlsxWriter, the ``xlsx`` extra): the 得分情况表 as evaluators format it.
+"""The XLSX export (XlsxWriter, the ``xlsx`` extra), in the two layouts of :mod:`.layout`.
 
-Sheet 1, 得分情况表: one row per leaf; for each level three columns (name,
-分值, 得分); a parent's three cells are merged over the rows of its leaves
-and hold ``SUM`` formulas over its children's cells, so a user who changes a
-leaf score in Excel or LibreOffice sees every total recompute. Then 得分率
-(a formula over the leaf's cells) and 评分依据. A 合计 row sums the level-1
-cells; the grade is an ``IF`` formula over the total and the grade table.
+评价报告 layout:
 
-Sheet 2, 评价得分和等级: the level-1 summary, referring to sheet 1.
-Sheet 3, 失分情况: the lost-points ranking (分值 and 得分 refer to sheet 1, so
-失分 follows an edit) and the next grade in sentences.
+* 得分情况表: one row per leaf; for each level three columns (name, 分值, 得分); a parent's
+  three cells are merged over the rows of its leaves and hold ``SUM`` formulas over its
+  children's cells, so a user who changes a leaf score in Excel or LibreOffice sees every
+  total recompute. Then 得分率 (a formula over the leaf's cells) and 评分依据. A 合计 row
+  sums the level-1 cells; the grade is an ``IF`` formula over the total and the grade table;
+* 评价得分和等级: the level-1 summary, referring to sheet 1;
+* 失分情况: the lost-points ranking (分值 and 得分 refer to sheet 1, so 失分 follows an
+  edit) and the next grade in sentences;
+* 发现的问题: the problems drafted by stage (:mod:`.problems`).
 
-Every formula is written with its cached value (XlsxWriter stores it; a
-viewer that does not compute still shows the numbers). Numbers are numbers;
-column widths count a CJK character as two.
+自评表 layout: the form (:mod:`.xlsx_form`), whose 执行率, budget-row 得分 and 总分 are
+formulas, then 失分情况 referring to it.
+
+Every formula is written with its cached value (a viewer that does not compute still shows
+the numbers). Numbers are numbers; text is text, never a formula or a link; every row is as
+tall as its wrapped text needs (:mod:`.rowheight`), so a printout or LibreOffice's PDF shows
+every line.
 """
 
 from __future__ import annotations
 
 import io
-from decimal import Decimal
 
-import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from ..analysis import Analysis
@@ -29,83 +32,35 @@ from ..decimals import plain
 from ..messages import Messages
 from ..result import NodeResult, Result
 from .explain import next_grade_lines
-from .labels import LABELS, applies, level_label, one_line, text_width
+from .labels import applies, level_label
+from .layout import MESSAGES as LAYOUT
+from .layout import REPORT, SELF_EVALUATION, basis_cell, pick_layout, title
+from .problems import none_line, problem_sections
+from .problems import t as problems_t
+from .safety import new_workbook, write_text
 from .tree import TreeRow, depth_of, tree_rows
+from .xlsx_sheet import Sheet, formats, grade_cell, note_rows, num, ref
 
 MESSAGES = Messages(
     {
         "rpt_xlsx_tree_sheet": ("得分情况表", "Scores"),
         "rpt_xlsx_summary_sheet": ("评价得分和等级", "Summary"),
         "rpt_xlsx_lost_sheet": ("失分情况", "Points lost"),
-        "rpt_xlsx_title": ("{name}绩效评价得分情况表", "{name}: performance evaluation scores"),
+        "rpt_xlsx_problems_sheet": ("发现的问题", "Problems found"),
+        "rpt_xlsx_title": ("{title}表", "{title}: scores"),
     },
-    LABELS,
+    LAYOUT,
 )
 t = MESSAGES.t
 
-FONT = "宋体"
+# Each node's (row, 分值 column, 得分 column) on the sheet the other sheets refer to.
+Cells = dict[str, tuple[int, int, int]]
 
 
-def _num(value: Decimal) -> float | int:
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-class _Sheet:
-    """A worksheet with column widths that grow to fit what is written."""
-
-    def __init__(self, book, name: str, formats: dict):
-        self.sheet = book.add_worksheet(name)
-        self.formats = formats
-        self.widths: dict[int, int] = {}
-
-    def fit(self, col: int, text: str, cap: int = 30) -> None:
-        self.widths[col] = min(max(self.widths.get(col, 6), text_width(text) + 2), cap)
-
-    def finish(self) -> None:
-        for col, width in self.widths.items():
-            self.sheet.set_column(col, col, width)
-
-
-def _formats(book, precision: int) -> dict:
-    base = {"font_name": FONT, "font_size": 11, "border": 1, "valign": "vcenter"}
-    score = "0" if precision == 0 else "0." + "0" * precision
-
-    def fmt(**extra):
-        return book.add_format({**base, **extra})
-
-    return {
-        "title": book.add_format(
-            {
-                "font_name": FONT,
-                "bold": True,
-                "font_size": 14,
-                "align": "center",
-                "valign": "vcenter",
-            }
-        ),
-        "head": fmt(bold=True, align="center", bg_color="#D9E1F2", text_wrap=True),
-        "name": fmt(text_wrap=True),
-        "name_top": fmt(text_wrap=True, bold=True, align="center"),
-        "points": fmt(align="center", num_format="General"),
-        "score": fmt(align="center", num_format=score),
-        "rate": fmt(align="center", num_format="0.00%"),
-        "text": fmt(text_wrap=True, valign="top"),
-        "total": fmt(bold=True, align="center", bg_color="#F2F2F2"),
-        "total_points": fmt(bold=True, align="center", bg_color="#F2F2F2", num_format="General"),
-        "total_score": fmt(bold=True, align="center", bg_color="#F2F2F2", num_format=score),
-        "total_rate": fmt(bold=True, align="center", bg_color="#F2F2F2", num_format="0.00%"),
-        "plain": book.add_format(
-            {"font_name": FONT, "font_size": 11, "text_wrap": True, "valign": "top"}
-        ),
-    }
-
-
-def _tree_sheet(
-    book, result: Result, formats: dict
-) -> tuple[_Sheet, dict[str, tuple[int, int, int]], tuple[int, int, int]]:
+def _tree_sheet(book, result: Result, fmts: dict) -> tuple[Sheet, Cells, tuple[int, int, int]]:
     """Sheet 1; returns it, each node's (row, points col, score col), and the total's."""
     depth = depth_of(result)
-    ws = _Sheet(book, t("rpt_xlsx_tree_sheet"), formats)
+    ws = Sheet(book, t("rpt_xlsx_tree_sheet"), fmts)
     head = _tree_header(ws, result, depth)
     rows = tree_rows(result)
     first = head + 1
@@ -114,40 +69,36 @@ def _tree_sheet(
         _tree_row(ws, row, first + index, cells, depth)
     total_row = first + len(rows)
     _total_rows(ws, result, first, total_row, depth)
-    sheet = ws.sheet
-    sheet.freeze_panes(head + 1, 0)
-    sheet.repeat_rows(head)
-    sheet.set_landscape()
-    sheet.set_paper(9)  # A4
-    sheet.fit_to_pages(1, 0)
+    ws.sheet.freeze_panes(head + 1, 0)
+    ws.sheet.repeat_rows(head)
+    ws.print_a4(landscape=True)
     ws.finish()
     return ws, cells, (total_row, 1, 2)
 
 
-def _tree_header(ws: _Sheet, result: Result, depth: int) -> int:
+def _tree_header(ws: Sheet, result: Result, depth: int) -> int:
     """The title and the header row (name, 分值, 得分 per level; 得分率; 评分依据); its row."""
-    sheet, formats = ws.sheet, ws.formats
     rate_col, basis_col = 3 * depth, 3 * depth + 1
-    sheet.merge_range(
-        0, 0, 0, basis_col, t("rpt_xlsx_title", name=result.evaluation.name), formats["title"]
-    )
-    sheet.set_row(0, 28)
+    heading = t("rpt_xlsx_title", title=title(result, REPORT))
+    ws.sheet.merge_range(0, 0, 0, basis_col, "", ws.formats["title"])
+    write_text(ws.sheet, 0, 0, heading, ws.formats["title"])
+    ws.sheet.set_row(0, 28)
     head = 1
     for d in range(1, depth + 1):
         for offset, label in enumerate((level_label(d), t("lbl_points"), t("lbl_score"))):
-            sheet.write_string(head, 3 * (d - 1) + offset, label, formats["head"])
+            ws.text(head, 3 * (d - 1) + offset, label, "head")
             ws.fit(3 * (d - 1) + offset, label)
-    sheet.write_string(head, rate_col, t("lbl_rate"), formats["head"])
-    sheet.write_string(head, basis_col, t("rpt_basis"), formats["head"])
+    ws.text(head, rate_col, t("lbl_rate"), "head")
+    ws.text(head, basis_col, t("rpt_basis"), "head")
     ws.fit(rate_col, "100.00%")
     ws.widths[basis_col] = 60
     return head
 
 
-def _place(rows: list[TreeRow], first: int) -> dict[str, tuple[int, int, int]]:
+def _place(rows: list[TreeRow], first: int) -> Cells:
     """Each node's (row, points column, score column), placed before any is written, so
     that a parent's SUM can refer to its children's cells."""
-    cells: dict[str, tuple[int, int, int]] = {}
+    cells: Cells = {}
     for index, row in enumerate(rows):
         for node, span in zip(row.chain, row.spans, strict=True):
             if span:
@@ -156,11 +107,9 @@ def _place(rows: list[TreeRow], first: int) -> dict[str, tuple[int, int, int]]:
     return cells
 
 
-def _tree_row(
-    ws: _Sheet, row: TreeRow, r: int, cells: dict[str, tuple[int, int, int]], depth: int
-) -> None:
+def _tree_row(ws: Sheet, row: TreeRow, r: int, cells: Cells, depth: int) -> None:
     """One leaf's row: its ancestors' merged cells (first row only), rate and basis."""
-    sheet, formats = ws.sheet, ws.formats
+    sheet, fmts = ws.sheet, ws.formats
     rate_col, basis_col = 3 * depth, 3 * depth + 1
     for node, span in zip(row.chain, row.spans, strict=True):
         if span:
@@ -172,31 +121,31 @@ def _tree_row(
             r,
             rate_col,
             f"={xl_rowcol_to_cell(r, scol)}/{xl_rowcol_to_cell(r, pcol)}",
-            formats["rate"],
+            fmts["rate"],
             float(leaf.rate / 100),
         )
     else:  # 不适用: text, which SUM leaves out
-        sheet.write_string(r, rate_col, t("lbl_not_applicable"), formats["rate"])
+        write_text(sheet, r, rate_col, t("lbl_not_applicable"), fmts["rate"])
     for d in range(leaf.node.depth + 1, depth + 1):  # a leaf above the deepest level
         for offset in range(3):
-            sheet.write_blank(r, 3 * (d - 1) + offset, None, formats["name"])
-    sheet.write_string(r, basis_col, one_line(leaf.node.basis), formats["text"])
+            sheet.write_blank(r, 3 * (d - 1) + offset, None, fmts["name"])
+    ws.text(r, basis_col, basis_cell(leaf), "text")
 
 
-def _total_rows(ws: _Sheet, result: Result, first: int, total_row: int, depth: int) -> None:
+def _total_rows(ws: Sheet, result: Result, first: int, total_row: int, depth: int) -> None:
     """The 合计 row (SUM formulas, rescaled when 不适用 nodes are left out) and the grade."""
-    sheet, formats = ws.sheet, ws.formats
+    sheet, fmts = ws.sheet, ws.formats
     rate_col, basis_col = 3 * depth, 3 * depth + 1
     last = total_row - 1
-    sheet.write_string(total_row, 0, t("lbl_total_row"), formats["total"])
+    ws.text(total_row, 0, t("lbl_total_row"), "total")
     points_ref = xl_rowcol_to_cell(total_row, 1)
     score_ref = xl_rowcol_to_cell(total_row, 2)
     sheet.write_formula(
         total_row,
         1,
         f"=SUM({xl_rowcol_to_cell(first, 1)}:{xl_rowcol_to_cell(last, 1)})",
-        formats["total_points"],
-        _num(result.points),
+        fmts["total_points"],
+        num(result.points),
     )
     summed = f"SUM({xl_rowcol_to_cell(first, 2)}:{xl_rowcol_to_cell(last, 2)})"
     rescale = result.rescale
@@ -205,91 +154,54 @@ def _total_rows(ws: _Sheet, result: Result, first: int, total_row: int, depth: i
             f"ROUND({summed}*{plain(rescale.points)}/{plain(rescale.applicable_points)},"
             f"{result.evaluation.precision})"
         )
-    sheet.write_formula(total_row, 2, "=" + summed, formats["total_score"], _num(result.score))
+    sheet.write_formula(total_row, 2, "=" + summed, fmts["total_score"], num(result.score))
     for col in range(3, rate_col):
-        sheet.write_blank(total_row, col, None, formats["total"])
+        sheet.write_blank(total_row, col, None, fmts["total"])
     sheet.write_formula(
         total_row,
         rate_col,
         f"={score_ref}/{points_ref}",
-        formats["total_rate"],
+        fmts["total_rate"],
         float(result.rate / 100),
     )
-    sheet.write_blank(total_row, basis_col, None, formats["total"])
+    sheet.write_blank(total_row, basis_col, None, fmts["total"])
     grade_row = total_row + 1
-    sheet.write_string(grade_row, 0, t("rpt_grade"), formats["total"])
-    sheet.merge_range(grade_row, 1, grade_row, 2, "", formats["total"])
-    sheet.write_formula(
-        grade_row, 1, grade_formula(result, score_ref, points_ref), formats["total"], result.grade
-    )
+    ws.text(grade_row, 0, t("rpt_grade"), "total")
+    grade_cell(ws, result, grade_row, 1, 2, score_ref, points_ref)
+    note_rows(ws, result, grade_row + 2, basis_col)
 
 
-def _write_node(
-    ws: _Sheet, node: NodeResult, row: int, span: int, cells: dict[str, tuple[int, int, int]]
-) -> None:
+def _write_node(ws: Sheet, node: NodeResult, row: int, span: int, cells: Cells) -> None:
     """A node's name, 分值 and 得分 cells, merged over its rows; a parent's as SUM formulas."""
-    sheet, formats = ws.sheet, ws.formats
+    sheet, fmts = ws.sheet, ws.formats
     col = 3 * (node.node.depth - 1)
     last = row + span - 1
-    name_format = formats["name_top"] if node.node.depth == 1 else formats["name"]
     ws.fit(col, node.node.name)
-    if span > 1:
-        for offset in range(3):
-            sheet.merge_range(
-                row,
-                col + offset,
-                last,
-                col + offset,
-                "",
-                (name_format, formats["points"], formats["score"])[offset],
-            )
-    sheet.write_string(row, col, node.node.name, name_format)
+    ws.text(row, col, node.node.name, "name_top" if node.node.depth == 1 else "name", last, col)
+    ws.merged(row, col + 1, last, col + 1, "points")
+    ws.merged(row, col + 2, last, col + 2, "score")
     if node.children:
-        child_col = col + 3
-        points = f"=SUM({xl_rowcol_to_cell(row, child_col + 1)}:{xl_rowcol_to_cell(last, child_col + 1)})"
-        score = f"=SUM({xl_rowcol_to_cell(row, child_col + 2)}:{xl_rowcol_to_cell(last, child_col + 2)})"
-        sheet.write_formula(row, col + 1, points, formats["points"], _num(node.node.points))
-        sheet.write_formula(row, col + 2, score, formats["score"], _num(node.score))
-    else:
-        sheet.write_number(row, col + 1, _num(node.node.points), formats["points"])
-        if applies(node):
-            sheet.write_number(row, col + 2, _num(node.score), formats["score"])
-        else:  # 不适用: text, which SUM leaves out
-            sheet.write_string(row, col + 2, t("lbl_not_applicable"), formats["score"])
+        child = col + 3
+        points = f"=SUM({xl_rowcol_to_cell(row, child + 1)}:{xl_rowcol_to_cell(last, child + 1)})"
+        score = f"=SUM({xl_rowcol_to_cell(row, child + 2)}:{xl_rowcol_to_cell(last, child + 2)})"
+        sheet.write_formula(row, col + 1, points, fmts["points"], num(node.node.points))
+        sheet.write_formula(row, col + 2, score, fmts["score"], num(node.score))
+        return
+    sheet.write_number(row, col + 1, num(node.node.points), fmts["points"])
+    if applies(node):
+        sheet.write_number(row, col + 2, num(node.score), fmts["score"])
+    else:  # 不适用: text, which SUM leaves out
+        write_text(sheet, row, col + 2, t("lbl_not_applicable"), fmts["score"])
 
 
-def grade_formula(result: Result, score_ref: str, points_ref: str) -> str:
-    """=IF(total×100/points>=90,"优",IF(…>=80,"良",…)): the file's grade table, highest first."""
-    grades = result.evaluation.grades
-    share = f"{score_ref}*100/{points_ref}"
-
-    def text(name: str) -> str:  # a string literal in a formula: quotes doubled
-        return '"' + name.replace('"', '""') + '"'
-
-    formula = text(grades[-1].name)
-    for grade in reversed(grades[:-1]):
-        formula = f"IF({share}>={plain(grade.min)},{text(grade.name)},{formula})"
-    return "=" + formula
-
-
-def _ref(sheet_name: str, row: int, col: int) -> str:
-    return f"'{sheet_name}'!{xl_rowcol_to_cell(row, col, row_abs=True, col_abs=True)}"
-
-
-def _summary_sheet(
-    book,
-    result: Result,
-    formats: dict,
-    tree_name: str,
-    cells: dict[str, tuple[int, int, int]],
-    total: tuple[int, int, int],
-) -> None:
-    ws = _Sheet(book, t("rpt_xlsx_summary_sheet"), formats)
+def _summary_sheet(book, result: Result, fmts: dict, tree: str, cells: Cells, total) -> None:
+    ws = Sheet(book, t("rpt_xlsx_summary_sheet"), fmts)
     sheet = ws.sheet
     labels = (t("lbl_level1"), t("lbl_points_l1"), t("lbl_score"), t("lbl_rate"))
-    sheet.merge_range(0, 0, 0, 3, t("lbl_summary_title"), formats["title"])
+    ws.sheet.merge_range(0, 0, 0, 3, "", fmts["title"])
+    write_text(sheet, 0, 0, t("lbl_summary_title"), fmts["title"])
     for col, label in enumerate(labels):
-        sheet.write_string(1, col, label, formats["head"])
+        ws.text(1, col, label, "head")
         ws.fit(col, label)
     rows = [
         (top.node.name, cells[top.node.path], top.node.points, top.score, top.rate, False)
@@ -299,107 +211,94 @@ def _summary_sheet(
     for index, (name, (r, pcol, scol), points, score, rate, is_total) in enumerate(rows):
         row = 2 + index
         prefix = "total_" if is_total else ""
-        sheet.write_string(row, 0, name, formats["total" if is_total else "name_top"])
+        ws.text(row, 0, name, "total" if is_total else "name_top")
         ws.fit(0, name)
-        sheet.write_formula(
-            row, 1, "=" + _ref(tree_name, r, pcol), formats[prefix + "points"], _num(points)
-        )
-        sheet.write_formula(
-            row, 2, "=" + _ref(tree_name, r, scol), formats[prefix + "score"], _num(score)
-        )
-        sheet.write_formula(
-            row,
-            3,
-            f"={xl_rowcol_to_cell(row, 2)}/{xl_rowcol_to_cell(row, 1)}",
-            formats[prefix + "rate"],
-            float(rate / 100),
-        )
+        sheet.write_formula(row, 1, "=" + ref(tree, r, pcol), fmts[prefix + "points"], num(points))
+        sheet.write_formula(row, 2, "=" + ref(tree, r, scol), fmts[prefix + "score"], num(score))
+        rate_formula = f"={xl_rowcol_to_cell(row, 2)}/{xl_rowcol_to_cell(row, 1)}"
+        sheet.write_formula(row, 3, rate_formula, fmts[prefix + "rate"], float(rate / 100))
     ws.fit(3, "100.00%")
     grade_row = 2 + len(rows)
-    sheet.write_string(grade_row, 0, t("rpt_grade"), formats["total"])
-    sheet.merge_range(grade_row, 1, grade_row, 3, "", formats["total"])
-    sheet.write_formula(
-        grade_row,
-        1,
-        grade_formula(
-            result, xl_rowcol_to_cell(grade_row - 1, 2), xl_rowcol_to_cell(grade_row - 1, 1)
-        ),
-        formats["total"],
-        result.grade,
-    )
+    ws.text(grade_row, 0, t("rpt_grade"), "total")
+    score_ref = xl_rowcol_to_cell(grade_row - 1, 2)
+    grade_cell(ws, result, grade_row, 1, 3, score_ref, xl_rowcol_to_cell(grade_row - 1, 1))
     ws.finish()
 
 
-def _lost_sheet(
-    book, analysis: Analysis, formats: dict, tree_name: str, cells: dict[str, tuple[int, int, int]]
-) -> None:
-    ws = _Sheet(book, t("rpt_xlsx_lost_sheet"), formats)
+def lost_sheet(book, analysis: Analysis, fmts: dict, source: str, cells: Cells) -> None:
+    """失分情况: the ranking, its 分值 and 得分 referring to ``source``, and the next grade."""
+    ws = Sheet(book, t("rpt_xlsx_lost_sheet"), fmts)
     sheet = ws.sheet
-    labels = (
-        t("rpt_rank"),
-        t("rpt_name"),
-        t("rpt_group"),
-        t("lbl_points"),
-        t("lbl_score"),
-        t("rpt_lost"),
-        t("rpt_basis"),
-    )
-    sheet.merge_range(0, 0, 0, len(labels) - 1, t("rpt_lost_title"), formats["title"])
+    keys = ("rpt_rank", "rpt_name", "rpt_group", "lbl_points", "lbl_score", "rpt_lost")
+    labels = [*(t(key) for key in keys), t("rpt_basis")]
+    sheet.merge_range(0, 0, 0, len(labels) - 1, "", fmts["title"])
+    write_text(sheet, 0, 0, t("rpt_lost_title"), fmts["title"])
     for col, label in enumerate(labels):
-        sheet.write_string(1, col, label, formats["head"])
+        ws.text(1, col, label, "head")
         ws.fit(col, label)
-    result = analysis.result
     ranking = analysis.lost
     for index, item in enumerate(ranking):
         row = 2 + index
         r, pcol, scol = cells[item.path]
-        sheet.write_number(row, 0, item.rank, formats["points"])
-        sheet.write_string(row, 1, item.name, formats["name"])
-        ws.fit(1, item.name)
-        sheet.write_string(row, 2, item.group, formats["name"])
-        ws.fit(2, item.group)
-        sheet.write_formula(
-            row, 3, "=" + _ref(tree_name, r, pcol), formats["points"], _num(item.points)
-        )
-        sheet.write_formula(
-            row, 4, "=" + _ref(tree_name, r, scol), formats["score"], _num(item.score)
-        )
-        sheet.write_formula(
-            row,
-            5,
-            f"={xl_rowcol_to_cell(row, 3)}-{xl_rowcol_to_cell(row, 4)}",
-            formats["score"],
-            _num(item.lost),
-        )
-        sheet.write_string(row, 6, one_line(item.basis), formats["text"])
+        sheet.write_number(row, 0, item.rank, fmts["points"])
+        for col, text in ((1, item.name), (2, item.group)):
+            ws.text(row, col, text, "name")
+            ws.fit(col, text)
+        sheet.write_formula(row, 3, "=" + ref(source, r, pcol), fmts["points"], num(item.points))
+        sheet.write_formula(row, 4, "=" + ref(source, r, scol), fmts["score"], num(item.score))
+        lost = f"={xl_rowcol_to_cell(row, 3)}-{xl_rowcol_to_cell(row, 4)}"
+        sheet.write_formula(row, 5, lost, fmts["score"], num(item.lost))
+        ws.text(row, 6, basis_cell(item.leaf), "text")
     ws.widths[6] = 60
     row = 3 + len(ranking)
     if not ranking:
-        sheet.write_string(2, 0, t("rpt_lost_none"), formats["plain"])
+        ws.text(2, 0, t("rpt_lost_none"), "plain")
         row = 4
-    sheet.write_string(
-        row, 0, t("rpt_next_title"), book.add_format({"font_name": FONT, "bold": True})
-    )
-    for offset, line in enumerate(next_grade_lines(analysis.next_grade, result), start=1):
-        sheet.merge_range(row + offset, 0, row + offset, len(labels) - 1, line, formats["plain"])
-        sheet.set_row(row + offset, 15 * max(1, text_width(line) // 140 + 1))
-    sheet.set_landscape()
-    sheet.set_paper(9)
-    sheet.fit_to_pages(1, 0)
+    ws.text(row, 0, t("rpt_next_title"), "bold")
+    for offset, line in enumerate(next_grade_lines(analysis.next_grade, analysis.result), start=1):
+        ws.text(row + offset, 0, line, "plain", row + offset, len(labels) - 1)
+    ws.print_a4(landscape=True)
     ws.finish()
 
 
-def render_xlsx(analysis: Analysis) -> bytes:
+def _problems_sheet(book, analysis: Analysis, fmts: dict) -> None:
+    """发现的问题: the stage headings, each problem's heading and paragraph, one column."""
+    ws = Sheet(book, t("rpt_xlsx_problems_sheet"), fmts)
+    write_text(ws.sheet, 0, 0, problems_t("prb_title"), fmts["title"])
+    ws.sheet.set_row(0, 28)
+    ws.widths[0] = 85  # 476 pt: A4 portrait between XlsxWriter's 0.7-inch margins
+    row = 1
+    sections = problem_sections(analysis)
+    if not sections:
+        ws.text(row, 0, none_line(), "plain")
+    for section in sections:
+        ws.text(row, 0, section.heading, "bold")
+        row += 1
+        for problem in section.problems:
+            ws.text(row, 0, problem.heading, "bold")
+            ws.text(row + 1, 0, problem.text, "plain")
+            row += 2
+    ws.print_a4()
+    ws.finish()
+
+
+def render_xlsx(analysis: Analysis, layout: str | None = None) -> bytes:
     """The workbook as bytes."""
     result = analysis.result
+    chosen = pick_layout(result, layout)
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
-    book.set_properties(
-        {"title": t("rpt_xlsx_title", name=result.evaluation.name), "comments": "perfscore"}
-    )
-    formats = _formats(book, result.evaluation.precision)
-    tree, cells, total = _tree_sheet(book, result, formats)
-    _summary_sheet(book, result, formats, tree.sheet.name, cells, total)
-    _lost_sheet(book, analysis, formats, tree.sheet.name, cells)
+    book = new_workbook(buffer)
+    book.set_properties({"title": title(result, chosen), "comments": "perfscore"})
+    fmts = formats(book, result.evaluation.precision)
+    if chosen == SELF_EVALUATION:
+        from .xlsx_form import form_sheet
+
+        name, cells = form_sheet(book, analysis, fmts)
+        lost_sheet(book, analysis, fmts, name, cells)
+    else:
+        tree, cells, total = _tree_sheet(book, result, fmts)
+        _summary_sheet(book, result, fmts, tree.name, cells, total)
+        lost_sheet(book, analysis, fmts, tree.name, cells)
+        _problems_sheet(book, analysis, fmts)
     book.close()
     return buffer.getvalue()

@@ -45,6 +45,10 @@ MESSAGES = Messages(
             "each deductions entry is {reason, points} or {reason, per, count} (points per item "
             "and the number of items), optionally with cap (the most the item deducts)",
         ),
+        "deduction_key_not_positive": (
+            "“{key}”必须大于 0，而不是 {value}",
+            "'{key}' must be greater than 0, not {value}",
+        ),
         "deduction_not_positive": (
             "扣分 points 必须大于 0，而不是 {value}",
             "a deduction's points must be greater than 0, not {value}",
@@ -241,7 +245,7 @@ def _entry(row: Fields) -> Deduction | None:
         if row.has(key):
             amount = row.number(key)
             if amount is not None and amount <= 0:
-                row.problem(key, t("deduction_not_positive", value=plain(amount)))
+                row.problem(key, t("deduction_key_not_positive", key=key, value=plain(amount)))
                 return None
             positive[key] = amount
     if row.has("count"):

@@ -255,16 +255,19 @@ def _score(params: Execution, points: Decimal, precision: int) -> Scored:
         scored = score_execution(
             budget, spent, points, precision, params.budget.shown, params.spent.shown
         )
-    details = dict(scored.details)
+    # The inputs as written (a zero-filled total stays 0; its items are listed beside it).
+    details = {**scored.details, "budget": params.budget.shown, "spent": params.spent.shown}
     explain = scored.explain
     if params.initial_value is not None:
-        details["budget_initial"] = plain(params.initial_value)
-        if params.initial_value > 0:
-            initial_rate = percent(Fraction(spent) / Fraction(params.initial_value))
+        details["budget_initial"] = f"{plain(params.initial_value)}{params.budget.unit}"
+        # the rate against 年初预算数, on the row the rate is taken on (the items, for a
+        # zero-filled total)
+        base = params.items_sum("budget_initial") if params.from_items else params.initial_value
+        if base:
+            initial = f"{plain(base)}{params.budget.unit}"
+            initial_rate = percent(Fraction(spent) / Fraction(base))
             details["initial_rate"] = initial_rate
-            explain += t(
-                "x_execution_initial", initial=plain(params.initial_value), rate=initial_rate
-            )
+            explain += t("x_execution_initial", initial=initial, rate=initial_rate)
     if params.items:
         details["items"] = [{"name": item.name, **item.amounts} for item in params.items]
     if params.from_items:

@@ -17,7 +17,7 @@ from typing import Any
 from ..decimals import plain, round_half_up
 from ..expr import Quantity, UnitMismatch, common_unit, normalise
 from ..fields import Fields
-from ..messages import Messages, unit_name
+from ..messages import Messages, pick, unit_name
 from .base import InputItems, RuleSpec, Scored, labelled_inputs
 from .judged import MESSAGES as JUDGED
 from .judged import MET, Judgement, in_level, level_range_text, parse_judgement, score_judged
@@ -179,9 +179,9 @@ MESSAGES = Messages(
             "the unit 万 of '{value}' is ambiguous (万元? 万人次?): write the unit out, e.g. 150万元",
         ),
         "bare_fraction_for_percent": (
-            "目标是百分数，而 {key} 为没有单位的 {value}：是 {percent}% 吗？请写成百分数",
-            "the target is a percentage but {key} is a bare {value}: {percent}%? write it as a "
-            "percentage",
+            "{other}是百分数，而{side}“{value}”没有单位：是 {percent}% 吗？请写成百分数",
+            "the {other} is a percentage but the {side} '{value}' has no unit: {percent}%? write "
+            "it as a percentage",
         ),
     },
     JUDGED,
@@ -588,6 +588,10 @@ def _units_as_printed(
     return target, actual
 
 
+# Which side is bare, and which carries the %: for the bare-fraction message.
+_SIDES = {"actual": ("实际值", "actual"), "target": ("目标值", "target")}
+
+
 def _adopt(
     fields: Fields, key: str, bare: Quantity, unit: str, notes: list[str]
 ) -> Quantity | None:
@@ -597,7 +601,8 @@ def _adopt(
             key,
             t(
                 "bare_fraction_for_percent",
-                key=key,
+                side=pick(*_SIDES[key]),
+                other=pick(*_SIDES["target" if key == "actual" else "actual"]),
                 value=bare.text,
                 percent=plain(bare.value * 100),
             ),
