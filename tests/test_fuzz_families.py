@@ -1,5 +1,5 @@
 """The fuzzer's families beyond YAML (bench/fuzz.py, issue 14), a fixed-seed run in the suite:
-answer sheets (CSV, XLSX), file names, output targets and environments give no traceback and
+answer sheets (CSV, XLSX), imported 自评表, file names, output targets and environments give no traceback and
 break no promise. `python bench/fuzz.py` runs 20,000 cases and more."""
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ def fuzz():
 
 
 @pytest.mark.parametrize(
-    "family, count", [("csv", 300), ("xlsx", 150), ("names", 60), ("outputs", 120), ("env", 8)]
+    "family, count",
+    [("csv", 300), ("xlsx", 150), ("import", 16), ("names", 60), ("outputs", 120), ("env", 8)],
 )
 def test_family_fixed_seed(fuzz, family, count):
     """A fixed-seed run of one family: every case is accepted or rejected with a message."""
@@ -31,7 +32,7 @@ def test_family_fixed_seed(fuzz, family, count):
 
 def test_family_cases_are_deterministic(fuzz, tmp_path):
     """Case i of a family and seed is the same on every run (failures can be replayed)."""
-    for family in ("csv", "xlsx", "names", "outputs", "env"):
+    for family in ("csv", "xlsx", "import", "names", "outputs", "env"):
         first = dict(fuzz.family_cases(family, 7, 20, tmp_path))
         assert dict(fuzz.family_cases(family, 7, 20, tmp_path)) == first
 
