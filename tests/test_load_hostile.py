@@ -186,12 +186,25 @@ def test_huge_sparse_file_rejected_before_reading(cli, tmp_path):
     assert time.perf_counter() - start < 1
 
 
-def test_endless_stream_read_is_bounded():
-    """A file of unknown size (/dev/zero) is read only up to the limit."""
+def test_endless_stream_is_refused_before_reading():
+    """A device (/dev/zero, which never ends) is refused as not a regular file, unread."""
     with pytest.raises(InputError) as error:
         load.read_text("/dev/zero")
     assert str(error.value) == (
-        "/dev/zero: 文件过大（> 8388608 字节，上限 8388608 字节）："
+        "/dev/zero: 这是设备文件，不是普通文件：perfscore 只读取普通文件（读取它可能永远等待）"
+    )
+
+
+def test_a_file_that_grows_while_read_is_bounded():
+    """What is read stays bounded even when the file is larger than its size said (it grew)."""
+    import io
+
+    from perfscore.load import gate
+
+    with pytest.raises(InputError) as error:
+        gate.read_limited(io.BytesIO(b"x" * (gate.MAX_TEXT_BYTES + 1)), gate.YAML, "grown.yaml")
+    assert str(error.value) == (
+        "grown.yaml: 文件过大（> 8388608 字节，上限 8388608 字节）："
         "评价文件通常只有几十 KB，请确认选对了文件"
     )
 
@@ -466,6 +479,31 @@ def test_fullwidth_colon(cli, write):
     result = cli("validate", path)
     assert result.exit_code == 1
     assert "全角冒号“：”" in result.stderr and "第 14 行" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "written, hint",
+    [
+        ("target: >=45人", 'target: ">=45人"'),
+        ("target: >45人  # 年度指标值", 'target: ">45人"'),
+        ("actual: |5|", 'actual: "|5|"'),
+    ],
+)
+def test_unquoted_value_starting_with_a_block_indicator(cli, write, written, hint):
+    """Issue 14 item 14: `target: >=45人` unquoted is a YAML block-scalar header gone wrong;
+    the message says to quote it instead of libyaml's English alone."""
+    key = written.split(":")[0]
+    path = write(
+        "perfscore: 1\nproject: {name: x}\npoints: 10\nindicators:\n  - name: a\n"
+        f"    points: 10\n    {written}\n    {'actual' if key == 'target' else 'target'}: 47人\n"
+    )
+    mark = written.split(": ")[1][0]
+    fails(
+        cli,
+        path,
+        f":7: 第 7 行的值以“{mark}”开头：YAML 把 {mark} 当作多行文字的标记；请给值加引号，"
+        f"写成 {hint}（或用 ≥、≤）",
+    )
 
 
 # --- YAML 1.1 traps, field by field ------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal as D
 
 import pytest
@@ -52,3 +53,24 @@ def test_judged_rounds_once():
     assert (
         score_judged(Judgement(D("4.5"), "部分达成"), D(6), 2).explain == "部分达成，评价得分 4.5"
     )
+
+
+def test_rounding_a_judged_score_is_said(cli, write):
+    """Issue 14 item 13: 89.995 at precision 2 is 90.00 (HALF_UP) and 优; the explain line
+    names the written score and the rounding, not only 90."""
+    path = write(
+        """
+        perfscore: 1
+        project: {name: 四舍五入}
+        indicators:
+          - name: 总体
+            points: 100
+            score: 89.995
+        """
+    )
+    result = cli("evaluate", path, "--json", "-")
+    leaf = json.loads(result.stdout)["indicators"][0]
+    assert (leaf["score"], json.loads(result.stdout)["grade"]) == (90, "优")
+    assert leaf["explain"] == "评价得分 89.995，保留 2 位小数为 90"
+    exact = score_judged(Judgement(D("3.5"), "达成"), D("4"), 2)
+    assert exact.explain == "达成，评价得分 3.5"  # nothing rounded: nothing said

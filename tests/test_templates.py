@@ -189,3 +189,43 @@ def test_non_editable_install_ships_templates(tmp_path):
         cwd=tmp_path,
     ).stdout
     assert str(target / "perfscore" / "indicators") in out and str(NAMES) in out
+
+
+def test_init_race_has_one_winner(tmp_path):
+    """Issue 14 item 9: 8 concurrent `init` runs on one new path: exactly one writes it, the
+    seven others say it exists (exit 1); the file is the template, whole."""
+    path = tmp_path / "new.yaml"
+    command = [sys.executable, "-m", "perfscore", "init", "-t", "self-evaluation", str(path)]
+    runs = [
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(8)
+    ]
+    results = [(proc.wait(timeout=60), proc.stderr.read().decode()) for proc in runs]
+    for proc in runs:
+        proc.stdout.close()
+        proc.stderr.close()
+    assert sorted(code for code, _ in results) == [0] + [1] * 7
+    assert all(
+        err == f"{path} 已存在，不会覆盖；请换一个文件名，或先删除它\n"
+        for code, err in results
+        if code
+    )
+    assert path.read_text(encoding="utf-8") == templates()["self-evaluation"].text
+    assert [p.name for p in tmp_path.iterdir()] == ["new.yaml"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_project_placeholders_are_refused(cli, tmp_path, name):
+    """Issue 14 item 14: `department: ~` and `year: ~` left from a template are refused, each
+    at its line, like every other placeholder (they used to pass and vanish from reports)."""
+    path = tmp_path / "new.yaml"
+    cli("init", "--template", name, path)
+    text = path.read_text(encoding="utf-8").replace("  name: ~", "  name: 示例项目", 1)
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    department = next(i for i, line in enumerate(lines, 1) if line.startswith("  department: ~"))
+    year = next(i for i, line in enumerate(lines, 1) if line.startswith("  year: ~"))
+    stderr = cli("validate", path).stderr.splitlines()
+    assert stderr[:2] == [
+        f"{path}:{department}: “project.department”不能为空",
+        f"{path}:{year}: “project.year”不能为空",
+    ]

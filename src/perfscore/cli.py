@@ -138,6 +138,7 @@ class PerfscoreGroup(TyperGroup):
     ) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         set_language(_language_from(argv) or "zh")
+        import_module("perfscore.render.console").prepare_streams()  # any encoding, 1>&-, | head
         try:
             code = super().main(
                 args=argv,
@@ -149,7 +150,7 @@ class PerfscoreGroup(TyperGroup):
             )
         except typer_usage_error() as error:
             code = show_usage_error(error)
-        except OSError as exc:  # standard output on a full disk (> /dev/full): a message, exit 1
+        except OSError as exc:  # standard output full (> /dev/full) or closed (1>&-): exit 1
             code = _stdout_failure(exc)
         if code is None:
             code = EXIT_OK

@@ -8,19 +8,19 @@ directly. Each template's first comment line is its Chinese one-line
 description, its second the English one.
 
 ``init`` copies a template as it is, comments included, and never overwrites
-an existing file. Its placeholders are ``~`` (empty) values, which
+an existing file (it creates the file exclusively: of several runs racing for
+one name, exactly one writes it). Its placeholders are ``~`` (empty) values, which
 ``perfscore validate`` rejects line by line until they are filled.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
 
-from .errors import InputError, Problem, UsageError
+from .errors import Problem, UsageError
 from .messages import Messages, language
 
 SUFFIX = ".yaml"
@@ -30,10 +30,6 @@ MESSAGES = Messages(
         "template_unknown": (
             "没有名为“{name}”的模板（可用：{known}）；perfscore templates 列出全部模板",
             "no template named '{name}' (known: {known}); perfscore templates lists them",
-        ),
-        "template_target_exists": (
-            "{path} 已存在，不会覆盖；请换一个文件名，或先删除它",
-            "{path} already exists and will not be overwritten; choose another name or delete it first",
         ),
         "template_written": (
             "已写出 {path}（模板 {name}）。把每个 ~ 换成实际内容后运行：perfscore validate {path}",
@@ -94,11 +90,10 @@ def template(name: str) -> Template:
 
 
 def write_template(name: str, path: str) -> Template:
-    """Write template ``name`` to ``path`` (``-``: standard output), never over an existing file."""
-    from .output import STDOUT, write_output
+    """Write template ``name`` to ``path`` (``-``: standard output), never over an existing
+    file: created exclusively, so a file that appears meanwhile (another ``init``) is kept."""
+    from .output import write_output
 
     chosen = template(name)
-    if path != STDOUT and os.path.lexists(path):
-        raise InputError(Problem(t("template_target_exists", path=path)))
-    write_output(path, chosen.text)
+    write_output(path, chosen.text, exclusive=True)
     return chosen

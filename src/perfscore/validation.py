@@ -19,6 +19,7 @@ from .fields import Fields
 from .load import YList, YMap, load_yaml
 from .messages import Messages, join
 from .model import DEFAULT_GRADES, DEFAULT_PRECISION, MAX_PRECISION, Evaluation, Grade, Leaf, Node
+from .names import name_key, name_problem, shown
 from .rules import RULES, RuleSpec
 from .weights import MESSAGES as WEIGHTS
 from .weights import ROOT_POINTS, check_siblings, read_weight
@@ -324,6 +325,8 @@ def _project(top: Fields) -> dict[str, Any]:
     for key, value in raw.items():
         if isinstance(value, (YMap, YList)):
             fields.problem(key, t("not_scalar", key=f"project.{key}"))
+        elif value is None:  # a template's `department: ~` left unfilled would vanish from reports
+            fields.problem(key, t("empty_text", key=f"project.{key}"))
         elif isinstance(value, Decimal) and fields.as_number(key, value) is None:
             continue  # out of range (1e400): every number a file gives is bounded
         else:
@@ -511,12 +514,13 @@ def _named(
     path = f"{parent_path}/{label}" if parent_path else label
     fields = Fields(raw, parent.file, path, parent.problems)
     if name is not None:
-        if "/" in name:
-            fields.problem("name", t("name_has_slash"))
-        elif name in seen:
-            fields.problem("name", t("duplicate_name", name=name, first=seen[name]))
+        key, refused = name_key(name), name_problem(name)  # look-alikes are one name (names.py)
+        if "/" in name or refused:
+            fields.problem("name", refused or t("name_has_slash"))
+        elif key in seen:
+            fields.problem("name", t("duplicate_name", name=shown(name), first=seen[key]))
         else:
-            seen[name] = fields.line("name")
+            seen[key] = fields.line("name")
     return label, fields
 
 

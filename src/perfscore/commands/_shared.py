@@ -1,4 +1,9 @@
-"""What the command modules share beyond their options: writing outputs, running batches."""
+"""What the command modules share beyond their options: writing outputs, running batches.
+
+Outputs never go over an input (:mod:`perfscore.output`); in a batch, the
+inputs include the answer sheets the worker processes read, which the
+workers report back with each row (:class:`Tracked`).
+"""
 
 from __future__ import annotations
 
@@ -33,9 +38,16 @@ def write_outputs(
     outputs: Iterable[tuple[str, Callable[[], str | bytes]]], inputs: Sequence[str]
 ) -> bool:
     """Write each (path, render) in turn; an output that fails is reported and the
-    others are still written. True when all were written."""
-    from ..output import write_output
+    others are still written. True when all were written. Two outputs naming one
+    file are refused before either is written."""
+    from ..output import check_outputs, write_output
 
+    outputs = list(outputs)
+    try:
+        check_outputs([path for path, _ in outputs])
+    except PerfscoreError as error:
+        report_error(error)
+        return False
     ok = True
     for path, render in outputs:
         try:
@@ -46,16 +58,55 @@ def write_outputs(
     return ok
 
 
-def batch_files(paths: Sequence[str]) -> list[str]:
+def batch_files(paths: Sequence[str], outputs: Sequence[str | None] = ()) -> list[str]:
     """The files named (folders searched recursively for evaluation files and sheets);
-    InputError when there are none."""
+    InputError when there are none.
+
+    ``outputs`` are checked first, before any work: an output that is one of the
+    files, or two outputs naming one file, are refused at once.
+    """
     from ..batch import SUFFIXES, expand_paths
     from ..importers import SHEET_SUFFIXES
+    from ..output import check_outputs
 
     files = expand_paths(paths, (*SUFFIXES, *SHEET_SUFFIXES))
     if not files:
         raise InputError(Problem(t("no_input_files")))
+    check_outputs(outputs, files)
     return files
+
+
+class Tracked:
+    """``work(file)`` that also returns the files the reading gate opened for it.
+
+    Batch work runs in worker processes, whose reads the parent cannot see; the
+    answer sheets an evaluation names must still never be written over.
+    """
+
+    def __init__(self, work: Callable[[str], Any]) -> None:
+        self.work = work
+
+    def __call__(self, file: str) -> tuple[Any, tuple[str, ...]]:
+        from ..load.gate import mark, read_since
+
+        start = mark()
+        row = self.work(file)
+        return row, read_since(start)
+
+
+def run_tracked(
+    work: Callable[[str], Any],
+    files: Sequence[str],
+    inputs: list[str],
+    jobs: int | None,
+    progress: Callable[[int], None] | None,
+) -> Iterator[Any]:
+    """:func:`perfscore.batch.run`, adding every file the work read to ``inputs``."""
+    from ..batch import run
+
+    for row, read in run(Tracked(work), files, jobs=jobs, progress=progress):
+        inputs.extend(read)
+        yield row
 
 
 def progress_bar(total: int) -> tuple[Callable[[int], None] | None, Callable[[], None]]:
@@ -90,12 +141,12 @@ def rows_of(
     files: Sequence[str],
     jobs: int | None,
     advance: Callable[[int], None] | None,
+    inputs: list[str],
 ) -> Iterator[Any]:
     """``work`` over the files, each row in turn: a sheet file's work gives a list of rows
-    (one per table, and its 汇总表), an evaluation file's one row."""
-    from ..batch import run
-
-    for row in run(work, files, jobs=jobs, progress=advance):
+    (one per table, and its 汇总表), an evaluation file's one row. Every file the work
+    read (answer sheets, in worker processes too) is added to ``inputs``."""
+    for row in run_tracked(work, files, inputs, jobs, advance):
         if isinstance(row, list):
             yield from row
         else:
@@ -103,16 +154,17 @@ def rows_of(
 
 
 def collect(
-    work: Callable[[str], Any], files: Sequence[str], jobs: int | None
+    work: Callable[[str], Any], files: Sequence[str], jobs: int | None, inputs: list[str]
 ) -> tuple[list, list]:
-    """Run ``work`` over the files with a progress bar; (rows, failures)."""
+    """Run ``work`` over the files with a progress bar; (rows, failures). Every
+    file the work read is added to ``inputs``."""
     from ..batch import Failure
 
     rows: list = []
     failed: list[Failure] = []
     advance, stop = progress_bar(len(files))
     try:
-        for row in rows_of(work, files, jobs, advance):
+        for row in rows_of(work, files, jobs, advance, inputs):
             (failed if isinstance(row, Failure) else rows).append(row)
     finally:
         stop()

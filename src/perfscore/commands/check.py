@@ -30,14 +30,15 @@ def check(
     from ..render.audit import audit_json, print_audit
     from ._shared import batch_files, collect, report_failures, write_outputs
 
-    files = batch_files(paths)
-    rows, failed = collect(audit_any, files, jobs)
+    files = batch_files(paths, outputs=[json_path])
+    inputs = list(files)  # and the answer sheets the files name, as the workers read them
+    rows, failed = collect(audit_any, files, jobs, inputs)
     if json_path != STDOUT:
         print_audit(rows, len(failed))
     report_failures(failed)
     status = EXIT_INPUT if failed else EXIT_DISAGREE if any(r.findings for r in rows) else EXIT_OK
     if json_path is not None and not write_outputs(
-        [(json_path, lambda: audit_json(rows, failed))], files
+        [(json_path, lambda: audit_json(rows, failed))], inputs
     ):
         status = EXIT_INPUT
     return status

@@ -61,12 +61,13 @@ def evaluate(
 ) -> int:
     """评分：打印指标得分表、一级指标汇总、总分与等级 / score files and print the tables."""
     from ..batch import Failure
-    from ..output import STDOUT
+    from ..output import STDOUT, check_outputs
     from ..render.console import console, report_problems
     from ..render.terminal import print_evaluation
     from ..rules import files_read
     from ._shared import write_outputs
 
+    check_outputs([json_path], files)  # an output over an input: refused before any table
     evaluated = evaluate_files(files)
     out = None if json_path == STDOUT else console()
     for item in evaluated.outcomes:

@@ -57,7 +57,8 @@ def summary(
     from ..summary import Tally, sort_rows
     from ._shared import batch_files, progress_bar, report_failures, rows_of, write_outputs
 
-    files = batch_files(paths)
+    files = batch_files(paths, outputs=[json_path, csv_path])
+    inputs = list(files)  # and the answer sheets the files name, as the workers read them
     keep = sort is not SortKey.file or desc or json_path is not None or csv_path is not None
     printer = None if json_path == STDOUT else TablePrinter()
     tally = Tally()
@@ -67,7 +68,7 @@ def summary(
     if advance is not None and sys.stdout.isatty():
         keep = True  # one terminal: print the table after the bar, not through it
     try:
-        for row in rows_of(summarise_any, files, jobs, advance):
+        for row in rows_of(summarise_any, files, jobs, advance, inputs):
             if isinstance(row, Failure):
                 failed.append(row)
                 continue
@@ -92,5 +93,5 @@ def summary(
         outputs.append((json_path, lambda: summary_json(rows, dist, failed)))
     if csv_path is not None:
         outputs.append((csv_path, lambda: summary_csv(rows, failed)))
-    written = write_outputs(outputs, files)
+    written = write_outputs(outputs, inputs)
     return EXIT_INPUT if failed or not written else EXIT_OK

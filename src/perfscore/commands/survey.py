@@ -26,7 +26,12 @@ def survey_of(
     rounded_shares: bool,
 ) -> SurveyData:
     """The distributions (and, with weights, the rates) of the sheet ``file``."""
-    from ..survey.report import parse_weights_option, read_weights_file, survey_data
+    from ..survey.report import (
+        check_weights_fit,
+        parse_weights_option,
+        read_weights_file,
+        survey_data,
+    )
     from ..survey.report import t as survey_t
     from ..survey.sheet import QuestionNotFound, find_question, read_sheet
 
@@ -44,7 +49,10 @@ def survey_of(
             indexes = [find_question(sheet, q) for q in question]
         except QuestionNotFound as error:
             raise UsageError(str(error)) from None
-    return survey_data(sheet, table, indexes, rounded_shares)
+    data = survey_data(sheet, table, indexes, rounded_shares)
+    if table is not None:
+        check_weights_fit(data, "--weights" if weights is not None else str(weights_file))
+    return data
 
 
 def survey(
@@ -90,17 +98,18 @@ def survey(
     lang: LangOption = None,
 ) -> int:
     """问卷统计：各题选项分布、有效回答与加权满意度 / answer distributions and satisfaction rates."""
-    from ..output import STDOUT, write_output
+    from ..output import STDOUT, check_outputs, write_output
     from ..render.console import console
     from ..render.survey import print_data
     from ..survey.report import data_to_dict
 
+    inputs = [file] + ([weights_file] if weights_file else [])
+    check_outputs([json_path], inputs)  # an output over an input: refused before any table
     data = survey_of(file, weights, weights_file, question, rounded_shares)
     if json_path != STDOUT:
         print_data(data, console())
     if json_path is not None:
         from ..render.json_export import dumps
 
-        inputs = [file] + ([weights_file] if weights_file else [])
         write_output(json_path, dumps(data_to_dict(data)), inputs=inputs)
     return EXIT_OK

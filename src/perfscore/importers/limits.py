@@ -11,10 +11,8 @@ from the file's XML first (:mod:`.spreadsheet`), and refused here.
 
 from __future__ import annotations
 
-import os
-import stat
-
 from ..errors import InputError, Problem
+from ..load import gate
 from ..messages import Messages
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a sheet file on disk
@@ -24,20 +22,13 @@ MAX_COLUMNS = 256
 MAX_CELLS = 500_000  # the rectangle a reader allocates: rows × columns
 MAX_SHEETS = 500
 MAX_PAGES = 500  # of a PDF
+# What the reading gate checks a sheet file against (its size, and that it is a regular file).
+SHEET = gate.Kind(
+    "sheet", MAX_FILE_BYTES, ("自评表通常只有几十 KB", "a 自评表 is a few tens of KB")
+)
 
 MESSAGES = Messages(
     {
-        "sheet_not_found": ("找不到文件", "file not found"),
-        "sheet_not_regular": (
-            "不是普通文件（文件夹、设备或管道）",
-            "not a regular file (a folder, a device or a pipe)",
-        ),
-        "sheet_permission": ("没有读取该文件的权限", "permission denied: cannot read the file"),
-        "sheet_unreadable": ("无法读取文件：{reason}", "cannot read the file: {reason}"),
-        "sheet_too_big": (
-            "文件过大（{size} 字节，上限 {limit} 字节）：自评表通常只有几十 KB",
-            "the file is too large ({size} bytes, limit {limit}): a 自评表 is a few tens of KB",
-        ),
         "sheet_unpacked_too_big": (
             "文件解压后过大（{size} 字节，上限 {limit} 字节）",
             "the file unpacks to too much ({size} bytes, limit {limit})",
@@ -62,32 +53,10 @@ t = MESSAGES.t
 
 
 def read_source(file: str) -> bytes:
-    """The bytes of a sheet file: a regular file within the size limit, or an InputError."""
-    try:
-        with open(file, "rb") as handle:
-            status = os.fstat(handle.fileno())
-            if not stat.S_ISREG(status.st_mode):
-                raise InputError(Problem(t("sheet_not_regular"), file))
-            if status.st_size > MAX_FILE_BYTES:
-                raise InputError(
-                    Problem(t("sheet_too_big", size=status.st_size, limit=MAX_FILE_BYTES), file)
-                )
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError(Problem(t("sheet_not_found"), file)) from None
-    except IsADirectoryError:
-        raise InputError(Problem(t("sheet_not_regular"), file)) from None
-    except PermissionError:
-        raise InputError(Problem(t("sheet_permission"), file)) from None
-    except ValueError:  # a NUL in the name
-        raise InputError(Problem(t("sheet_unreadable", reason="NUL"), file)) from None
-    except OSError as exc:
-        raise InputError(Problem(t("sheet_unreadable", reason=exc.strerror or exc), file)) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise InputError(
-            Problem(t("sheet_too_big", size=f"> {MAX_FILE_BYTES}", limit=MAX_FILE_BYTES), file)
-        )
-    return data
+    """The bytes of a sheet file, through the reading gate (:mod:`perfscore.load.gate`): a
+    regular file (a FIFO or a device is refused unopened, never waited on) within the size
+    limit, or an InputError."""
+    return gate.read_bytes(file, SHEET)
 
 
 def check_extent(file: str, sheet: str, rows: int, cols: int) -> None:

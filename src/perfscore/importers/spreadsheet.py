@@ -18,12 +18,14 @@ import re
 import subprocess
 import sys
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from xml.etree import ElementTree
 
 from ..errors import InputError, Problem
+from ..load import gate
 from ..messages import Messages
 from . import limits
 from .cells import EMPTY, Cell, Grid, Row, value_cell
@@ -97,7 +99,17 @@ def read_spreadsheet(file: str, data: bytes, kind: str) -> list[Grid]:
         return _read_xls(file, data)
     try:
         scans = _scan_xlsx(file, data) if kind == "xlsx" else _scan_ods(file, data)
-    except (zipfile.BadZipFile, ElementTree.ParseError, KeyError, ValueError, EOFError) as exc:
+    except (  # zlib.error, NotImplementedError, RuntimeError: a damaged deflate stream, a zip
+        # version 13.7, a part flagged encrypted (found by bench/fuzz.py)
+        zipfile.BadZipFile,
+        ElementTree.ParseError,
+        KeyError,
+        ValueError,
+        EOFError,
+        zlib.error,
+        NotImplementedError,
+        RuntimeError,
+    ) as exc:
         raise InputError(Problem(t("sheet_corrupt", reason=_reason(exc)), file)) from None
     for scan in scans:
         limits.check_extent(file, scan.name, scan.rows, scan.cols)
@@ -172,8 +184,10 @@ def fill_merges(rows: list[Row], merges: list[tuple[int, int, int, int]]) -> lis
 
 # ---------------------------------------------------------------- .xlsx: the XML scan
 
-_TAG = re.compile(rb"<(?:\w+:)?(row|c)\b([^>]*)>")
-_ATTR_R = re.compile(rb'\sr="([A-Z]{0,3})([0-9]{1,12})"')
+_TAG = re.compile(rb"<(?:[\w.-]+:)?(row|c)\b([^>]*)>")
+# Every r attribute of a tag, in any quotes and case: calamine reads a lowercase, single-quoted
+# or repeated r too (the last one), and allocates up to the furthest (load/gate.py).
+_ATTR_R = re.compile(rb"""(?<![\w:.-])r\s*=\s*["']\s*\$?([A-Za-z]{0,7})\$?([0-9]+)""")
 _ATTR_S = re.compile(rb'\ss="([0-9]{1,6})"')
 _CHUNK = 1 << 20
 _BUILTIN_PERCENT = {9: 0, 10: 2}  # 0% and 0.00%
@@ -260,14 +274,16 @@ def _scan_sheet_xml(stream: Any, scan: SheetScan, percent_styles: dict[int, int 
         cut = buffer.rfind(b"<")
         cut = cut if cut > len(buffer) - 4096 else len(buffer)
         for match in _TAG.finditer(buffer, 0, cut):
-            attrs = match.group(2)
-            place = _ATTR_R.search(attrs)
+            attrs = gate.unescape_references(match.group(2))
+            places = _ATTR_R.findall(attrs)
             if match.group(1) == b"row":
-                row = int(place.group(2)) if place else row + 1
+                row = max(int(n) for _, n in places) if places else row + 1
                 col = 0
                 continue
-            if place and place.group(1):
-                col, row = _letters(place.group(1)), int(place.group(2))
+            lettered = [(c, n) for c, n in places if c]
+            if lettered:
+                col = max(_letters(c.upper()) for c, _ in lettered)
+                row = max(int(n) for _, n in lettered)
             else:
                 col += 1
             scan.rows, scan.cols = max(scan.rows, row), max(scan.cols, col)

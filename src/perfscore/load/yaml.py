@@ -87,6 +87,12 @@ MESSAGES = Messages(
             "第 {line} 行用制表符（Tab）缩进：YAML 只允许空格缩进；请把 Tab 换成空格",
             "line {line} is indented with a tab: YAML allows only spaces; replace the tab with spaces",
         ),
+        "load_block_indicator": (
+            "第 {line} 行的值以“{mark}”开头：YAML 把 {mark} 当作多行文字的标记；请给值加引号，"
+            '写成 {key}: "{value}"（或用 ≥、≤）',
+            "the value on line {line} starts with '{mark}', which YAML takes for a block of text; "
+            'quote it: {key}: "{value}" (or write ≥, ≤)',
+        ),
         "load_fullwidth_colon": (
             "YAML 语法错误：{problem}（第 {line} 行的键后用了全角冒号“：”？YAML 须用半角冒号加空格“: ”）",
             "YAML syntax error: {problem} (line {line} uses a full-width colon '：' after a key? YAML needs ': ')",
@@ -293,6 +299,23 @@ def _syntax_words(problem: str) -> str:
     return problem
 
 
+# `target: >=45人`: a value starting with > or | that is not a block scalar's header.
+_BLOCK_VALUE = re.compile(
+    r"\s*(?:-\s+)?([^\s:#'\"]+):\s+([>|])(?![+-]?[1-9]?[+-]?\s*(?:#.*)?$)(.*)$"
+)
+
+
+def _unquoted_block_indicator(lines: list[str], numbers: list[int]) -> str | None:
+    """The hint for a value such as ``>=45人`` or ``|x|`` left unquoted, if that is the error."""
+    for number in numbers:
+        match = _BLOCK_VALUE.match(lines[number - 1])
+        if match:
+            key, mark, rest = match.groups()
+            value = (mark + rest).split(" #")[0].strip()
+            return t("load_block_indicator", line=number, mark=mark, key=key, value=value)
+    return None
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
     """A libyaml error in words a user can act on (tabs, full-width colons)."""
     mark = exc.problem_mark or exc.context_mark
@@ -311,6 +334,9 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
                 return Problem(t("load_tab", line=number), file, number)
         if "tab" in problem:
             return Problem(t("load_tab", line=line), file, line)
+        block = _unquoted_block_indicator(lines, nearby)
+        if block is not None:
+            return Problem(block, file, line)
         for number in nearby:
             if re.match(r"\s*(?:-\s+)?[^\s:：#'\"]+：", lines[number - 1]):
                 return Problem(t("load_fullwidth_colon", problem=problem, line=number), file, line)

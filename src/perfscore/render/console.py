@@ -2,15 +2,19 @@
 
 Commands print through :func:`console` (tables, lines) and :func:`report_error`
 (one red line per problem on standard error); nothing else in perfscore
-creates a console.
+creates a console. :func:`prepare_streams` (called once by the CLI) makes
+standard output and error safe to write whatever the process was given.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import io
 import os
 import sys
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -54,10 +58,105 @@ def console(stderr: bool = False) -> Console:
 
 
 def report_problems(problems: Iterable[Problem]) -> None:
-    """One red line per problem on standard error."""
+    """One red line per problem on standard error (a file name's undecodable bytes as U+FFFD)."""
+    from ..output import printable
+
     for problem in problems:
-        typer.secho(str(problem), err=True, fg="red")
+        typer.secho(printable(str(problem)), err=True, fg="red")
 
 
 def report_error(error: PerfscoreError) -> None:
     report_problems(error.problems)
+
+
+# ---------------------------------------------------------------- the standard streams
+
+
+class _Closed(io.TextIOBase):
+    """Standard output that was closed before perfscore started (``1>&-``): the first
+    write fails with EBADF, which the CLI reports as one line."""
+
+    encoding = "utf-8"
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+    def isatty(self) -> bool:
+        return False
+
+
+class _QuietBuffer(io.BufferedWriter):
+    """The bytes under a standard stream whose reader may go away (``| head``): the rest is
+    then discarded and the run goes on, so that its exit code and its files do not depend on
+    when the reader stopped. Below the text layer, so that every writer of the stream (click
+    re-wraps a stream it thinks misconfigured, JSON goes out as bytes) is covered."""
+
+    def write(self, data: Any) -> int:
+        try:
+            return super().write(data)
+        except BrokenPipeError:
+            self._gone()
+            return len(data)
+
+    def flush(self) -> None:
+        try:
+            super().flush()
+        except BrokenPipeError:
+            self._gone()
+
+    def _gone(self) -> None:
+        stop_writing(self)
+        with contextlib.suppress(OSError, ValueError):
+            super().flush()  # what was pending, now to the null device
+
+
+def stop_writing(stream: Any) -> None:
+    """Send the rest of ``stream`` (its reader went away) to the null device."""
+    with contextlib.suppress(AttributeError, OSError, ValueError):  # not a real file
+        null = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(null, stream.fileno())
+        finally:
+            os.close(null)
+
+
+def _safe(stream: io.TextIOWrapper) -> io.TextIOWrapper:
+    """``stream`` on its own copy of the descriptor: unencodable text replaced
+    (output.REPLACE), a broken pipe quiet."""
+    from ..output import REPLACE
+
+    stream.flush()
+    raw = io.FileIO(os.dup(stream.fileno()), "w", closefd=True)
+    return io.TextIOWrapper(
+        _QuietBuffer(raw),
+        encoding=stream.encoding,
+        errors=REPLACE,
+        line_buffering=stream.line_buffering,
+        write_through=getattr(stream, "write_through", False),
+    )
+
+
+def prepare_streams() -> None:
+    """Standard output and error as perfscore writes them, whatever the process was given.
+
+    Characters the terminal's encoding cannot show (latin-1, ASCII, GBK) and the
+    undecodable bytes of file names are replaced (U+FFFD or "?"), never an error;
+    a stream closed at start is an error at its first write (one message, exit 1);
+    a reader that goes away ends the output, not the run. Streams that are not
+    files (a test harness's) are left as they are.
+    """
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:  # closed before start: stdout fails loudly, stderr has no reader
+            setattr(sys, name, _Closed() if name == "stdout" else open(os.devnull, "w"))  # noqa: SIM115
+            continue
+        if not isinstance(stream, io.TextIOWrapper) or isinstance(stream.buffer, _QuietBuffer):
+            continue
+        try:
+            stream.fileno()
+        except (OSError, ValueError):  # io.UnsupportedOperation: not a real file
+            continue
+        setattr(sys, name, _safe(stream))

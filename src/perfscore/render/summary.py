@@ -314,4 +314,6 @@ def summary_csv(rows: Sequence[SummaryRow], failed: Sequence[Failure]) -> bytes:
         writer.writerow(
             ["", "", "", "", "", "", "", "", csv_cell(failure.file), csv_cell(failure.error)]
         )
-    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+    from ..output import encode  # a file name's undecodable bytes as U+FFFD, never an error
+
+    return b"\xef\xbb\xbf" + encode(buffer.getvalue())

@@ -37,6 +37,10 @@ MESSAGES = Messages(
             "level '{level}' needs a score from the evaluator between {low} and {high}",
         ),
         "x_judged": ("评价得分 {score}", "scored {score} by the evaluator"),
+        "x_judged_rounded": (
+            "{written}，保留 {precision} 位小数为 {score}",
+            "{written}, rounded to {precision} decimals: {score}",
+        ),
         "x_judged_level": ("{level}，评价得分 {score}", "{level}, scored {score} by the evaluator"),
         "x_level_full": ("{level}，得满分 {points}", "{level}: full points {points}"),
         "score_outside_level": (
@@ -134,10 +138,13 @@ def score_judged(judgement: Judgement, points: Decimal, precision: int) -> Score
         score = round_half_up(points, precision)
         return Scored(score, t("x_level_full", level=MET, points=plain(points)), MET)
     score = round_half_up(judgement.score, precision)
+    written = plain(judgement.score)
     if judgement.level:
-        explain = t("x_judged_level", level=judgement.level, score=plain(score))
+        explain = t("x_judged_level", level=judgement.level, score=written)
     else:
-        explain = t("x_judged", score=plain(score))
+        explain = t("x_judged", score=written)
+    if score != judgement.score:  # 89.995 at precision 2 is 90.00: say so, it may change a grade
+        explain = t("x_judged_rounded", written=explain, precision=precision, score=plain(score))
     return Scored(score, explain, judgement.level)
 
 

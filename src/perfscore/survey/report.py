@@ -31,6 +31,17 @@ MESSAGES = Messages(
             "--weights 的每一项须写成“选项=权重”，如“非常满意=100%”，而不是“{item}”",
             "each --weights item must be 'option=weight', such as '非常满意=100%', not '{item}'",
         ),
+        "survey_weights_repeated": (
+            "选项“{option}”重复（第 {first} 项与第 {n} 项，字母前缀不计）",
+            "the option '{option}' is given twice (items {first} and {n}, letter prefixes aside)",
+        ),
+        "survey_weights_misfit": (
+            "第 {n} 题的 {count} 份回答“{answer}”不在权重表中，而权重表的“{option}”不是本题的回答："
+            "是否应写作“{close}”？（否则这些回答不计入满意度）",
+            "question {n}: {count} answer(s) '{answer}' are outside the weight table, whose "
+            "'{option}' is no answer of the question: did you mean '{close}'? (else they are "
+            "left out of the rate)",
+        ),
         "survey_weights_file_shape": (
             "权重文件须为“选项: 权重”的映射（可写在 weights: 下）",
             "the weights file must map options to weights (optionally under weights:)",
@@ -157,24 +168,66 @@ def survey_data(sheet, weights=None, questions=None, rounded_shares: bool = Fals
     )
 
 
+def check_weights_fit(data: SurveyData, source: str) -> None:
+    """Refuse a weight table that names an option a question does not have when an answer
+    of that question left outside the table looks like it (``满意`` for ``较满意``): a typo
+    that would silently drop answers from the rate.
+
+    Other answers outside the table (an 其他 nobody weighted, another question's scale)
+    stay allowed, shown as 选项外 (docs/survey.md).
+    """
+    import difflib
+
+    problems = []
+    for question in data.questions:
+        if not question.weighted or not question.outside:
+            continue
+        answers = {o.option for o in question.options}
+        outside = {o.option: o for o in question.options if o.weight is None}
+        for weight in data.weights or ():
+            close = difflib.get_close_matches(weight.option, outside, n=1, cutoff=0.6)
+            if weight.option in answers or not close:
+                continue
+            answer = outside[close[0]]
+            message = t(
+                "survey_weights_misfit",
+                n=question.number,
+                count=answer.count,
+                answer=answer.label,
+                option=weight.option,
+                close=answer.option,
+            )
+            problems.append(Problem(message, source))
+    if problems:
+        raise InputError(problems)
+
+
 def parse_weights_option(text: str):
     """``"非常满意=100%,满意=80%"`` (commas ``,`` or ``，``) → the weight table, or UsageError."""
 
     from ..fields import Fields
     from ..load import YMap
     from ..rules.survey import parse_weight_table
+    from .sheet import option_text
 
     table = YMap(0)
     problems: list = []
-    for item in (part.strip() for part in re.split(r"[,，]", text)):
-        if not item:
-            continue
+    seen: dict[str, int] = {}  # option (letter prefix removed) → its item number
+    items = [part.strip() for part in re.split(r"[,，]", text) if part.strip()]
+    for number, item in enumerate(items, start=1):
         option, sep, value = item.partition("=")
         if not sep or not option.strip() or not value.strip():
             raise UsageError(t("survey_weights_item", item=item))
-        if option.strip() in table:
-            problems.append(Problem(t("duplicate_key", key=option.strip(), first=1), "--weights"))
+        name = option_text(option)
+        if name in seen:  # "满意" twice, or "A.满意" and "满意": a position, not a line
+            problems.append(
+                Problem(
+                    t("survey_weights_repeated", option=name, first=seen[name], n=number),
+                    "--weights",
+                )
+            )
             continue
+        seen[name] = number
         value = value.strip()
         # A bare number is read as a number (0.8 is 80%; 80 is refused as ambiguous), as in YAML.
         table[option.strip()] = Decimal(value) if _NUMBER.fullmatch(value) else value

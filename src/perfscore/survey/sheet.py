@@ -8,8 +8,12 @@ satisfaction rate, and ``perfscore survey`` prints the distributions.
 
 Conventions (documented in docs/survey.md):
 
+* **Reading**: through the reading gate (:mod:`perfscore.load.gate`: a
+  regular file of at most 32 MiB; an XLSX within the zip, row, column and cell
+  limits before openpyxl sees it), and within :data:`MAX_SHEET_COLUMNS`
+  columns and :data:`MAX_SHEET_CELLS` cells (docs/limits.md).
 * **Encoding**: a CSV is decoded exactly as evaluation files are
-  (:func:`perfscore.load.read_text`: UTF-8, with or without BOM; anything else
+  (:func:`perfscore.load.decode`: UTF-8, with or without BOM; anything else
   gets the same message as an evaluation file). XLSX needs openpyxl (the
   ``survey`` extra); the first worksheet is read.
 * **Option text**: NFKC-normalised (full-width letters and punctuation folded),
@@ -33,18 +37,20 @@ import io
 import os
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
-from typing import Any
+from typing import Any, BinaryIO
 
 from ..decimals import round_half_up
 from ..errors import InputError, Problem
-from ..load import read_text
+from ..load import gate
 from ..load.text import MESSAGES as TEXT
+from ..load.text import decode
 from ..messages import Messages, join
+from ..names import name_key
 
 MESSAGES = Messages(
     {
@@ -69,8 +75,19 @@ MESSAGES = Messages(
             "读取 XLSX 问卷需要 openpyxl：pip install 'perfscore[survey]'（或另存为 CSV）",
             "reading XLSX answer sheets needs openpyxl: pip install 'perfscore[survey]' (or save as CSV)",
         ),
-        "survey_xlsx_bad": ("无法读取 XLSX 文件：{reason}", "cannot read the XLSX file: {reason}"),
+        "survey_xlsx_no_sheet": (
+            "XLSX 文件中没有工作表",
+            "the XLSX file holds no worksheet",
+        ),
         "survey_untitled": ("（第 {n} 列，无标题）", "(column {n}, untitled)"),
+        "survey_too_wide": (
+            "第 {row} 行超过 {limit} 列：问卷文件最多 {limit} 列（每题一列）",
+            "row {row} has more than {limit} columns: an answer sheet has at most {limit} (one per question)",
+        ),
+        "survey_too_many_cells": (
+            "问卷文件到第 {row} 行已超过 {limit} 个单元格（答卷数 × 题数），超过上限",
+            "the answer sheet exceeds {limit} cells (answers × questions) by row {row}",
+        ),
         "survey_question_number": (
             "没有第 {n} 题：问卷文件共 {count} 列（题号即列号，从 1 起）",
             "there is no question {n}: the answer sheet has {count} columns (numbered from 1)",
@@ -110,8 +127,9 @@ XLSX_SUFFIXES = (".xlsx", ".xlsm")
 
 
 def clean_text(text: str) -> str:
-    """NFKC, spaces collapsed, trimmed: how titles and options are compared."""
-    return " ".join(unicodedata.normalize("NFKC", text).split())
+    """NFKC, invisible characters removed, spaces collapsed, trimmed: how titles and options
+    are compared (as indicator names are: :func:`perfscore.names.name_key`)."""
+    return name_key(text)
 
 
 def split_option(text: str) -> tuple[str | None, str]:
@@ -130,6 +148,11 @@ def option_text(text: str) -> str:
 
 def cell_answers(cell: str) -> list[tuple[str | None, str]]:
     """The options chosen in one cell, in order, without repeats; [] for a blank answer."""
+    return list(_answers(cell))
+
+
+@lru_cache(maxsize=4096)  # a sheet's cells repeat a handful of options: each is read once
+def _answers(cell: str) -> tuple[tuple[str | None, str], ...]:
     chosen: list[tuple[str | None, str]] = []
     seen: set[str] = set()
     for part in _SPLIT.split(unicodedata.normalize("NFKC", cell)):
@@ -139,7 +162,7 @@ def cell_answers(cell: str) -> list[tuple[str | None, str]]:
         if text not in seen:
             seen.add(text)
             chosen.append((letter, text))
-    return chosen
+    return tuple(chosen)
 
 
 @dataclass(frozen=True)
@@ -209,7 +232,7 @@ def tally(sheet: AnswerSheet, index: int) -> QuestionTally:
     blank: list[int] = []
     multiple: list[int] = []
     for row, number in zip(sheet.rows, sheet.row_numbers, strict=True):
-        chosen = cell_answers(row[index])
+        chosen = _answers(row[index])
         if not chosen:
             blank.append(number)
         elif len(chosen) > 1:
@@ -278,55 +301,65 @@ def find_question(sheet: AnswerSheet, key: Any) -> int:
 
 # -- reading -----------------------------------------------------------------
 
+# What an answer sheet may hold (docs/limits.md): a survey of a few hundred questions
+# and any number of respondents, within a million cells once padded to the title row.
+MAX_SHEET_COLUMNS = 4_096
+MAX_SHEET_CELLS = gate.MAX_CELLS
+
 
 def read_sheet(file: str) -> AnswerSheet:
-    """Read a CSV or XLSX answer sheet; every failure is an :class:`InputError`."""
+    """Read a CSV or XLSX answer sheet; every failure is an :class:`InputError`.
+
+    The file goes through the reading gate first (a regular file, of at most
+    32 MiB), so a FIFO or a device is refused before it is read; the format
+    follows the content (a zip is an XLSX whatever its name).
+    """
     lower = file.lower()
-    magic = _magic(file)
-    if lower.endswith(".xls") or magic == b"\xd0\xcf\x11\xe0":  # OLE: old Excel
-        raise InputError(Problem(t("survey_xls_old"), file))
-    if lower.endswith(XLSX_SUFFIXES) or magic == b"PK\x03\x04":  # zip: an XLSX, whatever its name
-        return _sheet(file, _xlsx_rows(file))
-    return _sheet(file, _csv_rows(file))
-
-
-def _magic(file: str) -> bytes:
-    try:
-        with open(file, "rb") as handle:
-            return handle.read(4)
-    except (OSError, ValueError):  # ValueError: a NUL in the name
-        return b""  # the reader reports the problem
+    kind = gate.XLSX if lower.endswith((*XLSX_SUFFIXES, ".xls")) else gate.CSV
+    with gate.open_input(file, kind) as handle:
+        head = handle.read(8)
+        handle.seek(0)
+        if gate.is_ole(head) and gate.is_encrypted_ooxml(handle):
+            raise InputError(Problem(t("zip_encrypted", format="XLSX"), file))
+        if lower.endswith(".xls") or head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE: old Excel
+            raise InputError(Problem(t("survey_xls_old"), file))
+        if lower.endswith(XLSX_SUFFIXES) or head.startswith(b"PK\x03\x04"):
+            return _sheet(file, _xlsx_rows(file, handle))
+        # The evaluation files' decoding, on purpose (one set of encoding messages).
+        text = decode(gate.read_limited(handle, gate.CSV, file), file, gate.CSV)
+    return _sheet(file, _csv_rows(file, text))
 
 
 @lru_cache(maxsize=32)
-def _cached(path: str, _stamp: tuple[int, int]) -> AnswerSheet:
+def _cached(path: str, _stamp: tuple[int, ...]) -> AnswerSheet:
     return read_sheet(path)
 
 
 def load_sheet(file: str) -> AnswerSheet:
     """:func:`read_sheet`, read once per process while the file is unchanged.
 
-    An evaluation may take several leaves from one answer sheet.
+    An evaluation may take several leaves from one answer sheet. A sheet served
+    from the cache is still noted as read, so that no output goes over it.
     """
     try:
-        stat = os.stat(file)
+        status = os.stat(file)
     except (OSError, ValueError):  # ValueError: a NUL in the name
         return read_sheet(file)  # reports the problem
-    return _cached(os.path.abspath(file), (stat.st_mtime_ns, stat.st_size))
+    stamp = (status.st_dev, status.st_ino, status.st_mtime_ns, status.st_size)
+    sheet = _cached(os.path.abspath(file), stamp)
+    gate.record(status, file)
+    return sheet
 
 
-def _csv_rows(file: str) -> Iterable[tuple[int, list[str]]]:
-    text = read_text(file)  # the evaluation files' reading and decoding, on purpose
+def _csv_rows(file: str, text: str) -> Iterator[tuple[int, list[str]]]:
     reader = csv.reader(io.StringIO(text, newline=""))
-    rows = []
     try:
         for cells in reader:
-            rows.append((reader.line_num, cells))
+            yield reader.line_num, cells
     except csv.Error as exc:
         raise InputError(
             Problem(t("survey_csv_error", reason=exc), file, reader.line_num)
         ) from None
-    return rows
 
 
 def _xlsx_text(value: Any) -> str:
@@ -339,76 +372,86 @@ def _xlsx_text(value: Any) -> str:
     return str(value)
 
 
-def _xlsx_rows(file: str) -> Iterable[tuple[int, list[str]]]:
+def _xlsx_rows(file: str, handle: BinaryIO) -> Iterator[tuple[int, list[str]]]:
+    """The first worksheet's rows, once the gate has checked the workbook's extent."""
     try:
         import openpyxl
     except ImportError:
         raise InputError(Problem(t("survey_xlsx_missing"), file)) from None
-    import zipfile
+    archive = gate.open_zip(handle, file, gate.XLSX)
+    gate.check_xlsx(archive, file)
+    with gate.library_errors(file, gate.XLSX):
+        # The file object, so that openpyxl reads the content whatever the file's name.
+        book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+        try:
+            if not book.worksheets:
+                raise InputError(Problem(t("survey_xlsx_no_sheet"), file))
+            sheet = book.worksheets[0]
+            sheet.reset_dimensions()  # never pad to a declared <dimension> (A1:XFD1048576)
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                yield number, [_xlsx_text(v) for v in values]
+        finally:
+            book.close()
 
-    try:
-        # A file object, so that openpyxl reads the content whatever the file's name.
-        with open(file, "rb") as handle:
-            book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
-            try:
-                sheet = book.worksheets[0]
-                return [
-                    (number, [_xlsx_text(v) for v in values])
-                    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-                ]
-            finally:
-                book.close()
-    except FileNotFoundError:
-        raise InputError(Problem(t("file_not_found"), file)) from None
-    except IsADirectoryError:
-        raise InputError(Problem(t("is_directory"), file)) from None
-    except (
-        zipfile.BadZipFile,
-        KeyError,
-        ValueError,
-        IndexError,
-        OSError,
-        openpyxl.utils.exceptions.InvalidFileException,
-    ) as exc:
-        raise InputError(Problem(t("survey_xlsx_bad", reason=exc), file)) from None
+
+def _header_and_rows(
+    file: str, source: Iterable[tuple[int, list[str]]]
+) -> tuple[list[str] | None, list[tuple[int, list[str]]], int]:
+    """The title row, the respondents' rows and the number of blank rows, within the limits."""
+    header: list[str] | None = None
+    rows: list[tuple[int, list[str]]] = []
+    empty = cells = 0
+    for number, row in source:
+        if len(row) > MAX_SHEET_COLUMNS and any(c.strip() for c in row[MAX_SHEET_COLUMNS:]):
+            raise InputError(
+                Problem(t("survey_too_wide", row=number, limit=MAX_SHEET_COLUMNS), file, number)
+            )
+        row = row[:MAX_SHEET_COLUMNS]
+        if all(not cell.strip() for cell in row):
+            if header is not None:
+                empty += 1
+            continue
+        if header is None:
+            header = [cell.strip() for cell in row]
+            continue
+        cells += max(len(row), len(header))
+        if cells > MAX_SHEET_CELLS:
+            raise InputError(
+                Problem(t("survey_too_many_cells", row=number, limit=MAX_SHEET_CELLS), file, number)
+            )
+        rows.append((number, row))
+    return header, rows, empty
 
 
 def _sheet(file: str, source: Iterable[tuple[int, list[str]]]) -> AnswerSheet:
-    header: list[str] | None = None
-    rows: list[tuple[int, list[str]]] = []
-    empty = 0
-    for number, cells in source:
-        blank = all(not cell.strip() for cell in cells)
-        if header is None:
-            if not blank:
-                header = [cell.strip() for cell in cells]
-            continue
-        if blank:
-            empty += 1
-            continue
-        rows.append((number, cells))
+    header, rows, empty = _header_and_rows(file, source)
     if header is None:
         raise InputError(Problem(t("survey_file_empty"), file))
-    # Trailing columns with neither title nor answer (spreadsheet padding) are not questions.
-    width = len(header)
-    while (
-        width
-        and not header[width - 1]
-        and all(len(cells) < width or not cells[width - 1].strip() for _, cells in rows)
-    ):
-        width -= 1
-    titles = tuple(title or t("survey_untitled", n=i + 1) for i, title in enumerate(header[:width]))
-    padded: list[tuple[str, ...]] = []
-    for number, cells in rows:
-        extra = cells[width:]
-        if any(cell.strip() for cell in extra):
-            last = max(i for i, cell in enumerate(cells) if cell.strip()) + 1
+    # Trailing columns with neither title nor answer (spreadsheet padding) are not questions;
+    # a row with an answer beyond the title row is an error at its line.
+    filled = [_filled_width(cells) for _, cells in rows]
+    width = max(
+        [i + 1 for i, title in enumerate(header) if title]
+        + [f for f in filled if f <= len(header)],
+        default=0,
+    )
+    for (number, _), cells in zip(rows, filled, strict=True):
+        if cells > len(header):
             raise InputError(
                 Problem(
-                    t("survey_row_too_long", row=number, cells=last, columns=width), file, number
+                    t("survey_row_too_long", row=number, cells=cells, columns=width), file, number
                 )
             )
-        padded.append(tuple(cells[:width]) + ("",) * (width - len(cells[:width])))
+    titles = tuple(title or t("survey_untitled", n=i + 1) for i, title in enumerate(header[:width]))
+    padded = [tuple(cells[:width]) + ("",) * (width - len(cells[:width])) for _, cells in rows]
     if not padded:
         raise InputError(Problem(t("survey_file_no_rows"), file))
     return AnswerSheet(file, titles, tuple(padded), tuple(n for n, _ in rows), empty)
+
+
+def _filled_width(cells: list[str]) -> int:
+    """The number of cells up to the last one that is not blank."""
+    for index in range(len(cells) - 1, -1, -1):
+        if cells[index].strip():
+            return index + 1
+    return 0
