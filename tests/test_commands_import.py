@@ -434,12 +434,15 @@ def test_round_trip_of_cases_no_example_has(cli, write, tmp_path, layout):
     """不适用, a judged unmet target, inferred points and a nested budget row: the same nodes
     (9 + 26.67 + 15 + 20 = 70.67 on 80 applicable points → 88.34), and the sentences the
     report writes below its table (the rescale, the inferred mark, the warnings) are no note."""
-    original, imported, _, back = _round_trip(cli, tmp_path, write(UNCOMMON), layout)
+    original, imported, sheet, back = _round_trip(cli, tmp_path, write(UNCOMMON), layout)
     assert [_node(n) for n in _walk(imported["indicators"])] == [
         _node(n) for n in _walk(original["indicators"])
     ]
     assert (imported["score"], imported["grade"]) == (88.34, "良")
     assert "\nnote:" not in back.read_text(encoding="utf-8")
+    # The printed 88.34 over level-1 scores summing to 70.67 is the rescale, no contradiction.
+    audited = cli("check", sheet)
+    assert audited.exit_code == EXIT_OK, audited.stdout
 
 
 NOTED = """

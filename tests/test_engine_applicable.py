@@ -6,6 +6,8 @@ import json
 import re
 from decimal import Decimal as D
 
+import pytest
+
 from perfscore import load_evaluation, score
 
 # 决策 20 (a 10 scored 10, b 10 scored 5) + 产出 80 (c 40 scored 30, d 40 不适用).
@@ -167,3 +169,56 @@ def test_validate_accepts_not_applicable_leaf(write, cli):
     """The JSON Schema also accepts a leaf with applicable: false and no scoring form."""
     result = cli("validate", write(TREE))
     assert result.exit_code == 0, result.stderr
+
+
+# The sheet's own arithmetic with 不适用 nodes: the printed total is the rescaled sum of the
+# printed level-1 scores. 决策 printed 15, 产出 printed 30: (15 + 30) × 100 / 60 = 75.
+PRINTED = """\
+perfscore: 1
+project: {name: 测试}
+reported: TOTAL
+indicators:
+  - name: 决策
+    points: 20
+    reported: 15
+    children:
+      - {name: a, points: 10, score: 10}
+      - {name: b, points: 10, score: 5, basis: 部分完成}
+  - name: 产出
+    OUTPUT
+    children:
+      - C
+      - {name: d, points: 40, applicable: false}
+"""
+SCORED_C = "{name: c, points: 40, score: 30, basis: 部分完成}"
+
+
+def _root_sums(write, total: str, output="reported: 30", c=SCORED_C) -> list:
+    text = PRINTED.replace("TOTAL", total).replace("OUTPUT", output).replace("C\n", c + "\n")
+    result = score(load_evaluation(str(write(text))))
+    return [c for c in result.checks if c.path == "" and c.kind == "sum"]
+
+
+def test_printed_total_is_checked_against_the_rescaled_printed_sum(write):
+    """75 printed over 15 + 30 on 60 applicable points: (15 + 30) × 100 / 60 = 75 agrees;
+    no false finding against the plain sum 45."""
+    (check,) = _root_sums(write, "75")
+    assert (check.reported, check.computed, check.ok) == (D(75), D(75), True)
+
+
+def test_a_printed_total_left_unscaled_is_a_finding(write):
+    """A sheet that prints the plain sum 45 broke rules.md §2: it should be 75."""
+    (check,) = _root_sums(write, "45")
+    assert (check.reported, check.computed, check.ok) == (D(45), D(75), False)
+
+
+@pytest.mark.parametrize(
+    "total, ok", [("80", None), ("91.67", None), ("91.68", False), ("24.99", False)]
+)
+def test_rescaled_range_over_a_part_not_captured(write, total, ok):
+    """c not captured, 产出 printed without a score: the printed scores sum to 15 + [0, 40],
+    rescaled (× 100 / 60) to 25–91.67. A total inside cannot be checked; outside it the sheet
+    contradicts itself (unscaled, 80 would have been called a contradiction)."""
+    c = "{name: c, points: 40, captured: false}"
+    (check,) = _root_sums(write, total, output="points: 80", c=c)
+    assert (check.computed, check.ok) == ("25–91.67", ok)

@@ -18,10 +18,10 @@ is kept with ``ok`` None (neither agrees nor disagrees) and counted apart.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
-from .decimals import plain, rate_of
+from .decimals import plain, rate_of, scaled
 from .grades import grade_of
 from .model import Evaluation, Node
 from .result import Comparison, NodeResult
@@ -85,13 +85,19 @@ def internal_comparisons(
     reported_points: Decimal | None,
     children: Sequence[NodeResult],
     line: int,
+    scale: Callable[[Decimal], Decimal] | None = None,
 ) -> list[Comparison]:
-    """The published numbers of one node (or the root) among themselves."""
+    """The published numbers of one node (or the root) among themselves. ``scale`` turns
+    the sum of the children's printed scores into what their parent must print (at the
+    root of a tree with 不适用 nodes: the rescaled total, docs/rules.md §2)."""
     out: list[Comparison] = []
     if reported is not None and children:
         implied = _printed_sum(children)
         if implied is not None and implied[2]:
-            out.append(_against_range(path, reported, implied[:2], line))
+            low, high = implied[:2]
+            if scale is not None:
+                low, high = scale(low), scale(high)
+            out.append(_against_range(path, reported, (low, high), line))
     if (
         reported_points is not None
         and children
@@ -154,6 +160,33 @@ def _against_range(path: str, reported: Decimal, implied: Interval, line: int) -
     return Comparison(path, "score", reported, shown, line, ok, "sum")
 
 
+def _rescaler(
+    evaluation: Evaluation, indicators: Sequence[NodeResult]
+) -> Callable[[Decimal], Decimal] | None:
+    """docs/rules.md §2: with 不适用 nodes, a sum of applicable scores × base ÷ applicable
+    points, rounded at the file's precision (as engine._rescale scales the computed total).
+    Made for a sheet captured in part too: its printed total is still the rescaled one."""
+    if all(result.node.applicable for top in indicators for result in top.walk()):
+        return None
+    if not all(top.node.points_known for top in indicators):
+        return None  # the applicable points are not known: nothing to scale by
+    applicable = sum((_applicable_points(top.node) for top in indicators), Decimal(0))
+    if not applicable:
+        return None
+    base, places = evaluation.points, evaluation.precision
+    return lambda summed: scaled(summed, base, applicable, places)
+
+
+def _applicable_points(node: Node) -> Decimal:
+    """A node's points without its 不适用 parts, whether or not all of it was captured (the
+    engine leaves a partial node's applicable points uncounted)."""
+    if not node.applicable:
+        return Decimal(0)
+    if not node.children or not node.captured:
+        return node.points
+    return sum((_applicable_points(child) for child in node.children), Decimal(0))
+
+
 def _leaf_audits(node: Node) -> list[Comparison]:
     """A rule's own printed inputs among themselves (a budget row's total and its items)."""
     if node.leaf is None:
@@ -174,7 +207,9 @@ def comparisons(
     rate: Decimal,
     grade: str | None,
 ) -> tuple[Comparison, ...]:
-    """Every check of the evaluation's published numbers, the root first, then in tree order."""
+    """Every check of the evaluation's published numbers, the root first, then in tree order.
+    With 不适用 nodes the printed total is checked against the printed level-1 scores
+    rescaled as the total is (docs/rules.md §2), not against their plain sum."""
     partial = evaluation.partial
     root = evaluation.line
     out: list[Comparison] = []
@@ -198,6 +233,7 @@ def comparisons(
         evaluation.reported_points,
         indicators,
         root,
+        _rescaler(evaluation, indicators),
     )
     if evaluation.reported_grade is not None and evaluation.reported is not None:
         published_points = evaluation.reported_points or evaluation.points

@@ -45,6 +45,15 @@ def round_half_up(value: Exact, places: int) -> Decimal:
     return _half_up(n, d, places)
 
 
+def scaled(value: Exact, numerator: Exact, denominator: Exact, places: int) -> Decimal:
+    """``value`` × numerator ÷ denominator, exactly, then HALF_UP to ``places`` decimals
+    (the 不适用 rescale of docs/rules.md §2)."""
+    vn, vd = _ratio(value)
+    nn, nd = _ratio(numerator)
+    dn, dd = _ratio(denominator)
+    return _half_up(vn * nn * dd, vd * nd * dn, places)
+
+
 def rate_of(score: Exact, points: Exact) -> Decimal:
     """得分率 in percent: score / points × 100, HALF_UP to 2 places."""
     sn, sd = _ratio(score)

@@ -9,10 +9,9 @@ is looked up from the total as computed, lower bound inclusive.
 from __future__ import annotations
 
 from decimal import Decimal
-from fractions import Fraction
 
 from .comparisons import comparisons
-from .decimals import rate_of, round_half_up
+from .decimals import rate_of, scaled
 from .grades import grade_for, grade_of
 from .model import Evaluation, Node
 from .result import NodeResult, Rescale, Result
@@ -59,9 +58,7 @@ def _rescale(
     if not paths or evaluation.partial:
         return None
     in_play = sum((top.in_play for top in indicators), Decimal(0))
-    total = round_half_up(
-        Fraction(summed) * Fraction(evaluation.points) / Fraction(in_play), evaluation.precision
-    )
+    total = scaled(summed, evaluation.points, in_play, evaluation.precision)
     return Rescale(evaluation.points, in_play, summed, total, paths)
 
 
