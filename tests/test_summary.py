@@ -142,6 +142,20 @@ def test_csv_with_bom(cli, folder, tmp_path):
     assert rows[3].startswith(",,,,,,,,") and "得分 11 超过分值 10" in rows[3]
 
 
+def test_csv_to_stdout_is_only_the_csv(cli, folder):
+    """--csv - writes only the CSV on stdout (the table would corrupt it); errors on stderr."""
+    result = cli("summary", folder, "--csv", "-")
+    assert result.exit_code == EXIT_INPUT
+    rows = result.stdout.removeprefix("\ufeff").splitlines()
+    assert rows[0] == "序号,项目名称,部门,满分,得分,得分率,等级,失分,文件,错误"
+    assert [row.split(",")[1] for row in rows[1:3]] == [
+        "干部教育培训费",
+        "“一人一档、一企一档”建设项目",
+    ]
+    assert rows[3].startswith(",,,,,,,,") and len(rows) == 4
+    assert "1 个文件无法评分：" in result.stderr
+
+
 @pytest.mark.parametrize(
     "args, order",
     [

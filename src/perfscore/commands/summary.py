@@ -60,7 +60,8 @@ def summary(
     files = batch_files(paths, outputs=[json_path, csv_path])
     inputs = list(files)  # and the answer sheets the files name, as the workers read them
     keep = sort is not SortKey.file or desc or json_path is not None or csv_path is not None
-    printer = None if json_path == STDOUT else TablePrinter()
+    # An export on standard output is all that goes there: no table around it.
+    printer = None if STDOUT in (json_path, csv_path) else TablePrinter()
     tally = Tally()
     rows: list = []
     failed: list = []
