@@ -482,6 +482,19 @@ def test_form_nested_budget_row_is_one_execution_leaf(cli, write, tmp_path):
     assert [n["name"] for n in imported["indicators"]] == ["过程指标", "产出指标", "满意度指标"]
 
 
+def test_form_round_trip_keeps_the_achieved_goal(cli, write, tmp_path):
+    """目标实际完成情况 comes back as 年度总体目标完成情况 (import's key), which the form reads:
+    the form of the imported file prints the same two goal texts."""
+    text = NOTED.replace(
+        "kind: 部门自评}", "kind: 部门自评, 年度总体目标: 培训干部, 目标实际完成情况: 已培训 47 人}"
+    )
+    _, imported, _, back = _round_trip(cli, tmp_path, write(text), "self-evaluation")
+    assert imported["project"]["年度总体目标"] == "培训干部"
+    assert imported["project"]["年度总体目标完成情况"] == "已培训 47 人"
+    again = cli("report", back, "-f", "md", "--layout", "self-evaluation")
+    assert "| 培训干部 | 已培训 47 人 |" in again.stdout
+
+
 def test_float_cell_stays_exact(cli, tmp_path):
     """A float cell 8.94 (stored by XlsxWriter as a binary double) is written as 8.94."""
     assert cli("import", DATA / "many-projects.xlsx", "-o", tmp_path / "out").exit_code == 0

@@ -95,8 +95,11 @@ LAYOUTS = (SELF_EVALUATION, REPORT)
 # The rule of the form's budget row (预算执行率, docs/rules.md §3): its details carry the block.
 BUDGET_RULE = "execution"
 # Metadata keys (in ``project``) the form's 年度总体目标 row reads, first found wins.
+# 年度总体目标完成情况 is the heading some printed sheets give the achieved part (银川 2021)
+# and the key ``perfscore import`` writes for it (importers/table.py), so an imported sheet's
+# report shows what the sheet printed.
 GOAL_KEYS = ("年度总体目标", "年初预期目标", "goal")
-ACHIEVED_KEYS = ("目标实际完成情况", "实际完成情况", "goal_achieved")
+ACHIEVED_KEYS = ("目标实际完成情况", "年度总体目标完成情况", "实际完成情况", "goal_achieved")
 UNIT_KEYS = ("金额单位", "unit")
 
 # A4 portrait with 20 mm margins: 170 mm for a table.
