@@ -33,13 +33,15 @@ from ..result import NodeResult, Result
 from ..selfeval import is_self_evaluation
 from .grid import Grid
 from .labels import (
+    BOUND,
     LABELS,
-    applies,
     explain_cell,
+    is_number,
     level_label,
     one_line,
     plain_value,
     points_cell,
+    points_mark,
     rate_cell,
     score_cell,
     total_cell,
@@ -176,7 +178,7 @@ def _name_cells(grid: Grid, r: int, row: TreeRow, names: int, start: int) -> Non
 
 def _score_value(node: NodeResult) -> Decimal | None:
     """The score as a number, where it is one (not 不适用, not a part not captured)."""
-    return node.score if applies(node) and node.node.captured else None
+    return node.score if is_number(node) else None
 
 
 # -- the 自评表 ----------------------------------------------------------------------------
@@ -385,6 +387,7 @@ def _indicator_grid(
             value=points,
             number="points",
             key=f"points:{path}",
+            mark=points_mark(leaf),
         )
         grid.add(
             r,
@@ -416,6 +419,7 @@ def _indicator_grid(
         value=result.score,
         number="score",
         key="total.score",
+        mark=BOUND if result.partial else "",
     )
     grid.add(last, nc + 5, "", style="total")
     return grid
