@@ -500,7 +500,8 @@ def report_tree_grid(result: Result) -> Grid:
     rows = tree_rows(result)
     depth = max((row.leaf.node.depth for row in rows), default=1)
     names = _name_widths(depth, max(20.0 * depth, 36.0))
-    widths = _fit([*names, 12.0, 12.0, 18.0, max(PAGE_WIDTH - sum(names) - 42.0, 45.0)])
+    # 得分 holds 未录入 and ≥53.67 on one line (a 五号 cell needs 16 mm with Word's margins).
+    widths = _fit([*names, 12.0, 16.0, 18.0, max(PAGE_WIDTH - sum(names) - 46.0, 45.0)])
     grid = Grid(widths, header_rows=1)
     heads = [level_label(d) for d in range(1, depth + 1)]
     heads += [t("lbl_points"), t("lbl_score"), t("lbl_rate"), t("rpt_basis")]
@@ -522,7 +523,7 @@ def lost_grid(analysis: Analysis) -> Grid | None:
     """失分情况: 序号 | 指标名称 | 一级指标 | 分值 | 得分 | 失分 | 评分依据; None when none lost."""
     if not analysis.lost:
         return None
-    grid = Grid((12.0, 34.0, 16.0, 12.0, 12.0, 12.0, 72.0), header_rows=1)
+    grid = Grid((12.0, 34.0, 16.0, 12.0, 14.0, 12.0, 70.0), header_rows=1)  # 得分 26.67 whole
     keys = ("rpt_rank", "rpt_name", "rpt_group", "lbl_points", "lbl_score", "rpt_lost")
     grid.row(0, [*(t(key) for key in keys), t("rpt_basis")], "head")
     for r, item in enumerate(analysis.lost, start=1):
