@@ -26,7 +26,7 @@ from ..decimals import fixed, plain
 from ..result import NodeResult
 from ..rules import rule_short
 from .labels import (
-    NO_RATE,
+    NO_FIGURE,
     applies,
     explain_cell,
     one_line,
@@ -93,7 +93,7 @@ def _figures(node: NodeResult) -> tuple[str, str, str]:
     if not applies(node):
         return points, "", ""
     if not node.node.captured:
-        return points, score_cell(node), NO_RATE
+        return points, score_cell(node), NO_FIGURE
     if node.partial:
         return points, score_cell(node), rate_cell(node)
     return points, plain(node.score), fixed(node.rate, 2)
@@ -103,7 +103,7 @@ def _lost(node: NodeResult) -> str:
     """分值 − 得分; — where the score is not known or only a lower bound; 不适用: empty."""
     if not applies(node):
         return ""
-    return plain(node.lost) if node.node.captured and not node.partial else NO_RATE
+    return plain(node.lost) if node.node.captured and not node.partial else NO_FIGURE
 
 
 def _explain(node: NodeResult) -> str:

@@ -213,7 +213,7 @@ def applies(node: NodeResult) -> bool:
 BOUND_SIGN = "≥"
 BOUND, INFERRED = "bound", "inferred"
 UNKNOWN = "?"  # points not known at all (a part not captured that states none)
-NO_RATE = "—"  # no rate: a lower bound has none, nor has a node of no points
+NO_FIGURE = "—"  # no figure: the rate (or loss) of a lower bound, the rate of no points
 
 
 def points_mark(node: NodeResult) -> str:
@@ -275,7 +275,7 @@ def rate_cell(node: NodeResult) -> str:
     if not applies(node):
         return t("lbl_not_applicable")
     if not has_rate(node):
-        return NO_RATE
+        return NO_FIGURE
     return rate_text(node.rate)
 
 
@@ -292,7 +292,7 @@ def total_cell(result: Result, places: int | None = None) -> str:
 
 
 def total_rate(result: Result) -> str:
-    return NO_RATE if result.partial else rate_text(result.rate)
+    return NO_FIGURE if result.partial else rate_text(result.rate)
 
 
 def result_line(result: Result, key: str = "lbl_result") -> str:
