@@ -10,6 +10,7 @@ import re
 
 import pytest
 
+from . import captured_part
 from .conftest import EXAMPLES
 
 docx = pytest.importorskip("docx")
@@ -233,17 +234,7 @@ def test_self_evaluation_form_indicators(form):
     and 总分 is 10 + 90 = 100.
     """
     slots, merges = layout(form.tables[1])
-    assert slots[0] == [
-        "绩效指标",
-        "一级指标",
-        "二级指标",
-        "三级指标",
-        "年度指标值（A）",
-        "实际完成指标值（B）",
-        "分值",
-        "得分",
-        "偏差原因分析及改进措施",
-    ]
+    assert slots[0] == captured_part.FORM_HEADER
     assert slots[2] == [
         "",
         "产出指标",
@@ -291,3 +282,20 @@ def test_english_word_report(cli, tmp_path):
     assert "(3) 产出: problems found" in paragraphs(document)
     footer = document.sections[0].footer.paragraphs[0]._p
     assert "".join(node.text or "" for node in footer.iter(qn("w:t"))) == "Page 1 of 1"
+
+
+@pytest.mark.parametrize("lay", ["report", "self-evaluation"])
+def test_a_sheet_captured_in_part(cli, write, tmp_path, lay):
+    """A part not captured: 分值 as printed (or ?), 得分 未录入, 得分率 —; the sums above it and
+    the total ≥ (lower bounds), inferred points 20* (tests/captured_part.py has the arithmetic)."""
+    document = open_docx(cli, tmp_path, write(captured_part.SHEET), "--layout", lay)
+    if lay == "report":
+        summary, _ = layout(document.tables[0])
+        assert summary[1:] == captured_part.SUMMARY
+        assert layout(document.tables[2])[0] == captured_part.TREE
+        grades, _ = layout(document.tables[1])
+        assert [row[2] for row in grades[1:]] == ["", "", "", ""]  # no grade marked
+    else:
+        assert layout(document.tables[1])[0] == captured_part.FORM
+    texts = paragraphs(document)
+    assert captured_part.RESULT_LINE in texts and captured_part.INFERRED_LINE in texts

@@ -162,3 +162,20 @@ def test_nested_budget_leaf_stays_among_the_indicators(write):
     )
     assert [row[2] for row in form.indicators.texts()][1:3] == ["预算执行率", "制度"]
     assert form.head.texts()[2][6:] == ["100.00%", "10.00"]
+
+
+@pytest.mark.parametrize(
+    "key", ["目标实际完成情况", "年度总体目标完成情况", "实际完成情况", "goal_achieved"]
+)
+def test_goal_rows_read_every_achieved_key(write, key):
+    """目标实际完成情况 reads any of its keys, 年度总体目标完成情况 (the heading some sheets print,
+    the key import writes) among them; 年初预期目标 reads 年度总体目标."""
+    result = scored(
+        write, BASE.format(project=f"kind: 部门自评, 年度总体目标: 培训干部, {key}: 已培训 47 人")
+    )
+    form = self_evaluation_form(result)
+    goal = form.head.section(form.goal_rows).texts()
+    assert goal == [
+        ["年度总体目标", "年初预期目标", "目标实际完成情况"],
+        ["", "培训干部", "已培训 47 人"],
+    ]

@@ -23,6 +23,7 @@ from perfscore import load_evaluation, score
 from perfscore.analysis import analyse
 from perfscore.render.problems import problem_sections
 
+from . import captured_part
 from .conftest import EXAMPLES, ROOT
 
 pytest.importorskip("xlsxwriter")
@@ -137,3 +138,51 @@ def test_form_recomputes_in_libreoffice(cli, tmp_path):
     assert values["I6"].value == 8
     assert values["H19"].value == pytest.approx(90.53)
     assert values["G20"].value == "优"
+
+
+@pytest.mark.parametrize(
+    ("layout", "shown"),
+    [
+        # 培训天数 20 未录入 —; 产出指标 70 ≥44.67; 数量指标 50 ≥26.67; 培训质量 20* 18.00;
+        # 满意度指标 ? 未录入 —; 合计 100 ≥53.67 —; 评价等级 —
+        ("report", ["培训天数20未录入—", "70≥44.67", "50≥26.67", "培训质量20*18.00"]),
+        ("self-evaluation", ["培训天数20未录入", "培训质量20*18.00", "?未录入", "总分100≥53.67"]),
+    ],
+)
+def test_a_sheet_captured_in_part_prints_as_the_other_formats(cli, write, tmp_path, layout, shown):
+    """LibreOffice prints the number formats as the other formats write the text: ≥ before a
+    lower bound, * after inferred points; 未录入 and ? as they are, never 0."""
+    pdf = convert(cli, tmp_path, write(captured_part.SHEET), ".xlsx", "--layout", layout)
+    text = pdf_text(pdf)
+    for piece in [*shown, "满意度指标?未录入" if layout == "report" else "满意度指标"]:
+        assert piece in text, piece
+    assert "###" not in text  # every number fits its column
+
+
+@pytest.mark.parametrize("layout", ["report", "self-evaluation"])
+def test_a_sheet_captured_in_part_recomputes_to_its_cached_values(cli, write, tmp_path, layout):
+    """Every formula LibreOffice recomputes gives the value perfscore cached: a SUM over a
+    未录入 or a ? is the lower bound the sheet shows, no 得分率 divides a text, the 合计's
+    分值 is the base 100 however many points are not known."""
+    source = tmp_path / "partial.xlsx"
+    made = cli("report", write(captured_part.SHEET), "-o", source, "--layout", layout)
+    assert made.exit_code == 0, made.stderr
+    formulas = openpyxl.load_workbook(source)
+    book = openpyxl.load_workbook(source)  # saved by openpyxl: every cached value dropped
+    bare = tmp_path / "bare.xlsx"
+    book.save(bare)
+    recomputed = openpyxl.load_workbook(
+        office.convert(bare, tmp_path / "out", "xlsx"), data_only=True
+    )
+    cached = openpyxl.load_workbook(source, data_only=True)
+    compared = 0
+    for sheet in formulas:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    want = cached[sheet.title][cell.coordinate].value
+                    got = recomputed[sheet.title][cell.coordinate].value
+                    same = got == want if isinstance(want, str) else got == pytest.approx(want)
+                    assert same, (sheet.title, cell.coordinate, cell.value, want, got)
+                    compared += 1
+    assert compared > 10

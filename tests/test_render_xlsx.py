@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from . import captured_part
 from .conftest import EXAMPLES
 
 openpyxl = pytest.importorskip("openpyxl")
@@ -358,3 +359,105 @@ def test_form_with_a_nested_budget_row(cli, write, tmp_path):
     assert (sheet["F10"].value, sheet["G10"].value) == ("=SUM(F8:F9)", "=SUM(G8:G9)")
     values = openpyxl.load_workbook(out, data_only=True)["自评表"]
     assert (values["G8"].value, values["G10"].value) == (10, 90)
+
+
+# Number formats of a sheet captured in part: the number stays a number (SUM adds it, the
+# cached value is exact) and reads as the other formats write it.
+BOUND_SCORE = '"≥"0.00'  # ≥44.67: a lower bound
+INFERRED_POINTS = 'General"*"'  # 20*: points inferred
+
+
+def captured_books(cli, write, tmp_path, layout):
+    """The workbook of tests/captured_part.py, with its formulas and with its cached values."""
+    out = tmp_path / f"{layout}.xlsx"
+    result = cli("report", write(captured_part.SHEET), "-o", out, "--layout", layout)
+    assert result.exit_code == 0, result.stderr
+    return openpyxl.load_workbook(out), openpyxl.load_workbook(out, data_only=True)
+
+
+def cells(sheet, values, refs):
+    """(what the cell holds, its cached value, its number format) of each reference."""
+    return [(sheet[ref].value, values[ref].value, sheet[ref].number_format) for ref in refs]
+
+
+def test_report_sheet_of_a_sheet_captured_in_part(cli, write, tmp_path):
+    """得分情况表: the part not captured is 20 | 未录入 | —, never 0; 满意度指标 ? | 未录入 | —;
+    the sums above them and 合计 are SUMs shown ≥ (26.67, 26.67 + 18 = 44.67, 9 + 44.67 =
+    53.67); 合计's 分值 the base 100 (a SUM would leave out the ?); no rate of a lower bound,
+    no grade; 培训质量's 20 reads 20*."""
+    formulas, cached = captured_books(cli, write, tmp_path, "report")
+    sheet, values = formulas["得分情况表"], cached["得分情况表"]
+    assert [sheet[f"{c}2"].value for c in "ACFGHIJ"] == [
+        "一级指标", "得分", "得分", "三级指标", "分值", "得分", "得分率",
+    ]  # fmt: skip
+    assert cells(sheet, values, ["G5", "H5", "I5", "J5"]) == [
+        ("培训天数", "培训天数", "General"),
+        (20, 20, "General"),
+        ("未录入", "未录入", "0.00"),
+        ("—", "—", "0.00%"),
+    ]
+    assert cells(sheet, values, ["A7", "B7", "C7", "J7"]) == [
+        ("满意度指标", "满意度指标", "General"),
+        ("?", "?", "General"),
+        ("未录入", "未录入", "0.00"),
+        ("—", "—", "0.00%"),
+    ]
+    assert cells(sheet, values, ["B4", "C4", "E4", "F4", "F6", "H6"]) == [
+        ("=SUM(E4:E6)", 70, "General"),
+        ("=SUM(F4:F6)", 44.67, BOUND_SCORE),
+        ("=SUM(H4:H5)", 50, "General"),
+        ("=SUM(I4:I5)", 26.67, BOUND_SCORE),
+        ("=SUM(I6:I6)", 18, "0.00"),  # 质量指标: all captured
+        (20, 20, INFERRED_POINTS),
+    ]
+    assert cells(sheet, values, ["A8", "B8", "C8", "J8", "A9", "B9"]) == [
+        ("合计", "合计", "General"),
+        (100, 100, "General"),
+        ("=SUM(C3:C7)", 53.67, BOUND_SCORE),
+        ("—", "—", "0.00%"),
+        ("评价等级", "评价等级", "General"),
+        ("—", "—", "General"),
+    ]
+    assert sheet["A11"].value == captured_part.RESULT_LINE
+    assert sheet["A12"].value == captured_part.INFERRED_LINE
+
+
+def test_summary_sheet_of_a_sheet_captured_in_part(cli, write, tmp_path):
+    """评价得分和等级 refers to the 得分情况表 and caches what its cells hold: ? and 未录入 as
+    text, ≥ on the lower bounds, — for their rates (no formula dividing a text)."""
+    formulas, cached = captured_books(cli, write, tmp_path, "report")
+    sheet, values = formulas["评价得分和等级"], cached["评价得分和等级"]
+    rows = [[values[f"{c}{r}"].value for c in "ABCD"] for r in range(3, 8)]
+    assert rows == [
+        ["预算执行率", 10, 9, 0.9],
+        ["产出指标", 70, 44.67, "—"],
+        ["满意度指标", "?", "未录入", "—"],
+        ["合计", 100, 53.67, "—"],
+        ["评价等级", "—", None, None],
+    ]
+    assert [sheet[f"C{r}"].number_format for r in range(3, 7)] == [
+        "0.00", BOUND_SCORE, "0.00", BOUND_SCORE,
+    ]  # fmt: skip
+    assert sheet["B5"].value == "='得分情况表'!$B$7" and sheet["D3"].value == "=C3/B3"
+
+
+def test_form_sheet_of_a_sheet_captured_in_part(cli, write, tmp_path):
+    """自评表: 培训天数 20 | 未录入, 满意度指标 ? | 未录入, 培训质量 20*; 总分 100 (the base, a
+    number) and ≥53.67 (the sum of the rows and the budget row, 26.67 + 18 + 9), 等级 —."""
+    formulas, cached = captured_books(cli, write, tmp_path, "self-evaluation")
+    sheet, values = formulas["自评表"], cached["自评表"]
+    assert [sheet[f"{c}8"].value for c in "DGH"] == ["三级指标", "分值", "得分"]
+    assert cells(sheet, values, ["G10", "H10", "G11", "G12", "H12"]) == [
+        (20, 20, "General"),
+        ("未录入", "未录入", "General"),
+        (20, 20, INFERRED_POINTS),
+        ("?", "?", "General"),
+        ("未录入", "未录入", "General"),
+    ]
+    assert cells(sheet, values, ["A13", "G13", "H13", "A14", "G14"]) == [
+        ("总分", "总分", "General"),
+        (100, 100, "General"),
+        ("=SUM(H9:H12)+I5", 53.67, BOUND_SCORE),
+        ("评价等级", "评价等级", "General"),
+        ("—", "—", "General"),
+    ]

@@ -8,9 +8,10 @@ Word, XLSX and HTML (rowspan, colspan), and in Markdown, which has no merged cel
 text in the first row and column of the merge and the covered cells left empty, as a
 merged cell reads on paper.
 
-A cell that holds a number carries it (``value``, and ``number``, the kind of number) so
-that the XLSX writes a number, not its text; a cell that a formula must refer to carries
-a ``key``.
+A cell that holds a number carries it (``value``, and ``number``, the kind of number, and
+``mark`` when its text shows it as a lower bound or as inferred) so that the XLSX writes a
+number, not its text, formatted to read as the text does; a cell that a formula must refer
+to carries a ``key``.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ class Cell:
     value: Decimal | None = None  # the number shown, for formats that keep numbers
     number: str | None = None  # "points", "score", "rate" (a ratio: 0.9 is 90%), "amount"
     key: str | None = None  # a name formulas refer to (XLSX)
+    # How the number reads beside it, as the text shows it: "bound" (≥, a lower bound),
+    # "inferred" (*, points inferred) or "" (labels.points_mark): the XLSX number format
+    mark: str = ""
 
     @property
     def last_row(self) -> int:

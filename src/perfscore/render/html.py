@@ -23,17 +23,21 @@ import os
 from ..analysis import Analysis
 from ..decimals import plain
 from ..messages import Messages, language
-from ..result import Result
+from ..result import NodeResult, Result
 from .explain import explain_lines, next_grade_lines
 from .grid import Cell, Grid
 from .labels import (
     base_line,
+    has_rate,
     inferred_line,
+    is_number,
     one_line,
+    points_cell,
     project_items,
-    rate_text,
+    rate_cell,
     rescale_line,
     result_line,
+    score_cell,
     text_width,
     total_cell,
     total_rate,
@@ -78,6 +82,7 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 # Colours of the grade bands, best first (a table with more bands reuses the last).
 BAND_COLOURS = ("#2e7d32", "#1565c0", "#ef8f00", "#c62828", "#6d4c41")
+PARTIAL_COLOUR = "#7b8794"
 
 CSS = """
 @page { size: A4; margin: 14mm 12mm 16mm; }
@@ -139,6 +144,15 @@ def band_colour(result: Result, rate) -> str:
     return BAND_COLOURS[-1]
 
 
+def _bar_label(top: NodeResult) -> str:
+    """90.00%（9/10）; —（≥44.67/70） for a lower bound; 未录入 or 不适用 for no score."""
+    if not is_number(top):
+        return score_cell(top)
+    return t(
+        "rpt_html_bar_label", rate=rate_cell(top), score=score_cell(top), points=points_cell(top)
+    )
+
+
 def chart_svg(result: Result) -> str:
     """Horizontal bars of the level-1 rates, 0–100%, with the value at each bar's end."""
     tops = result.indicators
@@ -175,15 +189,13 @@ def chart_svg(result: Result) -> str:
         parts.append(
             f'<rect x="{label_w}" y="{y}" width="{plot_w:.1f}" height="{bar_h}" fill="#f0f4f8"/>'
         )
-        parts.append(
-            f'<rect x="{label_w}" y="{y}" width="{bar:.1f}" height="{bar_h}" fill="{colour}"/>'
-        )
-        label = t(
-            "rpt_html_bar_label",
-            rate=rate_text(top.rate),
-            score=plain(top.score),
-            points=plain(top.node.points),
-        )
+        # A bar only for a rate that is one: not 不适用, not a part not captured (no score),
+        # not a lower bound (its rate is —); the label says which, as the tables do.
+        if has_rate(top):
+            parts.append(
+                f'<rect x="{label_w}" y="{y}" width="{bar:.1f}" height="{bar_h}" fill="{colour}"/>'
+            )
+        label = _bar_label(top)
         parts.append(
             f'<text x="{label_w + plot_w + 8}" y="{y + bar_h * 0.72:.1f}" '
             f'fill="#1f2933">{html_text(label)}</text>'
@@ -336,7 +348,8 @@ def _header(result: Result, layout: str) -> str:
         f"<li>{html_text(t('rpt_meta_item', label=label, value=value))}</li>"
         for label, value in items
     )
-    colour = band_colour(result, result.rate)
+    # A total captured in part has no grade: its badge is grey, not the colour of a band.
+    colour = PARTIAL_COLOUR if result.partial else band_colour(result, result.rate)
     return f"""<header>
 <div>
 <h1>{heading}</h1>

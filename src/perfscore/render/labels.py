@@ -208,6 +208,32 @@ def applies(node: NodeResult) -> bool:
     return node.node.applicable
 
 
+# How a number reads when it is not all there (docs/format.md §1a): a lower bound (the sum of
+# what was captured) shows ``BOUND_SIGN`` before it; inferred points the mark after them.
+BOUND_SIGN = "≥"
+BOUND, INFERRED = "bound", "inferred"
+UNKNOWN = "?"  # points not known at all (a part not captured that states none)
+NO_FIGURE = "—"  # no figure: the rate (or loss) of a lower bound, the rate of no points
+
+
+def points_mark(node: NodeResult) -> str:
+    """How a node's known points read beside their number, as :func:`points_cell` shows
+    them: ``BOUND`` (≥, a part below has no points), ``INFERRED`` (*), or ``""``."""
+    if not node.node.points_known:
+        return BOUND
+    return INFERRED if node.node.inferred else ""
+
+
+def score_mark(node: NodeResult) -> str:
+    """``BOUND`` for a score that is a lower bound (a node above a part not captured)."""
+    return BOUND if node.partial and node.node.captured and applies(node) else ""
+
+
+def is_number(node: NodeResult) -> bool:
+    """Whether the node's score is a number at all (not 不适用, not a part not captured)."""
+    return applies(node) and node.node.captured
+
+
 def score_cell(node: NodeResult, places: int | None = None) -> str:
     """A node's score as tables show it (to ``places`` decimals, else as written): 不适用
     for a node left out, 未录入 for a part not captured, ≥ before the sum of a node
@@ -217,7 +243,7 @@ def score_cell(node: NodeResult, places: int | None = None) -> str:
     if not applies(node):
         return t("lbl_not_applicable")
     shown = plain(node.score) if places is None else fixed(node.score, places)
-    return f"≥{shown}" if node.partial else shown
+    return f"{BOUND_SIGN}{shown}" if node.partial else shown
 
 
 def explain_cell(node: NodeResult) -> str:
@@ -239,28 +265,34 @@ def with_note(text: str, node: NodeResult) -> str:
     return t("rpt_list_sep").join(part for part in (text, t("lbl_note", note=note)) if part)
 
 
+def has_rate(node: NodeResult) -> bool:
+    """Whether a node's 得分率 is a number: not 不适用, not a lower bound (a part not
+    captured, or a node above one), not a node of no points."""
+    return applies(node) and not node.partial and bool(node.node.points)
+
+
 def rate_cell(node: NodeResult) -> str:
     if not applies(node):
         return t("lbl_not_applicable")
-    if node.partial or not node.node.points:
-        return "—"
+    if not has_rate(node):
+        return NO_FIGURE
     return rate_text(node.rate)
 
 
 def points_cell(node: NodeResult) -> str:
     """A node's points: ? when unknown (a part not captured), * when inferred."""
     if not node.node.points_known:
-        return f"≥{plain(node.node.points)}" if node.node.points else "?"
+        return f"{BOUND_SIGN}{plain(node.node.points)}" if node.node.points else UNKNOWN
     return plain(node.node.points) + (t("lbl_inferred_mark") if node.node.inferred else "")
 
 
 def total_cell(result: Result, places: int | None = None) -> str:
     shown = plain(result.score) if places is None else fixed(result.score, places)
-    return f"≥{shown}" if result.partial else shown
+    return f"{BOUND_SIGN}{shown}" if result.partial else shown
 
 
 def total_rate(result: Result) -> str:
-    return "—" if result.partial else rate_text(result.rate)
+    return NO_FIGURE if result.partial else rate_text(result.rate)
 
 
 def result_line(result: Result, key: str = "lbl_result") -> str:

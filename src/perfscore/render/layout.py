@@ -33,13 +33,15 @@ from ..result import NodeResult, Result
 from ..selfeval import is_self_evaluation
 from .grid import Grid
 from .labels import (
+    BOUND,
     LABELS,
-    applies,
     explain_cell,
+    is_number,
     level_label,
     one_line,
     plain_value,
     points_cell,
+    points_mark,
     rate_cell,
     score_cell,
     total_cell,
@@ -95,8 +97,11 @@ LAYOUTS = (SELF_EVALUATION, REPORT)
 # The rule of the form's budget row (预算执行率, docs/rules.md §3): its details carry the block.
 BUDGET_RULE = "execution"
 # Metadata keys (in ``project``) the form's 年度总体目标 row reads, first found wins.
+# 年度总体目标完成情况 is the heading some printed sheets give the achieved part (银川 2021)
+# and the key ``perfscore import`` writes for it (importers/table.py), so an imported sheet's
+# report shows what the sheet printed.
 GOAL_KEYS = ("年度总体目标", "年初预期目标", "goal")
-ACHIEVED_KEYS = ("目标实际完成情况", "实际完成情况", "goal_achieved")
+ACHIEVED_KEYS = ("目标实际完成情况", "年度总体目标完成情况", "实际完成情况", "goal_achieved")
 UNIT_KEYS = ("金额单位", "unit")
 
 # A4 portrait with 20 mm margins: 170 mm for a table.
@@ -173,7 +178,7 @@ def _name_cells(grid: Grid, r: int, row: TreeRow, names: int, start: int) -> Non
 
 def _score_value(node: NodeResult) -> Decimal | None:
     """The score as a number, where it is one (not 不适用, not a part not captured)."""
-    return node.score if applies(node) and node.node.captured else None
+    return node.score if is_number(node) else None
 
 
 # -- the 自评表 ----------------------------------------------------------------------------
@@ -382,6 +387,7 @@ def _indicator_grid(
             value=points,
             number="points",
             key=f"points:{path}",
+            mark=points_mark(leaf),
         )
         grid.add(
             r,
@@ -413,6 +419,7 @@ def _indicator_grid(
         value=result.score,
         number="score",
         key="total.score",
+        mark=BOUND if result.partial else "",
     )
     grid.add(last, nc + 5, "", style="total")
     return grid
@@ -493,7 +500,8 @@ def report_tree_grid(result: Result) -> Grid:
     rows = tree_rows(result)
     depth = max((row.leaf.node.depth for row in rows), default=1)
     names = _name_widths(depth, max(20.0 * depth, 36.0))
-    widths = _fit([*names, 12.0, 12.0, 18.0, max(PAGE_WIDTH - sum(names) - 42.0, 45.0)])
+    # 得分 holds 未录入 and ≥53.67 on one line (a 五号 cell needs 16 mm with Word's margins).
+    widths = _fit([*names, 12.0, 16.0, 18.0, max(PAGE_WIDTH - sum(names) - 46.0, 45.0)])
     grid = Grid(widths, header_rows=1)
     heads = [level_label(d) for d in range(1, depth + 1)]
     heads += [t("lbl_points"), t("lbl_score"), t("lbl_rate"), t("rpt_basis")]
@@ -515,7 +523,7 @@ def lost_grid(analysis: Analysis) -> Grid | None:
     """失分情况: 序号 | 指标名称 | 一级指标 | 分值 | 得分 | 失分 | 评分依据; None when none lost."""
     if not analysis.lost:
         return None
-    grid = Grid((12.0, 34.0, 16.0, 12.0, 12.0, 12.0, 72.0), header_rows=1)
+    grid = Grid((12.0, 34.0, 16.0, 12.0, 14.0, 12.0, 70.0), header_rows=1)  # 得分 26.67 whole
     keys = ("rpt_rank", "rpt_name", "rpt_group", "lbl_points", "lbl_score", "rpt_lost")
     grid.row(0, [*(t(key) for key in keys), t("rpt_basis")], "head")
     for r, item in enumerate(analysis.lost, start=1):

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..decimals import fixed, plain
 from ..messages import Messages, join
-from .labels import LABELS, grade_bands_text
+from .labels import BOUND_SIGN, LABELS, NO_FIGURE, grade_bands_text
 
 if TYPE_CHECKING:
     from ..batch import Failure
@@ -97,7 +97,7 @@ class TablePrinter:
         elif row.points != 100:
             score = f"{score}/{plain(row.points)}"
         if row.partial:  # captured in part: a lower bound, no grade, no loss
-            return [*line, f"≥{score}", t("lbl_batch_partial"), "—"]
+            return [*line, f"{BOUND_SIGN}{score}", t("lbl_batch_partial"), NO_FIGURE]
         return [*line, score, row.grade or "—", fixed(row.points_lost, row.precision)]
 
     def flush(self) -> None:
@@ -290,8 +290,8 @@ def summary_csv(rows: Sequence[SummaryRow], failed: Sequence[Failure]) -> bytes:
     )
     for index, row in enumerate(rows, 1):
         score = fixed(row.score, row.precision)
-        if row.partial:  # as the terminal: a lower bound, no rate, no grade, nothing lost
-            figures = [f"≥{score}", "", t("lbl_batch_partial"), ""]
+        if row.partial:  # as the terminal: a lower bound, no rate (—), no grade, no loss (—)
+            figures = [f"{BOUND_SIGN}{score}", NO_FIGURE, t("lbl_batch_partial"), NO_FIGURE]
         else:
             figures = [
                 score,

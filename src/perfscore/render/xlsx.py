@@ -24,6 +24,7 @@ every line.
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 
 from xlsxwriter.utility import xl_rowcol_to_cell
 
@@ -32,14 +33,26 @@ from ..decimals import plain
 from ..messages import Messages
 from ..result import NodeResult, Result
 from .explain import next_grade_lines
-from .labels import applies, level_label
+from .labels import (
+    BOUND,
+    has_rate,
+    is_number,
+    level_label,
+    points_cell,
+    points_mark,
+    rate_cell,
+    score_cell,
+    score_mark,
+    total_cell,
+    total_rate,
+)
 from .layout import MESSAGES as LAYOUT
 from .layout import REPORT, SELF_EVALUATION, basis_cell, pick_layout, title
 from .problems import none_line, problem_sections
 from .problems import t as problems_t
 from .safety import new_workbook, write_text
 from .tree import TreeRow, depth_of, tree_rows
-from .xlsx_sheet import Sheet, formats, grade_cell, note_rows, num, ref
+from .xlsx_sheet import Sheet, formats, grade_cell, marked, note_rows, num, points_summed, ref
 
 MESSAGES = Messages(
     {
@@ -66,7 +79,7 @@ def _tree_sheet(book, result: Result, fmts: dict) -> tuple[Sheet, Cells, tuple[i
     first = head + 1
     cells = _place(rows, first)
     for index, row in enumerate(rows):
-        _tree_row(ws, row, first + index, cells, depth)
+        _tree_row(ws, row, first + index, cells, depth, result.evaluation.precision)
     total_row = first + len(rows)
     _total_rows(ws, result, first, total_row, depth)
     ws.sheet.freeze_panes(head + 1, 0)
@@ -107,16 +120,16 @@ def _place(rows: list[TreeRow], first: int) -> Cells:
     return cells
 
 
-def _tree_row(ws: Sheet, row: TreeRow, r: int, cells: Cells, depth: int) -> None:
+def _tree_row(ws: Sheet, row: TreeRow, r: int, cells: Cells, depth: int, places: int) -> None:
     """One leaf's row: its ancestors' merged cells (first row only), rate and basis."""
     sheet, fmts = ws.sheet, ws.formats
     rate_col, basis_col = 3 * depth, 3 * depth + 1
     for node, span in zip(row.chain, row.spans, strict=True):
         if span:
-            _write_node(ws, node, r, span, cells)
+            _write_node(ws, node, r, span, places)
     leaf = row.leaf
     _, pcol, scol = cells[leaf.node.path]
-    if applies(leaf):
+    if has_rate(leaf):
         sheet.write_formula(
             r,
             rate_col,
@@ -124,8 +137,8 @@ def _tree_row(ws: Sheet, row: TreeRow, r: int, cells: Cells, depth: int) -> None
             fmts["rate"],
             float(leaf.rate / 100),
         )
-    else:  # 不适用: text, which SUM leaves out
-        write_text(sheet, r, rate_col, t("lbl_not_applicable"), fmts["rate"])
+    else:  # 不适用, or not captured (—): text, as the other views show it
+        write_text(sheet, r, rate_col, rate_cell(leaf), fmts["rate"])
     for d in range(leaf.node.depth + 1, depth + 1):  # a leaf above the deepest level
         for offset in range(3):
             sheet.write_blank(r, 3 * (d - 1) + offset, None, fmts["name"])
@@ -138,15 +151,19 @@ def _total_rows(ws: Sheet, result: Result, first: int, total_row: int, depth: in
     rate_col, basis_col = 3 * depth, 3 * depth + 1
     last = total_row - 1
     ws.text(total_row, 0, t("lbl_total_row"), "total")
+    ws.fit_number(2, total_cell(result, result.evaluation.precision))
     points_ref = xl_rowcol_to_cell(total_row, 1)
     score_ref = xl_rowcol_to_cell(total_row, 2)
-    sheet.write_formula(
-        total_row,
-        1,
-        f"=SUM({xl_rowcol_to_cell(first, 1)}:{xl_rowcol_to_cell(last, 1)})",
-        fmts["total_points"],
-        num(result.points),
-    )
+    if points_summed(result):
+        sheet.write_formula(
+            total_row,
+            1,
+            f"=SUM({xl_rowcol_to_cell(first, 1)}:{xl_rowcol_to_cell(last, 1)})",
+            fmts["total_points"],
+            num(result.points),
+        )
+    else:  # a level-1 part of points ?: the base, which no sum of the column gives
+        sheet.write_number(total_row, 1, num(result.points), fmts["total_points"])
     summed = f"SUM({xl_rowcol_to_cell(first, 2)}:{xl_rowcol_to_cell(last, 2)})"
     rescale = result.rescale
     if rescale is not None:  # 不适用 nodes left out: rescaled to the base (docs/rules.md §2)
@@ -154,16 +171,20 @@ def _total_rows(ws: Sheet, result: Result, first: int, total_row: int, depth: in
             f"ROUND({summed}*{plain(rescale.points)}/{plain(rescale.applicable_points)},"
             f"{result.evaluation.precision})"
         )
-    sheet.write_formula(total_row, 2, "=" + summed, fmts["total_score"], num(result.score))
+    score_format = fmts[marked("total_score", BOUND if result.partial else "")]
+    sheet.write_formula(total_row, 2, "=" + summed, score_format, num(result.score))
     for col in range(3, rate_col):
         sheet.write_blank(total_row, col, None, fmts["total"])
-    sheet.write_formula(
-        total_row,
-        rate_col,
-        f"={score_ref}/{points_ref}",
-        fmts["total_rate"],
-        float(result.rate / 100),
-    )
+    if result.partial:  # a lower bound has no rate
+        write_text(sheet, total_row, rate_col, total_rate(result), fmts["total_rate"])
+    else:
+        sheet.write_formula(
+            total_row,
+            rate_col,
+            f"={score_ref}/{points_ref}",
+            fmts["total_rate"],
+            float(result.rate / 100),
+        )
     sheet.write_blank(total_row, basis_col, None, fmts["total"])
     grade_row = total_row + 1
     ws.text(grade_row, 0, t("rpt_grade"), "total")
@@ -171,27 +192,75 @@ def _total_rows(ws: Sheet, result: Result, first: int, total_row: int, depth: in
     note_rows(ws, result, grade_row + 2, basis_col)
 
 
-def _write_node(ws: Sheet, node: NodeResult, row: int, span: int, cells: Cells) -> None:
-    """A node's name, 分值 and 得分 cells, merged over its rows; a parent's as SUM formulas."""
+def _write_node(ws: Sheet, node: NodeResult, row: int, span: int, places: int) -> None:
+    """A node's name, 分值 and 得分 cells, merged over its rows; a parent's as SUM formulas.
+
+    Numbers read as every view shows them (labels.points_cell, score_cell), kept numbers
+    where they are: a lower bound is formatted ≥ and inferred points *; a score that is no
+    number (不适用, 未录入) and points not known (?) are text, which SUM leaves out."""
     sheet, fmts = ws.sheet, ws.formats
     col = 3 * (node.node.depth - 1)
     last = row + span - 1
     ws.fit(col, node.node.name)
     ws.text(row, col, node.node.name, "name_top" if node.node.depth == 1 else "name", last, col)
+    ws.fit_number(col + 1, points_cell(node))
+    ws.fit_number(col + 2, score_cell(node, places))
+    points_format = fmts[marked("points", points_mark(node))]
+    score_format = fmts[marked("score", score_mark(node))]
     ws.merged(row, col + 1, last, col + 1, "points")
     ws.merged(row, col + 2, last, col + 2, "score")
     if node.children:
         child = col + 3
         points = f"=SUM({xl_rowcol_to_cell(row, child + 1)}:{xl_rowcol_to_cell(last, child + 1)})"
         score = f"=SUM({xl_rowcol_to_cell(row, child + 2)}:{xl_rowcol_to_cell(last, child + 2)})"
-        sheet.write_formula(row, col + 1, points, fmts["points"], num(node.node.points))
-        sheet.write_formula(row, col + 2, score, fmts["score"], num(node.score))
+        sheet.write_formula(row, col + 1, points, points_format, num(node.node.points))
+        sheet.write_formula(row, col + 2, score, score_format, num(node.score))
         return
-    sheet.write_number(row, col + 1, num(node.node.points), fmts["points"])
-    if applies(node):
-        sheet.write_number(row, col + 2, num(node.score), fmts["score"])
-    else:  # 不适用: text, which SUM leaves out
-        write_text(sheet, row, col + 2, t("lbl_not_applicable"), fmts["score"])
+    if node.node.points_known:
+        sheet.write_number(row, col + 1, num(node.node.points), points_format)
+    else:
+        write_text(sheet, row, col + 1, points_cell(node), fmts["points"])
+    if is_number(node):
+        sheet.write_number(row, col + 2, num(node.score), score_format)
+    else:
+        write_text(sheet, row, col + 2, score_cell(node), fmts["score"])
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    """One row of 评价得分和等级: what its formulas refer to, and the values they cache (the
+    text the 得分情况表's cell holds where it holds no number)."""
+
+    name: str
+    cells: tuple[int, int, int]
+    points: float | int | str
+    score: float | int | str
+    rate: float | None  # None: no rate formula, ``rate_text`` instead
+    rate_text: str = ""
+    points_mark: str = ""
+    score_mark: str = ""
+    total: bool = False
+
+
+def _summary_row(top: NodeResult, cells: tuple[int, int, int]) -> SummaryRow:
+    """A level-1 row: its cells' numbers (a parent's are sums, numbers even when partial),
+    or the text the leaf's cell holds (?, 未录入, 不适用)."""
+    counted = top.node.points_known or bool(top.children)
+    points = num(top.node.points) if counted else points_cell(top)
+    score = num(top.score) if is_number(top) or top.children else score_cell(top)
+    rate = float(top.rate / 100) if has_rate(top) else None
+    mark = points_mark(top) if counted else ""
+    return SummaryRow(
+        top.node.name, cells, points, score, rate, rate_cell(top), mark, score_mark(top)
+    )
+
+
+def _total_summary_row(result: Result, cells: tuple[int, int, int]) -> SummaryRow:
+    rate = None if result.partial else float(result.rate / 100)
+    bound = BOUND if result.partial else ""
+    name = t("lbl_total_row")
+    points, score = num(result.points), num(result.score)
+    return SummaryRow(name, cells, points, score, rate, total_rate(result), "", bound, True)
 
 
 def _summary_sheet(book, result: Result, fmts: dict, tree: str, cells: Cells, total) -> None:
@@ -203,21 +272,30 @@ def _summary_sheet(book, result: Result, fmts: dict, tree: str, cells: Cells, to
     for col, label in enumerate(labels):
         ws.text(1, col, label, "head")
         ws.fit(col, label)
-    rows = [
-        (top.node.name, cells[top.node.path], top.node.points, top.score, top.rate, False)
-        for top in result.indicators
-    ]
-    rows.append((t("lbl_total_row"), total, result.points, result.score, result.rate, True))
-    for index, (name, (r, pcol, scol), points, score, rate, is_total) in enumerate(rows):
+    rows = [_summary_row(top, cells[top.node.path]) for top in result.indicators]
+    rows.append(_total_summary_row(result, total))
+    for index, line in enumerate(rows):
         row = 2 + index
-        prefix = "total_" if is_total else ""
-        ws.text(row, 0, name, "total" if is_total else "name_top")
-        ws.fit(0, name)
-        sheet.write_formula(row, 1, "=" + ref(tree, r, pcol), fmts[prefix + "points"], num(points))
-        sheet.write_formula(row, 2, "=" + ref(tree, r, scol), fmts[prefix + "score"], num(score))
-        rate_formula = f"={xl_rowcol_to_cell(row, 2)}/{xl_rowcol_to_cell(row, 1)}"
-        sheet.write_formula(row, 3, rate_formula, fmts[prefix + "rate"], float(rate / 100))
+        prefix = "total_" if line.total else ""
+        ws.text(row, 0, line.name, "total" if line.total else "name_top")
+        ws.fit(0, line.name)
+        r, pcol, scol = line.cells
+        for col, source, (style, mark), cached in (
+            (1, pcol, ("points", line.points_mark), line.points),
+            (2, scol, ("score", line.score_mark), line.score),
+        ):
+            cell_format = fmts[marked(prefix + style, mark)]
+            sheet.write_formula(row, col, "=" + ref(tree, r, source), cell_format, cached)
+        if line.rate is None:  # —, 不适用: as the 得分情况表 shows it
+            write_text(sheet, row, 3, line.rate_text, fmts[prefix + "rate"])
+        else:
+            rate_formula = f"={xl_rowcol_to_cell(row, 2)}/{xl_rowcol_to_cell(row, 1)}"
+            sheet.write_formula(row, 3, rate_formula, fmts[prefix + "rate"], line.rate)
     ws.fit(3, "100.00%")
+    places = result.evaluation.precision
+    for top in result.indicators:
+        ws.fit_number(2, score_cell(top, places))
+    ws.fit_number(2, total_cell(result, places))
     grade_row = 2 + len(rows)
     ws.text(grade_row, 0, t("rpt_grade"), "total")
     score_ref = xl_rowcol_to_cell(grade_row - 1, 2)

@@ -9,7 +9,9 @@ Then the cells that compute are formulas, each with its cached value:
 * the budget row's 得分 = ROUND(MIN(执行率, 1) × 分值, precision): change 全年执行数 and the
   score follows;
 * 总分's 分值 and 得分 = the sums of the indicator rows and the budget row (rescaled when
-  不适用 nodes are left out); the 评价等级 below is an ``IF`` over the grade table.
+  不适用 nodes are left out); the 评价等级 below is an ``IF`` over the grade table. Captured
+  in part, the 得分 reads ≥ (a number format: the sum stays a number) and the 等级 is —; a 分值
+  of ? (not known) leaves the 总分's 分值 the base, a number, not a sum that would miss it.
 
 A leaf's score stays a number: perfscore's rules are not spreadsheet formulas.
 """
@@ -24,6 +26,7 @@ from ..analysis import Analysis
 from ..decimals import plain
 from ..messages import Messages
 from ..result import Result
+from .labels import BOUND
 from .layout import MESSAGES as LAYOUT
 from .layout import (
     SELF_EVALUATION,
@@ -35,7 +38,16 @@ from .layout import (
     title,
 )
 from .safety import write_text
-from .xlsx_sheet import Sheet, grade_cell, note_rows, num, width_of_mm, write_grid
+from .xlsx_sheet import (
+    Sheet,
+    grade_cell,
+    marked,
+    note_rows,
+    num,
+    points_summed,
+    width_of_mm,
+    write_grid,
+)
 
 MESSAGES = Messages({"rpt_xlsx_form_sheet": ("自评表", "Self-evaluation")}, LAYOUT)
 t = MESSAGES.t
@@ -105,6 +117,11 @@ def _total_formulas(ws: Sheet, result: Result, form: Form, placed: Placed, first
     count = form.indicators.rows - 2  # the header and the 总分 row
     for kind, value in (("points", result.points), ("score", result.score)):
         row, col = placed[f"total.{kind}"]
+        style = f"total_{kind}"
+        if kind == "points" and not points_summed(result):
+            continue  # the grid wrote the base as a number: a sum would leave out a "?"
+        if kind == "score" and result.partial:
+            style = marked(style, BOUND)  # ≥: the sum of what was captured
         parts = []
         if count > 0:
             parts.append(
@@ -119,7 +136,7 @@ def _total_formulas(ws: Sheet, result: Result, form: Form, placed: Placed, first
                 f"ROUND(({summed})*{plain(rescale.points)}/{plain(rescale.applicable_points)},"
                 f"{result.evaluation.precision})"
             )
-        ws.sheet.write_formula(row, col, "=" + summed, ws.formats[f"total_{kind}"], num(value))
+        ws.sheet.write_formula(row, col, "=" + summed, ws.formats[style], num(value))
 
 
 def _cells(form: Form, placed: Placed) -> dict[str, tuple[int, int, int]]:

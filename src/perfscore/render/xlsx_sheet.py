@@ -17,10 +17,14 @@ from ..decimals import plain
 from ..result import Result
 from .grid import Cell, Grid
 from .labels import (
+    BOUND,
+    BOUND_SIGN,
+    INFERRED,
     base_line,
     inferred_line,
     rescale_line,
     result_line,
+    t,
     text_width,
     warning_line,
 )
@@ -58,6 +62,11 @@ class Sheet:
     def fit(self, col: int, text: str, cap: int = 30) -> None:
         self.widths[col] = min(max(self.widths.get(col, 6), text_width(text) + 2), cap)
 
+    def fit_number(self, col: int, text: str) -> None:
+        """A number's column, to its text as shown (≥53.67, 20*): a column too narrow for a
+        number shows ###. The CJK font draws ≥ as wide as a Chinese character."""
+        self.fit(col, text.replace(BOUND_SIGN, "  "))
+
     def text(
         self,
         row: int,
@@ -94,15 +103,44 @@ class Sheet:
         self.sheet.fit_to_pages(1, 0)
 
 
+def _literal(text: str) -> str:
+    """Text inside a number format: quoted (a bare * would repeat the next character to fill
+    the cell), a quote doubled."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def marked(style: str, mark: str) -> str:
+    """The format of ``style`` whose number reads with ``mark`` (labels.points_mark): ≥ before
+    a lower bound, * after inferred points. The value stays a number that formulas sum."""
+    return f"{style}_{mark}" if mark else style
+
+
+def _marked_formats(fmt: Any, codes: dict[str, tuple[dict[str, Any], str]]) -> dict[str, Any]:
+    """For each number style, its ≥ (lower bound) and, for points, its * (inferred) twin."""
+    out = {}
+    for style, (extra, code) in codes.items():
+        out[marked(style, BOUND)] = fmt(**extra, num_format=_literal(BOUND_SIGN) + code)
+        if "points" in style:
+            inferred = code + _literal(t("lbl_inferred_mark"))
+            out[marked(style, INFERRED)] = fmt(**extra, num_format=inferred)
+    return out
+
+
 def formats(book: Any, precision: int) -> dict[str, Any]:
     base = {"font_name": FONT, "font_size": FONT_PT, "border": 1, "valign": "vcenter"}
     score = "0" if precision == 0 else "0." + "0" * precision
-    total = {"bold": True, "align": "center", "bg_color": "#F2F2F2"}
+    total: dict[str, Any] = {"bold": True, "align": "center", "bg_color": "#F2F2F2"}
 
     def fmt(**extra):
         return book.add_format({**base, **extra})
 
-    return {
+    codes: dict[str, tuple[dict[str, Any], str]] = {
+        "points": ({"align": "center"}, "General"),
+        "score": ({"align": "center"}, score),
+        "total_points": (total, "General"),
+        "total_score": (total, score),
+    }
+    return _marked_formats(fmt, codes) | {
         "title": book.add_format(
             {
                 "font_name": FONT,
@@ -136,6 +174,12 @@ def formats(book: Any, precision: int) -> dict[str, Any]:
             {"font_name": FONT, "font_size": FONT_PT, "bold": True, "text_wrap": True}
         ),
     }
+
+
+def points_summed(result: Result) -> bool:
+    """Whether the 合计 / 总分 分值 is the sum of the rows above: not when a part not captured
+    has no points (?), whose sum would fall short of the base; then it is the base itself."""
+    return all(top.node.points_known for top in result.indicators)
 
 
 def grade_formula(result: Result, score_ref: str, points_ref: str) -> str:
@@ -201,7 +245,8 @@ _NUMBER = {"points": "points", "amount": "amount", "score": "score", "rate": "ra
 
 def _number_style(cell: Cell) -> str:
     style = _NUMBER[cell.number or "points"]
-    return ("total_" + style) if cell.style == "total_num" and style != "amount" else style
+    style = ("total_" + style) if cell.style == "total_num" and style != "amount" else style
+    return marked(style, cell.mark)
 
 
 def write_grid(ws: Sheet, grid: Grid, offset: int) -> dict[str, tuple[int, int]]:
