@@ -30,14 +30,16 @@ import os
 import re
 import stat
 import warnings
-import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import InputError, PerfscoreError, Problem
 from ..messages import Messages, pick
+
+if TYPE_CHECKING:  # zipfile is imported where a zip is opened: YAML and CSV never need it
+    import zipfile
 
 MAX_TEXT_BYTES = 8 * 1024 * 1024  # evaluation files, weight tables (YAML)
 MAX_SHEET_BYTES = 32 * 1024 * 1024  # answer sheets (CSV, XLSX), imported sheets and PDFs
@@ -283,6 +285,8 @@ def _reason(exc: BaseException) -> str:
         return t("reason_xml", detail=detail)
     # zipfile and zlib on a damaged container; NotImplementedError: zipfile's "strong
     # encryption (flag bit 6)" or "compression type 99"
+    import zipfile
+
     if isinstance(exc, zipfile.BadZipFile | EOFError | zlib.error | NotImplementedError):
         return t("reason_zip", detail=detail)
     if isinstance(exc, KeyError):  # zipfile: "There is no item named 'x' in the archive"
@@ -317,6 +321,8 @@ def library_errors(file: str, kind: Kind) -> Iterator[None]:
 
 def open_zip(handle: BinaryIO, file: str, kind: Kind) -> zipfile.ZipFile:
     """The zip container ``handle`` holds, once its members are within the limits."""
+    import zipfile
+
     try:
         archive = zipfile.ZipFile(handle)
         members = archive.infolist()
