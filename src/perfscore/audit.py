@@ -8,14 +8,13 @@ failed, and how many could not be made because a part of the sheet was not captu
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .batch import Failure, score_file
 from .errors import PerfscoreError
+from .records import record
 from .result import Comparison
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AuditRow:
     """The audit of one file."""
 

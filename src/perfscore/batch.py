@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import Problem
+from .records import record
 
 if TYPE_CHECKING:
     from .result import Result
@@ -61,7 +61,7 @@ def expand_paths(paths: Iterable[str], suffixes: tuple[str, ...] = SUFFIXES) -> 
 # ---------------------------------------------------------------- the rows
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Failure:
     """A file that could not be scored, with every problem found in it."""
 

@@ -1,20 +1,21 @@
-"""The checked input model: frozen dataclasses with exact numbers and source lines.
+"""The checked input model: frozen records with exact numbers and source lines.
 
 Built from a loaded YAML file by :mod:`perfscore.validation`; read by the engine.
-Nothing here computes a score.
+Nothing here computes a score. (A record is a frozen dataclass: :mod:`perfscore.records`.)
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
+
+from .records import record
 
 DEFAULT_PRECISION = 2
 MAX_PRECISION = 6
 
 
-@dataclass(frozen=True)
+@record
 class Grade:
     """One band of the grade table: totals ≥ ``min`` get ``name``."""
 
@@ -31,7 +32,7 @@ DEFAULT_GRADES: tuple[Grade, ...] = (
 )
 
 
-@dataclass(frozen=True)
+@record
 class Leaf:
     """How a leaf is scored: a rule name from the registry and its parsed parameters."""
 
@@ -39,7 +40,7 @@ class Leaf:
     params: Any
 
 
-@dataclass(frozen=True)
+@record
 class Node:
     """One indicator (指标). A parent has ``children``; a leaf has ``leaf``."""
 
@@ -77,7 +78,7 @@ class Node:
         return self.path.count("/") + 1
 
 
-@dataclass(frozen=True)
+@record
 class Evaluation:
     """One evaluation file, checked."""
 

@@ -7,14 +7,14 @@ analysis read them. Nothing here computes a score.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
 from .model import Evaluation, Node
+from .records import record
 from .rules.base import Scored
 
 
-@dataclass(frozen=True)
+@record
 class ResultWarning:
     """A located warning about a scored file; it never changes a score."""
 
@@ -29,7 +29,7 @@ class ResultWarning:
         return f"{head}: [{self.path}] {self.message}"
 
 
-@dataclass(frozen=True)
+@record
 class NodeResult:
     """A scored indicator. ``scored`` is set on leaves."""
 
@@ -62,7 +62,7 @@ class NodeResult:
             stack.extend(reversed(result.children))
 
 
-@dataclass(frozen=True)
+@record
 class Comparison:
     """One check of a published number (JSON: ``checks``).
 
@@ -95,7 +95,7 @@ class Comparison:
         return self.computed - self.reported
 
 
-@dataclass(frozen=True)
+@record
 class Rescale:
     """docs/rules.md §2 不适用指标, applied once at the root:
     total = Σ applicable scores × (base points / Σ applicable points), rounded
@@ -108,7 +108,7 @@ class Rescale:
     paths: tuple[str, ...]  # the nodes marked applicable: false (topmost only)
 
 
-@dataclass(frozen=True)
+@record
 class Result:
     evaluation: Evaluation
     score: Decimal

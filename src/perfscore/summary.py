@@ -8,7 +8,7 @@ streamed summary keeps nothing per file.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -17,11 +17,12 @@ from .batch import Failure, score_file
 from .decimals import round_half_up
 from .errors import PerfscoreError
 from .model import DEFAULT_GRADES
+from .records import record
 
 SHARE_PLACES = 2  # the share of each grade, in percent, HALF_UP
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SummaryRow:
     """One line of the 汇总表: what a summary keeps of a scored file."""
 
@@ -103,7 +104,7 @@ def sort_rows(rows: list[SummaryRow], key: str = "file", descending: bool = Fals
         raise ValueError(key)
 
 
-@dataclass(frozen=True)
+@record
 class Distribution:
     """How many files got each grade, their share, and the mean score."""
 

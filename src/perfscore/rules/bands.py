@@ -27,7 +27,6 @@ with a table written in percent.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -38,6 +37,7 @@ from ..expr import Quantity
 from ..fields import Fields
 from ..load import YMap
 from ..messages import Messages, join, pick, unit_name
+from ..records import record
 from ..shares import percent_text, read_share
 from .base import MESSAGES as COMMON
 from .base import InputItems, RuleSpec, Scored, labelled_inputs
@@ -101,7 +101,7 @@ MESSAGES = Messages(
 t = MESSAGES.t
 
 
-@dataclass(frozen=True)
+@record
 class Band:
     """One row of a scoring table: values ≥ ``bound`` (``kind`` min), ≤ it (max) or = it
     (equals) score ``rate`` × w, or ``points`` when the table states points."""
@@ -135,7 +135,7 @@ class Band:
         return {self.kind: self.text, result[0]: result[1]}
 
 
-@dataclass(frozen=True)
+@record
 class Bands:
     """A checked table: one ``unit`` for all; lower bounds (min) or upper bounds (max), each
     bound once, with equality bands beside either. Written in any order."""
@@ -157,7 +157,7 @@ class Bands:
         return min(maxes)[1] if maxes else None
 
 
-@dataclass(frozen=True)
+@record
 class BandsParams:
     value: Decimal  # comparable with the bands' mins (a percentage as a fraction)
     value_text: str

@@ -11,7 +11,7 @@ by name; a new rule touches its own module and the JSON Schema only
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import Any
 
@@ -19,6 +19,7 @@ from ..decimals import plain
 from ..fields import MESSAGES as FIELDS
 from ..fields import Fields
 from ..messages import Messages, join, pick
+from ..records import record
 
 MESSAGES = Messages(
     {
@@ -37,7 +38,7 @@ InputItems = list[tuple[str, str]]  # (label, value as text), in the current lan
 YES_NO: tuple[Label, Label] = (("是", "yes"), ("否", "no"))
 
 
-@dataclass(frozen=True)
+@record
 class Scored:
     """A leaf's score (already rounded to the file's precision) and how it was reached."""
 
@@ -83,7 +84,7 @@ def labelled_inputs(
     return items
 
 
-@dataclass(frozen=True)
+@record
 class RuleSpec:
     """A registered rule.
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -34,6 +33,7 @@ from ..expr import Quantity, UnitMismatch, common_unit
 from ..fields import Fields
 from ..load import YMap
 from ..messages import Messages, join, unit_name
+from ..records import record
 from .bands import MESSAGES as BANDS
 from .bands import read_number
 from .base import InputItems, RuleSpec, Scored, labelled_inputs
@@ -99,7 +99,7 @@ MESSAGES = Messages(
 t = MESSAGES.t
 
 
-@dataclass(frozen=True)
+@record
 class Deduction:
     """One listed deduction (扣分项) and its reason. With a ``cap`` (the item's own share,
     "缺一项扣0.5分，扣完为止" per item) it deducts at most the cap; ``points`` is what it
@@ -129,7 +129,7 @@ class Deduction:
         return out
 
 
-@dataclass(frozen=True)
+@record
 class PerUnit:
     """A deduction of ``per`` points for every unit ``value`` lies beyond ``limit``."""
 
@@ -157,7 +157,7 @@ class PerUnit:
         return math.floor(beyond) if self.whole_units else math.ceil(beyond)
 
 
-@dataclass(frozen=True)
+@record
 class DeductionParams:
     listed: tuple[Deduction, ...] = ()
     per_unit: PerUnit | None = None

@@ -18,7 +18,7 @@ the audit lists the total row against them. A row the sheet prints without point
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -29,6 +29,7 @@ from ..expr import Quantity, UnitMismatch, common_unit
 from ..fields import Fields
 from ..load import YMap
 from ..messages import Messages, join, unit_name
+from ..records import record
 from .base import MESSAGES as COMMON
 from .base import InputItems, RuleSpec, Scored, detail_text, labelled_inputs
 
@@ -75,7 +76,7 @@ MESSAGES = Messages(
 t = MESSAGES.t
 
 
-@dataclass(frozen=True)
+@record
 class Item:
     """One 其中 row: kept, checked against the total row, not scored."""
 
@@ -83,7 +84,7 @@ class Item:
     amounts: Mapping[str, Decimal]  # of AMOUNTS, in the total row's unit
 
 
-@dataclass(frozen=True)
+@record
 class Execution:
     budget: Quantity
     spent: Quantity

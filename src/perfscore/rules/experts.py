@@ -11,7 +11,6 @@ computed exactly and rounded once; the explain line shows the spread
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -20,6 +19,7 @@ from ..decimals import plain, round_half_up
 from ..errors import Problem
 from ..fields import Fields
 from ..messages import Messages, join
+from ..records import record
 from .base import MESSAGES as COMMON
 from .base import InputItems, RuleSpec, Scored, labelled_inputs
 
@@ -56,7 +56,7 @@ MESSAGES = Messages(
 t = MESSAGES.t
 
 
-@dataclass(frozen=True)
+@record
 class Panel:
     scores: tuple[Decimal, ...]
     method: str = "mean"

@@ -12,12 +12,12 @@ perfscore rejects a score outside it. ``level: 达成`` alone means full points.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from ..decimals import plain, round_half_up
 from ..fields import Fields
 from ..messages import Messages
+from ..records import record
 from .base import MESSAGES as COMMON
 from .base import RuleSpec, Scored
 
@@ -87,7 +87,7 @@ def level_of(score: Decimal, points: Decimal) -> str:
     return NOT_MET
 
 
-@dataclass(frozen=True)
+@record
 class Judgement:
     score: Decimal | None  # None: level 达成 alone, full points
     level: str | None

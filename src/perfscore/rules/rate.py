@@ -8,7 +8,6 @@ target is printed beside it but plays no part (``target`` is kept and shown when
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -17,6 +16,7 @@ from ..decimals import plain, round_half_up
 from ..expr import Quantity
 from ..fields import Fields
 from ..messages import Messages
+from ..records import record
 from ..shares import percent_text, read_share
 from .base import MESSAGES as COMMON
 from .base import InputItems, RuleSpec, Scored, labelled_inputs
@@ -34,7 +34,7 @@ MESSAGES = Messages(
 t = MESSAGES.t
 
 
-@dataclass(frozen=True)
+@record
 class RateParams:
     actual: Decimal  # a share (98% → 0.98)
     actual_text: str

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -40,6 +39,7 @@ from ..expr import Quantity
 from ..fields import Fields
 from ..load import YMap
 from ..messages import Messages, join, unit_name
+from ..records import record
 from ..shares import percent_text, read_share
 from .bands import INPUT_FORMATS as BANDS_INPUT_FORMATS
 from .bands import INPUT_LABELS as BANDS_INPUT_LABELS
@@ -128,14 +128,14 @@ class NoAnswers(ValueError):
         super().__init__(t("survey_no_answers"))
 
 
-@dataclass(frozen=True)
+@record
 class OptionWeight:
     option: str
     weight: Decimal  # a share, 0 … 1
     text: str  # as written ("80%"), for explain lines
 
 
-@dataclass(frozen=True)
+@record
 class SurveySource:
     """Where counts came from, when read from an answer sheet."""
 
@@ -147,7 +147,7 @@ class SurveySource:
     path: str = ""  # as opened (relative to the evaluation file's folder)
 
 
-@dataclass(frozen=True)
+@record
 class SurveyParams:
     weights: tuple[OptionWeight, ...]
     counts: tuple[tuple[str, int], ...]  # every counted option, in the weight table's order

@@ -9,7 +9,7 @@ score and its explain line out.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -18,6 +18,7 @@ from ..decimals import plain, round_half_up
 from ..expr import Quantity, UnitMismatch, common_unit, normalise
 from ..fields import Fields
 from ..messages import Messages, pick, unit_name
+from ..records import record
 from .base import InputItems, RuleSpec, Scored, labelled_inputs
 from .judged import MESSAGES as JUDGED
 from .judged import MET, Judgement, in_level, level_range_text, parse_judgement, score_judged
@@ -201,7 +202,7 @@ RULE_OF_OPERATOR = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class Labels:
     """How target and actual are shown in explain lines ("30人次")."""
 
@@ -429,7 +430,7 @@ def score_qualitative(
     return Scored(judged.score, explain, judged.level or (MET if met else None))
 
 
-@dataclass(frozen=True)
+@record
 class TargetParams:
     rule: str
     target: Quantity

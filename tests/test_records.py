@@ -1,0 +1,71 @@
+"""``@record`` (records.py): a frozen dataclass made cheaply, frozen for mypy, equal and
+hashed as ``@dataclass(frozen=True)`` is."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from pathlib import Path
+
+from perfscore.model import Node
+from perfscore.result import Comparison
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class FrozenComparison:
+    """Comparison's fields under ``@dataclass(frozen=True)``, the form records replace."""
+
+    path: str
+    of: str
+    reported: Decimal | str
+    computed: Decimal | str | None
+    line: int
+    ok: bool | None
+    kind: str = "reported"
+
+
+def test_record_equal_hashed_and_shown_as_a_frozen_dataclass() -> None:
+    """Equality, hash and repr of a record are those of the frozen dataclass it replaces."""
+    fields = ("产出/数量", "score", Decimal("1.33"), Decimal("1.33"), 12, True, "reported")
+    check, frozen = Comparison(*fields), FrozenComparison(*fields)
+    assert check == Comparison(*fields)
+    assert check != Comparison(*fields[:5], False, "reported")
+    assert hash(check) == hash(frozen)  # both: hash of the fields' tuple
+    assert repr(check) == repr(frozen).replace("FrozenComparison", "Comparison")
+
+
+def test_record_slotted_picklable_and_replaceable() -> None:
+    """A record has no __dict__, survives pickling (a batch sends checks between
+    processes) and works with dataclasses.replace."""
+    node = Node("系统培训完成率", "产出/系统培训完成率", 7, Decimal(5))
+    assert not hasattr(node, "__dict__")
+    assert pickle.loads(pickle.dumps(node)) == node
+    assert replace(node, points=Decimal(6)).points == Decimal(6)
+    assert node.is_leaf and node.depth == 2
+
+
+def test_assignment_to_a_record_is_an_error_for_mypy(tmp_path: Path) -> None:
+    """mypy, part of the checks, refuses an assignment to a record's field (it reads
+    @record as frozen=True) and accepts reading it."""
+    snippet = tmp_path / "snippet.py"
+    snippet.write_text(
+        "from decimal import Decimal\n"
+        "from perfscore.model import Grade\n"
+        'grade = Grade("优", Decimal(90))\n'
+        "print(grade.name)\n"
+        'grade.name = "良"\n',
+        encoding="utf-8",
+    )
+    run = subprocess.run(
+        [sys.executable, "-m", "mypy", "--no-incremental", "--cache-dir", str(tmp_path / "c"),
+         "--config-file", str(ROOT / "pyproject.toml"), str(snippet)],
+        capture_output=True, text=True, env={**os.environ, "MYPYPATH": str(ROOT / "src")},
+    )  # fmt: skip
+    errors = [line for line in run.stdout.splitlines() if ": error:" in line]
+    assert len(errors) == 1 and "snippet.py:5:" in errors[0] and "read-only" in errors[0]
