@@ -11,7 +11,7 @@ from __future__ import annotations
 from .batch import Failure, score_file
 from .errors import PerfscoreError
 from .records import record
-from .result import Comparison
+from .result import Comparison, Result
 
 
 @record
@@ -32,6 +32,11 @@ def audit(file: str) -> AuditRow | Failure:
         result = score_file(file, warnings=False)  # a row shows no warning
     except PerfscoreError as error:
         return Failure(file, tuple(error.problems))
+    return audit_row(file, result)
+
+
+def audit_row(file: str, result: Result) -> AuditRow:
+    """The audit row of a scored evaluation (a file, or a table of a sheet file)."""
     checks = result.checks
     return AuditRow(
         file,

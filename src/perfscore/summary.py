@@ -18,6 +18,7 @@ from .decimals import round_half_up
 from .errors import PerfscoreError
 from .model import DEFAULT_GRADES
 from .records import record
+from .result import Result
 
 SHARE_PLACES = 2  # the share of each grade, in percent, HALF_UP
 
@@ -52,6 +53,11 @@ def summarise(file: str) -> SummaryRow | Failure:
         result = score_file(file, warnings=False)  # a row shows no warning
     except PerfscoreError as error:
         return Failure(file, tuple(error.problems))
+    return summary_row(file, result)
+
+
+def summary_row(file: str, result: Result) -> SummaryRow:
+    """The 汇总表 row of a scored evaluation (a file, or a table of a sheet file)."""
     evaluation = result.evaluation
     project = evaluation.project
     grades = evaluation.grades

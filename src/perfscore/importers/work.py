@@ -13,12 +13,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ..audit import AuditRow, audit
+from ..audit import AuditRow, audit, audit_row
 from ..batch import Failure
 from ..errors import InputError, PerfscoreError, Problem
 from ..messages import Messages
 from ..result import Comparison
-from ..summary import summarise
+from ..summary import summarise, summary_row
 from . import SHEET_SUFFIXES, Imported, Table, Unreadable, import_file, is_sheet
 from .rollup import Rollup, same_project
 
@@ -89,17 +89,7 @@ def audit_sheet(file: str) -> list[AuditRow | Failure]:
             rows.append(Failure(table.label, tuple(error.problems)))
             continue
         scores.setdefault(table.name, result.score)
-        checks = result.checks
-        rows.append(
-            AuditRow(
-                table.label,
-                result.evaluation.name,
-                sum(1 for check in checks if check.verifiable),
-                tuple(check for check in checks if check.ok is False),
-                sum(1 for check in checks if not check.verifiable),
-                result.partial,
-            )
-        )
+        rows.append(audit_row(table.label, result))
     rows += [_rollup_row(file, rollup, scores) for rollup in imported.rollups]
     return rows
 
@@ -122,8 +112,6 @@ def _rollup_row(file: str, rollup: Rollup, scores: dict[str, Decimal]) -> AuditR
 
 def summarise_sheet(file: str) -> list[SummaryRow | Failure]:
     """The 汇总表 row of every table of a sheet file."""
-    from ..summary import SummaryRow
-
     imported = _imported(file)
     if isinstance(imported, Failure):
         return [imported]
@@ -137,29 +125,7 @@ def summarise_sheet(file: str) -> list[SummaryRow | Failure]:
         except PerfscoreError as error:
             rows.append(Failure(table.label, tuple(error.problems)))
             continue
-        evaluation = result.evaluation
-        grades = evaluation.grades
-        department = evaluation.project.get("department")
-        rows.append(
-            SummaryRow(
-                file=table.label,
-                name=evaluation.name,
-                department=None if department is None else str(department),
-                year=evaluation.project.get("year"),
-                points=result.points,
-                score=result.score,
-                rate=result.rate,
-                grade=result.grade,
-                grade_rank=next(
-                    (i for i, g in enumerate(grades) if g.name == result.grade), len(grades)
-                ),
-                grades=tuple((g.name, g.min) for g in grades),
-                precision=evaluation.precision,
-                checks=sum(1 for c in result.checks if c.verifiable),
-                disagreements=sum(1 for c in result.checks if c.ok is False),
-                partial=result.partial,
-            )
-        )
+        rows.append(summary_row(table.label, result))
     return rows
 
 

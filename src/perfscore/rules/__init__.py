@@ -1,8 +1,9 @@
 """The leaf rules of docs/rules.md, one module per family, and their registry.
 
 Every module of this package except :mod:`.base` is a rule family exposing
-``SPECS``; the registry finds them by listing the package, so a new rule is
-its own module (and its keys in the JSON Schema), nothing more.
+``SPECS``; the registry imports a module when one of its names is first looked
+up (``INDEX`` below), so a new rule is its own module, its keys in the JSON
+Schema and its line in ``INDEX``.
 
 ``RULES`` maps every name a file may give as ``rule:`` (plus ``judged``, the
 form of a leaf with only ``score``/``level``, and ``target``, the form of a
