@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -12,6 +14,23 @@ from perfscore.messages import set_language
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
+
+
+def modules_imported(code: str, prefix: str) -> list[str]:
+    """The modules under ``prefix`` a fresh Python process has imported after running
+    ``code`` (what a run pulls in, without the test process's own imports). The list is the
+    last line of standard error: the code may print to standard output (a command's tables)."""
+    listing = (
+        f"print(' '.join(sorted(m for m in sys.modules if m.startswith({prefix!r}))),"
+        " file=sys.stderr)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", f"import sys\n{code}\n{listing}\n"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stderr.splitlines()[-1].split()
 
 
 @pytest.fixture(autouse=True)
