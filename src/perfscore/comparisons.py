@@ -233,7 +233,8 @@ def comparisons(
         evaluation.reported_points,
         indicators,
         root,
-        _rescaler(evaluation, indicators),
+        # Only a printed total is checked against the rescaled sum: no walk of the tree otherwise.
+        None if evaluation.reported is None else _rescaler(evaluation, indicators),
     )
     if evaluation.reported_grade is not None and evaluation.reported is not None:
         published_points = evaluation.reported_points or evaluation.points
