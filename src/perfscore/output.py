@@ -37,11 +37,11 @@ import stat
 import sys
 import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from .errors import OutputError, Problem
 from .messages import Messages
+from .records import record
 
 STDOUT = "-"
 
@@ -233,7 +233,7 @@ def stdout_failure(exc: OSError) -> OutputError | None:
 # ---------------------------------------------------------------- where an output goes
 
 
-@dataclass(frozen=True)
+@record
 class Target:
     """Where an output path leads: ``how`` is "replace" (a regular file, atomically),
     "create" (nothing there yet), "in place" (a FIFO or character device) or a

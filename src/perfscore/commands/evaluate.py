@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..errors import EXIT_INPUT, EXIT_OK, PerfscoreError
+from ..records import record
 from ._options import FilesArgument, JsonOption, LangOption
 
 if TYPE_CHECKING:
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from ..batch import Failure
 
 
-@dataclass(frozen=True)
+@record
 class Evaluated:
     """What evaluating the files gave, in their order: an analysis or a failure each."""
 

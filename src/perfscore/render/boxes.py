@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from rich.cells import cell_len
 from rich.control import strip_control_codes
 from rich.text import Span, Text
+
+from ..records import record
 
 Cell = str | Text
 
@@ -37,7 +38,7 @@ MIN_FOLD = 10  # the free-text column folds to this before any other column fold
 NARROWEST = 4  # no column folds narrower (two Chinese characters)
 
 
-@dataclass(frozen=True)
+@record
 class Column:
     header: str
     justify: str = "left"  # "left" or "right"
