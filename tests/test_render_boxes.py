@@ -45,10 +45,43 @@ def test_fold_column_takes_the_rest_and_folds():
     assert all(cell_len(line) == 21 for line in table.plain.splitlines())
 
 
+def _lines(cell: str | Text, width: int) -> list[str]:
+    plain = cell.plain if isinstance(cell, Text) else cell
+    return [text for (text, _style, _spans), _size in _fold(cell, plain, width)]
+
+
 def test_fold_keeps_numbers_whole():
     """A line break never splits "1.86" or "P323" when the run fits on a line."""
-    pieces = [p.plain.rstrip() for p in _fold(Text("依据评分规则得 1.86 分"), 15)]
-    assert pieces == ["依据评分规则得", "1.86 分"]
+    assert _lines("依据评分规则得 1.86 分", 15) == ["依据评分规则得 ", "1.86 分"]
+
+
+def test_fold_of_a_string_and_of_a_text_agree():
+    """A plain string (cut as a string) and the same words as a Text (cut as rich cuts
+    one) fold to the same lines, the indent kept: 2 spaces + 4 characters (10 cells)
+    and then the continuation under the indent."""
+    words = "  一二三四五六七八九十"
+    assert _lines(words, 10) == _lines(Text(words), 10) == ["  一二三四", "  五六七八", "  九十"]
+
+
+def test_fold_moves_a_texts_styles_with_its_words():
+    """A style on the last characters of a Text follows them onto their line: 12 cells
+    hold "  一二三四五" (2 + 5 × 2); the second line is "  六七八九" (the indent, then
+    characters 7-10), so "八九" (characters 9-10 of the cell) sit at 4-6 there."""
+    cell = Text("  一二三四五六七八九")
+    cell.stylize("red", 9, 11)
+    (_, second) = _fold(cell, cell.plain, 12)[:2]
+    (text, _style, spans), size = second
+    assert text == "  六七八九" and size == 10
+    assert [(span.start, span.end, span.style) for span in spans] == [(4, 6, "red")]
+
+
+def test_fold_of_an_emoji_sequence():
+    """A joined emoji (👩‍💻: two wide characters and a joiner, two cells as a whole)
+    folds without an error, every line within the width (it used to run off the text)."""
+    cell = "说明👩\u200d💻👩\u200d💻👩\u200d💻"
+    lines = _lines(cell, 6)
+    assert "".join(lines) == cell
+    assert all(cell_len(line) <= 6 for line in lines)
 
 
 def test_styles_survive():

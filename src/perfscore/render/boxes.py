@@ -47,54 +47,109 @@ class Column:
     style: str = ""
 
 
-def _text(cell: Cell) -> Text:
-    return cell if isinstance(cell, Text) else Text(cell)
+try:  # the characters rich's strip_control_codes removes
+    from rich.control import _CONTROL_STRIP_TRANSLATE
+
+    _CONTROL = re.compile("[" + re.escape("".join(map(chr, _CONTROL_STRIP_TRANSLATE))) + "]")
+except ImportError:  # pragma: no cover - another rich: strip every text
+    _CONTROL = re.compile("")
+
+# A cell as laid out: its text, its own style and its styled spans (as a rich Text has them).
+_Piece = tuple[str, Any, Sequence[Span]]
+_EMPTY: _Piece = ("", "", ())
+
+
+def _plain(cell: Cell) -> str:
+    """The text of a cell, as a Text made of it holds it (control codes stripped)."""
+    if isinstance(cell, Text):
+        return cell.plain
+    # rich's strip_control_codes translates every text (a µs each); most have none to strip
+    return strip_control_codes(cell) if _CONTROL.search(cell) else cell
+
+
+def _cells(text: str) -> int:
+    """``cell_len(text)``; printable ASCII (numbers, rates) is one cell a character."""
+    return len(text) if text.isascii() and text.isprintable() else cell_len(text)
+
+
+def _piece(cell: Cell, plain: str) -> _Piece:
+    return (plain, cell.style, cell.spans) if isinstance(cell, Text) else (plain, "", ())
 
 
 def _word_char(char: str) -> bool:
     return char.isascii() and (char.isalnum() or char in ".%,-+")
 
 
-def _fold(text: Text, width: int) -> list[Text]:
-    """Split ``text`` into lines of at most ``width`` cells.
+def _fold(cell: Cell, plain: str, width: int) -> list[tuple[_Piece, int]]:
+    """Split ``cell`` into lines of at most ``width`` cells, each (piece, cells wide).
 
     Chinese text breaks between any two characters; a run of ASCII letters and
     digits ("1.86", "P323") is kept whole when it fits on a line, and a line
     does not start with a space. An indented text (a level-3 indicator's name)
     keeps its indent on the lines it continues on, where the width allows.
+    A plain string is cut as a string; a Text as rich cuts one (its styles follow).
+    ``plain`` is the cell's text (:func:`_plain`).
     """
-    plain = text.plain
     if cell_len(plain) <= width:
-        return [text]
+        return [(_piece(cell, plain), cell_len(plain))]
     indent = len(plain) - len(plain.lstrip(" "))
     keep = min(indent, max(0, (width - 2) // 2))  # leave room for one wide character
-    if keep < indent:  # a narrow column keeps only part of a deep indent
-        text, plain = text[indent - keep :], plain[indent - keep :]
-        indent = keep
-    pieces: list[Text] = []
+    trim, indent = indent - keep, keep  # a narrow column keeps only part of a deep indent
+    ranges = _breaks(plain[trim:], width, indent)
+    if not isinstance(cell, Text):
+        texts = [plain[trim + start : trim + end] for start, end in ranges]
+        pad = " " * indent
+        texts[1:] = [pad + text for text in texts[1:]]
+        return [((text, "", ()), cell_len(text)) for text in texts]
+    text = cell[trim:] if trim else cell
+    pieces = [text[start:end] for start, end in ranges]
+    if indent:
+        pad = " " * indent
+        pieces[1:] = [Text(pad) + piece for piece in pieces[1:]]
+    return [((p.plain, p.style, p.spans), p.cell_len) for p in pieces]
+
+
+def _breaks(plain: str, width: int, indent: int) -> list[tuple[int, int]]:
+    """Where :func:`_fold` cuts ``plain`` (over ``width`` cells): each line's (start, end).
+
+    Each character is measured once; what is left of a line is the sum of its characters'
+    cells, which is ``cell_len`` unless a joiner or a variation selector (emoji sequences)
+    makes the whole differ from its parts: then it is measured whole, as rich does.
+    """
+    sizes = [1 if " " <= char <= "~" else cell_len(char) for char in plain]
+    if "\u200d" in plain or "\ufe0f" in plain:
+
+        def rest(start: int) -> int:
+            return cell_len(plain[start:])
+    else:
+        after = [0] * (len(plain) + 1)  # after[i]: the cells from character i to the end
+        for index in range(len(plain) - 1, -1, -1):
+            after[index] = after[index + 1] + sizes[index]
+
+        def rest(start: int) -> int:
+            return after[start]
+
+    ranges: list[tuple[int, int]] = []
     start = 0
     room = width
-    while cell_len(plain[start:]) > room:
+    while rest(start) > room:
         end, used = start, 0
-        while used + cell_len(plain[end]) <= room:
-            used += cell_len(plain[end])
+        while end < len(plain) and used + sizes[end] <= room:  # (a joiner: the sum is less)
+            used += sizes[end]
             end += 1
         end = max(end, start + 1)  # a character wider than the line still advances
         cut = end
-        while cut > start and _word_char(plain[cut - 1]) and _word_char(plain[cut]):
+        while start < cut < len(plain) and _word_char(plain[cut - 1]) and _word_char(plain[cut]):
             cut -= 1
         if cut == start:  # one run longer than the line: fold it
             cut = end
-        pieces.append(text[start:cut])
+        ranges.append((start, cut))
         start = cut
         while start < len(plain) and plain[start] == " ":
             start += 1
         room = width - indent
-    pieces.append(text[start:])
-    if indent:
-        pad = " " * indent
-        pieces[1:] = [Text(pad) + piece for piece in pieces[1:]]
-    return pieces
+    ranges.append((start, len(plain)))
+    return ranges
 
 
 def _widths(columns: Sequence[Column], sizes: Sequence[Sequence[int]]) -> list[int]:
@@ -132,35 +187,6 @@ def _narrow(widths: list[int], group: list[int], excess: int, floor: int) -> Non
             return
         widths[widest] -= 1
         excess -= 1
-
-
-try:  # the characters rich's strip_control_codes removes
-    from rich.control import _CONTROL_STRIP_TRANSLATE
-
-    _CONTROL = re.compile("[" + re.escape("".join(map(chr, _CONTROL_STRIP_TRANSLATE))) + "]")
-except ImportError:  # pragma: no cover - another rich: strip every text
-    _CONTROL = re.compile("")
-
-# A cell as laid out: its text, its own style and its styled spans (as a rich Text has them).
-_Piece = tuple[str, Any, Sequence[Span]]
-_EMPTY: _Piece = ("", "", ())
-
-
-def _plain(cell: Cell) -> str:
-    """The text of a cell, as a Text made of it holds it (control codes stripped)."""
-    if isinstance(cell, Text):
-        return cell.plain
-    # rich's strip_control_codes translates every text (a µs each); most have none to strip
-    return strip_control_codes(cell) if _CONTROL.search(cell) else cell
-
-
-def _cells(text: str) -> int:
-    """``cell_len(text)``; printable ASCII (numbers, rates) is one cell a character."""
-    return len(text) if text.isascii() and text.isprintable() else cell_len(text)
-
-
-def _piece(cell: Cell, plain: str) -> _Piece:
-    return (plain, cell.style, cell.spans) if isinstance(cell, Text) else (plain, "", ())
 
 
 class DrawnTable(Text):
@@ -305,8 +331,7 @@ def box_table(
         for index, cell in enumerate(cells):
             plain, size = texts[index], cells_wide[index]
             if folds[index] and size > widths[index]:
-                pieces = _fold(_text(cell), widths[index])
-                found.append([((p.plain, p.style, p.spans), p.cell_len) for p in pieces])
+                found.append(_fold(cell, plain, widths[index]))
             else:
                 found.append([(_piece(cell, plain), size)])
         return found
