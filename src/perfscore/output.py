@@ -37,6 +37,7 @@ import stat
 import sys
 import threading
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import Any
 
 from .errors import OutputError, Problem
@@ -157,12 +158,15 @@ def encode(data: str | bytes) -> bytes:
     return data.encode("utf-8", REPLACE)
 
 
-_SURROGATES = re.compile("[\ud800-\udfff]")
+@cache
+def _surrogates() -> re.Pattern[str]:
+    """Lone surrogates; compiled when a message first needs it (0.4 ms, at every start)."""
+    return re.compile("[\ud800-\udfff]")
 
 
 def printable(text: str) -> str:
     """``text`` with the undecodable bytes of a file name (lone surrogates) shown as U+FFFD."""
-    return _SURROGATES.sub("\ufffd", text)
+    return _surrogates().sub("\ufffd", text)
 
 
 # ---------------------------------------------------------------- standard output

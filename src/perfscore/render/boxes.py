@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from rich.cells import cell_len
+from rich.cells import cell_len, get_character_cell_size
 from rich.control import strip_control_codes
 from rich.text import Span, Text
 
@@ -68,8 +68,15 @@ def _plain(cell: Cell) -> str:
 
 
 def _cells(text: str) -> int:
-    """``cell_len(text)``; printable ASCII (numbers, rates) is one cell a character."""
-    return len(text) if text.isascii() and text.isprintable() else cell_len(text)
+    """``cell_len(text)``, measured without its cache (every cell is a new string): printable
+    ASCII (numbers, rates) is one cell a character; other text is the sum of its
+    characters' cells, which is what rich's ``cell_len`` adds up unless a joiner or a
+    variation selector (emoji sequences) is there, when rich measures it whole."""
+    if text.isascii() and text.isprintable():
+        return len(text)
+    if "\u200d" in text or "\ufe0f" in text:
+        return cell_len(text)
+    return sum(map(get_character_cell_size, text))
 
 
 def _piece(cell: Cell, plain: str) -> _Piece:
@@ -90,8 +97,8 @@ def _fold(cell: Cell, plain: str, width: int) -> list[tuple[_Piece, int]]:
     A plain string is cut as a string; a Text as rich cuts one (its styles follow).
     ``plain`` is the cell's text (:func:`_plain`).
     """
-    if cell_len(plain) <= width:
-        return [(_piece(cell, plain), cell_len(plain))]
+    if _cells(plain) <= width:
+        return [(_piece(cell, plain), _cells(plain))]
     indent = len(plain) - len(plain.lstrip(" "))
     keep = min(indent, max(0, (width - 2) // 2))  # leave room for one wide character
     trim, indent = indent - keep, keep  # a narrow column keeps only part of a deep indent
@@ -100,7 +107,7 @@ def _fold(cell: Cell, plain: str, width: int) -> list[tuple[_Piece, int]]:
         texts = [plain[trim + start : trim + end] for start, end in ranges]
         pad = " " * indent
         texts[1:] = [pad + text for text in texts[1:]]
-        return [((text, "", ()), cell_len(text)) for text in texts]
+        return [((text, "", ()), _cells(text)) for text in texts]
     text = cell[trim:] if trim else cell
     pieces = [text[start:end] for start, end in ranges]
     if indent:
@@ -116,7 +123,7 @@ def _breaks(plain: str, width: int, indent: int) -> list[tuple[int, int]]:
     cells, which is ``cell_len`` unless a joiner or a variation selector (emoji sequences)
     makes the whole differ from its parts: then it is measured whole, as rich does.
     """
-    sizes = [1 if " " <= char <= "~" else cell_len(char) for char in plain]
+    sizes = [1 if " " <= char <= "~" else get_character_cell_size(char) for char in plain]
     if "\u200d" in plain or "\ufe0f" in plain:
 
         def rest(start: int) -> int:
@@ -154,7 +161,7 @@ def _breaks(plain: str, width: int, indent: int) -> list[tuple[int, int]]:
 
 def _widths(columns: Sequence[Column], sizes: Sequence[Sequence[int]]) -> list[int]:
     """Each column's width in cells: its widest cell (``sizes``: each cell's width)."""
-    widths = [cell_len(column.header) for column in columns]
+    widths = [_cells(column.header) for column in columns]
     for row in sizes:
         for index, size in enumerate(row):
             if size > widths[index]:
@@ -342,14 +349,14 @@ def box_table(
 
     total = sum(widths) + 3 * len(widths) + 1
     if title:
-        pad = max(0, total - cell_len(title))
+        pad = max(0, total - _cells(title))
         out.add(" " * (pad // 2))
         out.add(strip_control_codes(title), "bold")
         out.add(" " * (pad - pad // 2) + "\n")
     rule(_TOP)
     head = [h.plain for h in header]
     head_extras = [f"{header_style} {column.style}".strip() for column in columns]
-    out.line(stacks(header, head, [cell_len(h) for h in head]), columns, widths, _HEAD, head_extras)
+    out.line(stacks(header, head, [_cells(h) for h in head]), columns, widths, _HEAD, head_extras)
     rule(_UNDER_HEAD)
     rows_only = len(body) - (footer is not None)
     for row, texts, cells_wide in zip(body[:rows_only], plains, sizes, strict=False):
