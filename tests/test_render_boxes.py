@@ -130,6 +130,26 @@ def test_printable_prints_what_the_text_prints():
     assert printable(table) is not table  # the direct way is taken
 
 
+def test_a_recorded_table_keeps_its_styles():
+    """Printed without colour (one piece of text) but recorded, a drawn table still exports
+    its styles: the HTML of a recording console is the one the Text itself gives."""
+    import io
+
+    from rich.console import Console
+
+    mark = Text("1.33")
+    mark.append(" ≠报告 1.34", style="bold red")
+    table = box_table([Column("得分", "right")], [[mark]])
+
+    def exported(renderable) -> str:
+        out = Console(file=io.StringIO(), width=40, color_system=None, record=True)
+        out.print(renderable, crop=False, overflow="ignore")
+        return out.export_html()
+
+    assert exported(printable(table)) == exported(table)
+    assert "bold" in exported(printable(table)) or "font-weight" in exported(printable(table))
+
+
 def test_tab_in_a_cell_prints_the_usual_way():
     """A cell with a tab (which rich expands when it prints) is printed as the Text itself."""
     table = box_table([Column("名称")], [["甲\t乙"]])

@@ -20,10 +20,13 @@ from typing import Annotated, Any
 
 # Allocations between two young collections (Python's default: 700); bench/scale.py.
 GC_THRESHOLD = 50_000
-# Set before typer, rich and the core are imported: importing them makes some 100,000
-# objects, and at the default threshold the collector ran about 20 times over them
-# for nothing (module objects are not garbage), 2–3 ms of every start. tune_gc, once
-# they are imported, moves them out of the collector's way for the rest of the run.
+# Raised while typer is imported (below), as main() raises it for the rest of a run
+# (tune_gc): importing typer makes tens of thousands of objects, none of them garbage,
+# and at the default threshold the collector ran over them about 20 times, 2 ms of every
+# start. At the end of this module they are frozen (gc.freeze: never walked again, as
+# tune_gc does for the rest) and the threshold is restored, for a program that imports
+# the CLI without running it (the tests: a larger threshold there grew the process).
+_THRESHOLDS = gc.get_threshold()
 gc.set_threshold(GC_THRESHOLD, 50, 1000)
 
 import typer  # noqa: E402
@@ -275,3 +278,6 @@ def main() -> None:
 
 
 __all__ = ["EXIT_INPUT", "app", "main"]
+
+gc.freeze()  # see GC_THRESHOLD
+gc.set_threshold(*_THRESHOLDS)

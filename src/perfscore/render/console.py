@@ -54,12 +54,17 @@ def console(stderr: bool = False) -> Console:
     )
     if width is None and out.width < MIN_WIDTH:
         out.width = PIPED_WIDTH  # a terminal that reports no width (COLUMNS=0 …)
+    if width is not None:
+        # The width is fixed, so the height is taken once too: rich asks the terminal for
+        # both on every print otherwise (three failing ioctls on a pipe), and no table or
+        # line perfscore prints depends on the height.
+        out.height = out.height
     return out
 
 
 def report_problems(problems: Iterable[Problem]) -> None:
     """One red line per problem on standard error (a file name's undecodable bytes as U+FFFD)."""
-    from ..output import printable
+    from ..unencodable import printable
 
     for problem in problems:
         typer.secho(printable(str(problem)), err=True, fg="red")
@@ -125,8 +130,8 @@ def stop_writing(stream: Any) -> None:
 
 def _safe(stream: io.TextIOWrapper) -> io.TextIOWrapper:
     """``stream`` on its own copy of the descriptor: unencodable text replaced
-    (output.REPLACE), a broken pipe quiet."""
-    from ..output import REPLACE
+    (unencodable.REPLACE), a broken pipe quiet."""
+    from ..unencodable import REPLACE
 
     stream.flush()
     raw = io.FileIO(os.dup(stream.fileno()), "w", closefd=True)

@@ -8,9 +8,10 @@ level (level-1 and intermediate indicators as headings).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console
 from rich.text import Text
-from rich.tree import Tree
 
 from ..analysis import Analysis
 from ..decimals import plain
@@ -18,6 +19,9 @@ from ..result import NodeResult, Result
 from .boxes import Column, box_table, printable
 from .explain import explain_lines, next_grade_lines, node_heading
 from .labels import t
+
+if TYPE_CHECKING:
+    from rich.tree import Tree
 
 
 def lost_points_table(analysis: Analysis, width: int | None = None) -> Text:
@@ -48,6 +52,8 @@ def lost_points_table(analysis: Analysis, width: int | None = None) -> Text:
 
 def explain_tree(result: Result) -> Tree:
     """Every leaf's account, under its level-1 and intermediate indicators."""
+    from rich.tree import Tree  # only --explain draws one
+
     root = Tree(Text(t("rpt_explain_title"), style="bold"))
 
     def add(branch: Tree, node: NodeResult) -> None:
