@@ -123,3 +123,17 @@ def test_record_fields_factories_and_errors() -> None:
         @record
         class Shared:
             items: list[int] = []  # noqa: RUF012
+
+
+def test_the_compiled_shapes_are_what_records_writes() -> None:
+    """_shapes.py (the methods of every shape without a default_factory, compiled with the
+    package) is word for word what `python -m perfscore.records` writes; a record of such
+    a shape takes its methods from there, and shows its own names."""
+    from perfscore import _shapes, records
+
+    assert (ROOT / "src" / "perfscore" / "_shapes.py").read_text(
+        encoding="utf-8"
+    ) == records.shapes_module()
+    assert Node.__init__.__code__.co_code == _shapes.init_18.__code__.co_code
+    assert Node.__init__.__code__.co_varnames[:3] == ("self", "name", "path")
+    assert Node.__init__.__name__ == "__init__"

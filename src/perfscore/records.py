@@ -13,9 +13,10 @@ Why not ``dataclass(slots=True)`` itself: it compiles four generated methods a c
 (one ``exec`` each), reads the signature back with ``inspect`` for a docstring, and makes
 each class twice: about 0.5 ms a class, and ``evaluate`` makes 23 of them at start-up.
 Here the class is made once, with its slots; its ``__init__`` (the hot one: batches make
-millions of records), ``__eq__`` and ``__hash__`` are compiled once for every record of
-the same shape (the number of fields, which have a default_factory) and renamed for each
-class; ``__repr__`` is shared. ``__dataclass_fields__`` is filled in as a dataclass's
+millions of records), ``__eq__`` and ``__hash__`` are those of its shape (the number of
+fields, which have a default_factory), with the fields' names put in: the shapes without
+a factory come compiled with the package (``_shapes.py``), any other is compiled once a
+process. ``__repr__`` is shared. ``__dataclass_fields__`` is filled in as a dataclass's
 is, so that ``dataclasses.fields``, ``replace`` and ``asdict`` work on records.
 """
 
@@ -23,11 +24,14 @@ from __future__ import annotations
 
 import builtins
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import MISSING, Field, field
 from functools import cache
 from reprlib import recursive_repr
 from types import CodeType, FunctionType
 from typing import Any, TypeVar, dataclass_transform
+
+from . import _shapes
 
 _Class = TypeVar("_Class", bound=type)
 
@@ -59,44 +63,79 @@ def _placeholder(index: int) -> str:
     return f"_f{index}"
 
 
-@cache
-def _template(factories: tuple[bool, ...]) -> dict[str, CodeType]:
-    """``__init__``, ``__eq__`` and ``__hash__`` of a record whose fields are named
-    ``_f0``, ``_f1`` … (``factories``: which ones have a default_factory), compiled once
-    for every record of that shape; :func:`_methods` renames them for each class."""
+_METHODS = ("__init__", "__eq__", "__hash__")
+
+
+def _source(factories: tuple[bool, ...], names: Sequence[str] = _METHODS) -> str:
+    """The source of ``__init__``, ``__eq__`` and ``__hash__`` (under ``names``) of a record
+    whose fields are named ``_f0``, ``_f1`` … (``factories``: which have a default_factory)."""
     params, body = ["self"], []
     for index, factory in enumerate(factories):
         name = _placeholder(index)
         params.append(name)
         if factory:
-            body.append(f" self.{name} = _factory_{name}() if {name} is _FACTORY else {name}")
+            body.append(f"    self.{name} = _factory_{name}() if {name} is _FACTORY else {name}")
         else:
-            body.append(f" self.{name} = {name}")
+            body.append(f"    self.{name} = {name}")
     mine = "".join(f"self.{_placeholder(i)}," for i in range(len(factories)))
     theirs = mine.replace("self.", "other.")
-    source = "\n".join(
+    init, eq, hash_ = names
+    return "\n".join(
         [
-            f"def __init__({', '.join(params)}):",
-            *(body or [" pass"]),
-            "def __eq__(self, other):",
-            " if other.__class__ is self.__class__:",
-            f"  return ({mine}) == ({theirs})",
-            " return NotImplemented",
-            "def __hash__(self):",
-            f" return hash(({mine}))",
+            f"def {init}({', '.join(params)}):",
+            *(body or ["    pass"]),
+            "",
+            f"def {eq}(self, other):",
+            "    if other.__class__ is self.__class__:",
+            f"        return ({mine}) == ({theirs})",
+            "    return NotImplemented",
+            "",
+            f"def {hash_}(self):",
+            f"    return hash(({mine}))",
+            "",
         ]
     )
+
+
+@cache
+def _template(factories: tuple[bool, ...]) -> dict[str, CodeType]:
+    """``__init__``, ``__eq__`` and ``__hash__`` of a record of that shape, with its fields
+    named ``_f0``, ``_f1`` …; :func:`_methods` renames them for each class.
+
+    Compiling them was most of what making a record cost (about 0.15 ms a shape, a tenth
+    of evaluate's own start-up for its 11 shapes): the shapes without a default_factory
+    come compiled with the package (``_shapes.py``, written from :func:`_source` by
+    ``python -m perfscore.records``); any other shape is compiled here, once.
+    """
+    if not any(factories) and len(factories) <= _shapes.LARGEST:
+        count = len(factories)
+        return {name: getattr(_shapes, f"{name.strip('_')}_{count}").__code__ for name in _METHODS}
     scope: dict[str, Any] = {}
-    exec(compile(source, "<record>", "exec"), scope)
-    return {name: scope[name].__code__ for name in ("__init__", "__eq__", "__hash__")}
+    exec(compile(_source(factories), "<record>", "exec"), scope)
+    return {name: scope[name].__code__ for name in _METHODS}
+
+
+def shapes_module(largest: int = 20) -> str:
+    """The text of ``_shapes.py``: every shape's methods up to ``largest`` fields."""
+    head = (
+        '"""The methods of records without a default_factory, by field count (records.py).\n\n'
+        "Written by ``python -m perfscore.records``; do not edit (tests/test_records.py checks\n"
+        'that it is what records.py would write)."""\n\n'
+        "# fmt: off\n# ruff: noqa\n# mypy: ignore-errors\n\n"
+        f"LARGEST = {largest}\n\n\n"
+    )
+    shapes = (
+        _source((False,) * count, [f"{name.strip('_')}_{count}" for name in _METHODS])
+        for count in range(largest + 1)
+    )
+    return head + "\n\n".join(shapes)
 
 
 def _methods(cls: type, fields: dict[str, Field[Any]]) -> dict[str, Any]:
     """``__init__`` (the fields in order, positional or by name, defaults last), ``__eq__``
     and ``__hash__`` of ``cls``: its shape's template with the placeholders renamed.
 
-    Compiling these per class was most of what making a record cost (about 0.15 ms a
-    class); a renamed code object runs the same bytecode a compiled one would.
+    A renamed code object runs the same bytecode a compiled one would.
     """
     made = list(fields.values())
     factories = tuple(f.default_factory is not MISSING for f in made)
@@ -116,6 +155,7 @@ def _methods(cls: type, fields: dict[str, Field[Any]]) -> dict[str, Any]:
         code = code.replace(
             co_names=tuple(renamed.get(n, n) for n in code.co_names),
             co_varnames=tuple(renamed.get(n, n) for n in code.co_varnames),
+            co_name=name,
             co_qualname=f"{cls.__qualname__}.{name}",
             co_filename=f"<record {cls.__qualname__}>",
         )
@@ -144,3 +184,9 @@ def record(cls: _Class) -> _Class:
         __dataclass_fields__=fields,
     )
     return type(cls)(cls.__name__, cls.__bases__, namespace)
+
+
+if __name__ == "__main__":  # python -m perfscore.records: write _shapes.py again
+    from pathlib import Path
+
+    Path(__file__).with_name("_shapes.py").write_text(shapes_module(), encoding="utf-8")
