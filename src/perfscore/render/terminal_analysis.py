@@ -17,6 +17,7 @@ from ..analysis import Analysis
 from ..decimals import plain
 from ..result import NodeResult, Result
 from .boxes import Column, box_table, printable
+from .console import say
 from .explain import explain_lines, next_grade_lines, node_heading
 from .labels import t
 
@@ -81,7 +82,7 @@ def print_analysis(analysis: Analysis, console: Console, explain: bool = False) 
             printable(lost_points_table(analysis, console.width)), crop=False, overflow="ignore"
         )
     else:
-        console.print(t("rpt_lost_none"), style="dim")
-    console.print(Text(t("rpt_next_title"), style="bold"))
+        say(console, t("rpt_lost_none"), style="dim")
+    say(console, Text(t("rpt_next_title"), style="bold"))
     for line in next_grade_lines(analysis.next_grade, result):
-        console.print(line)
+        say(console, line)
