@@ -204,6 +204,25 @@ def test_a_command_imports_only_its_own_module():
     )
     assert modules_imported(code, "perfscore.commands.") == [
         "perfscore.commands._options",
-        "perfscore.commands._shared",
         "perfscore.commands.evaluate",
     ]
+
+
+def test_evaluate_without_an_output_imports_no_writing_gate(tmp_path):
+    """`perfscore evaluate FILE` writes nothing but tables: it imports neither the
+    writing gate (output.py) nor the batch commands' helpers (_shared.py); with
+    `--json FILE` it imports both and writes the file."""
+    plain = (
+        "from perfscore.cli import app\n"
+        f"app(['evaluate', {str(YIRENYIDANG)!r}], standalone_mode=False)"
+    )
+    imported = modules_imported(plain, "perfscore.")
+    assert "perfscore.output" not in imported and "perfscore.commands._shared" not in imported
+    out = tmp_path / "out.json"
+    writing = (
+        "from perfscore.cli import app\n"
+        f"app(['evaluate', {str(YIRENYIDANG)!r}, '--json', {str(out)!r}], standalone_mode=False)"
+    )
+    imported = modules_imported(writing, "perfscore.")
+    assert "perfscore.output" in imported and "perfscore.commands._shared" in imported
+    assert out.read_text(encoding="utf-8").startswith("{")

@@ -45,10 +45,43 @@ def test_fold_column_takes_the_rest_and_folds():
     assert all(cell_len(line) == 21 for line in table.plain.splitlines())
 
 
+def _lines(cell: str | Text, width: int) -> list[str]:
+    plain = cell.plain if isinstance(cell, Text) else cell
+    return [text for (text, _style, _spans), _size in _fold(cell, plain, width)]
+
+
 def test_fold_keeps_numbers_whole():
     """A line break never splits "1.86" or "P323" when the run fits on a line."""
-    pieces = [p.plain.rstrip() for p in _fold(Text("依据评分规则得 1.86 分"), 15)]
-    assert pieces == ["依据评分规则得", "1.86 分"]
+    assert _lines("依据评分规则得 1.86 分", 15) == ["依据评分规则得 ", "1.86 分"]
+
+
+def test_fold_of_a_string_and_of_a_text_agree():
+    """A plain string (cut as a string) and the same words as a Text (cut as rich cuts
+    one) fold to the same lines, the indent kept: 2 spaces + 4 characters (10 cells)
+    and then the continuation under the indent."""
+    words = "  一二三四五六七八九十"
+    assert _lines(words, 10) == _lines(Text(words), 10) == ["  一二三四", "  五六七八", "  九十"]
+
+
+def test_fold_moves_a_texts_styles_with_its_words():
+    """A style on the last characters of a Text follows them onto their line: 12 cells
+    hold "  一二三四五" (2 + 5 × 2); the second line is "  六七八九" (the indent, then
+    characters 7-10), so "八九" (characters 9-10 of the cell) sit at 4-6 there."""
+    cell = Text("  一二三四五六七八九")
+    cell.stylize("red", 9, 11)
+    (_, second) = _fold(cell, cell.plain, 12)[:2]
+    (text, _style, spans), size = second
+    assert text == "  六七八九" and size == 10
+    assert [(span.start, span.end, span.style) for span in spans] == [(4, 6, "red")]
+
+
+def test_fold_of_an_emoji_sequence():
+    """A joined emoji (👩‍💻: two wide characters and a joiner, two cells as a whole)
+    folds without an error, every line within the width (it used to run off the text)."""
+    cell = "说明👩\u200d💻👩\u200d💻👩\u200d💻"
+    lines = _lines(cell, 6)
+    assert "".join(lines) == cell
+    assert all(cell_len(line) <= 6 for line in lines)
 
 
 def test_styles_survive():
@@ -95,6 +128,26 @@ def test_printable_prints_what_the_text_prints():
     assert _printed(printable(table)) == _printed(table)
     assert _printed(printable(table), colour=False) == _printed(table, colour=False)
     assert printable(table) is not table  # the direct way is taken
+
+
+def test_a_recorded_table_keeps_its_styles():
+    """Printed without colour (one piece of text) but recorded, a drawn table still exports
+    its styles: the HTML of a recording console is the one the Text itself gives."""
+    import io
+
+    from rich.console import Console
+
+    mark = Text("1.33")
+    mark.append(" ≠报告 1.34", style="bold red")
+    table = box_table([Column("得分", "right")], [[mark]])
+
+    def exported(renderable) -> str:
+        out = Console(file=io.StringIO(), width=40, color_system=None, record=True)
+        out.print(renderable, crop=False, overflow="ignore")
+        return out.export_html()
+
+    assert exported(printable(table)) == exported(table)
+    assert "bold" in exported(printable(table)) or "font-weight" in exported(printable(table))
 
 
 def test_tab_in_a_cell_prints_the_usual_way():

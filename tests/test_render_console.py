@@ -120,3 +120,33 @@ def test_broken_pipe_still_writes_the_files(tmp_path):
     proc.stdout.close()
     assert proc.wait(timeout=120) == 0
     assert out.read_text(encoding="utf-8").startswith("{")
+
+
+def test_say_writes_what_rich_prints():
+    """say() writes a line as console.print does, byte for byte, without colour (written
+    directly when it fits) and with colour (printed by rich): a line that fits, one with
+    an ideographic space, one longer than the 30 columns (wrapped), a control character,
+    a styled Text."""
+    import io
+
+    from rich.console import Console
+    from rich.text import Text
+
+    from perfscore.render.console import say
+
+    lines = [
+        ("绩效评价得分：78.49 分", "bold"),
+        ("等级标准：优 ≥ 90，良 ≥ 80，中 ≥ 60，差 < 60", "dim"),
+        ("单项失分即可补足的指标：应用场景质量（失 4 分）；系统培训完成率（失 3.67 分）", ""),
+        ("a\tb\x07c", "yellow"),
+        (Text("核对报告值：145 项全部一致", style="bold"), ""),
+    ]
+    for colour in (None, "truecolor"):
+        ours, theirs = (
+            Console(file=io.StringIO(), width=30, color_system=colour, highlight=False)
+            for _ in range(2)
+        )
+        for text, style in lines:
+            say(ours, text, style)
+            theirs.print(text, style=style or None)
+        assert ours.file.getvalue() == theirs.file.getvalue()

@@ -27,16 +27,16 @@ The next grade (距上一等级)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from .records import record
 from .result import NodeResult, Result
 
 __all__ = ["Analysis", "LostPoint", "NextGrade", "analyse", "lost_points", "next_grade"]
 
 
-@dataclass(frozen=True)
+@record
 class LostPoint:
     """One leaf that lost points, with its place in the ranking (1 = most lost)."""
 
@@ -66,7 +66,7 @@ class LostPoint:
         return self.leaf.node.basis
 
 
-@dataclass(frozen=True)
+@record
 class NextGrade:
     """The distance from the total to the next band up, and the leaves that can close it."""
 
@@ -168,7 +168,7 @@ def next_grade(result: Result, ranking: tuple[LostPoint, ...] | None = None) -> 
     )
 
 
-@dataclass(frozen=True)
+@record
 class Analysis:
     """A scored evaluation with what its report says of it, computed once."""
 

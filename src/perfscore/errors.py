@@ -7,7 +7,7 @@ stays loud.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from .records import record
 
 # Named exit codes (documented in --help and the README).
 EXIT_OK = 0
@@ -16,7 +16,7 @@ EXIT_USAGE = 2  # the command line is wrong
 EXIT_DISAGREE = 3  # published (reported) numbers disagree with the computed ones
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     """One thing wrong with an input, located as precisely as we can."""
 

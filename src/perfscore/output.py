@@ -27,23 +27,24 @@ What it promises (docs/limits.md, "Outputs"):
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import errno
 import os
-import re
 import signal
 import stat
 import sys
 import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from .errors import OutputError, Problem
 from .messages import Messages
+from .records import record
+from .unencodable import REPLACE, encode, printable
 
 STDOUT = "-"
+# REPLACE, encode and printable live in unencodable.py; they are named here too.
+__all__ = ["REPLACE", "STDOUT", "check_outputs", "encode", "printable", "write_output"]
 
 MESSAGES = Messages(
     {
@@ -123,48 +124,6 @@ _ERRNO_MESSAGES = {
 }
 
 
-# ---------------------------------------------------------------- text that cannot be encoded
-
-
-def _replace_unencodable(exc: UnicodeError) -> tuple[str | bytes, int]:
-    """Codec error handler: U+FFFD where the encoding has it, else "?" (one per character).
-
-    The mark is returned encoded: CPython's UTF-8 encoder takes only ASCII text
-    from an error handler, and bytes from any.
-    """
-    if not isinstance(exc, UnicodeEncodeError):
-        raise exc
-    count = exc.end - exc.start
-    encoding = exc.encoding.lower().replace("_", "-")
-    if encoding.startswith(("utf-16", "utf-32")):  # the mark would carry a BOM
-        return "?" * count, exc.end
-    try:
-        return "\ufffd".encode(exc.encoding) * count, exc.end
-    except (UnicodeError, LookupError):
-        return "?" * count, exc.end
-
-
-# The name streams and files use for "replace what cannot be shown": lone surrogates (the
-# undecodable bytes of a file name) and characters the terminal's encoding lacks.
-REPLACE = "perfscore.replace"
-codecs.register_error(REPLACE, _replace_unencodable)
-
-
-def encode(data: str | bytes) -> bytes:
-    """UTF-8 bytes of ``data``; a lone surrogate becomes U+FFFD instead of an error."""
-    if isinstance(data, bytes):
-        return data
-    return data.encode("utf-8", REPLACE)
-
-
-_SURROGATES = re.compile("[\ud800-\udfff]")
-
-
-def printable(text: str) -> str:
-    """``text`` with the undecodable bytes of a file name (lone surrogates) shown as U+FFFD."""
-    return _SURROGATES.sub("\ufffd", text)
-
-
 # ---------------------------------------------------------------- standard output
 
 
@@ -233,7 +192,7 @@ def stdout_failure(exc: OSError) -> OutputError | None:
 # ---------------------------------------------------------------- where an output goes
 
 
-@dataclass(frozen=True)
+@record
 class Target:
     """Where an output path leads: ``how`` is "replace" (a regular file, atomically),
     "create" (nothing there yet), "in place" (a FIFO or character device) or a

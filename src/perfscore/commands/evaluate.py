@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..errors import EXIT_INPUT, EXIT_OK, PerfscoreError
+from ..records import record
 from ._options import FilesArgument, JsonOption, LangOption
 
 if TYPE_CHECKING:
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from ..batch import Failure
 
 
-@dataclass(frozen=True)
+@record
 class Evaluated:
     """What evaluating the files gave, in their order: an analysis or a failure each."""
 
@@ -61,15 +61,17 @@ def evaluate(
 ) -> int:
     """评分：打印指标得分表、一级指标汇总、总分与等级 / score files and print the tables."""
     from ..batch import Failure
-    from ..output import STDOUT, check_outputs
     from ..render.console import console, report_problems
     from ..render.terminal import print_evaluation
-    from ..rules import files_read
-    from ._shared import write_outputs
 
-    check_outputs([json_path], files)  # an output over an input: refused before any table
+    json_to_stdout = False
+    if json_path is not None:  # the writing gate is imported only for a run that writes
+        from ..output import STDOUT, check_outputs
+
+        check_outputs([json_path], files)  # an output over an input: refused before any table
+        json_to_stdout = json_path == STDOUT
     evaluated = evaluate_files(files)
-    out = None if json_path == STDOUT else console()
+    out = None if json_to_stdout else console()
     for item in evaluated.outcomes:
         if isinstance(item, Failure):
             report_problems(item.problems)
@@ -81,6 +83,8 @@ def evaluate(
     analyses = evaluated.analyses
     if json_path is not None and analyses:
         from ..render.json_export import dumps, result_to_dict
+        from ..rules import files_read
+        from ._shared import write_outputs
 
         def export() -> str:
             payload = [result_to_dict(analysis) for analysis in analyses]

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from rich.cells import cell_len
+from rich.cells import cell_len, get_character_cell_size
 from rich.control import strip_control_codes
+from rich.segment import Segment
 from rich.text import Span, Text
+
+from ..records import record
 
 Cell = str | Text
 
@@ -37,7 +39,7 @@ MIN_FOLD = 10  # the free-text column folds to this before any other column fold
 NARROWEST = 4  # no column folds narrower (two Chinese characters)
 
 
-@dataclass(frozen=True)
+@record
 class Column:
     header: str
     justify: str = "left"  # "left" or "right"
@@ -46,59 +48,121 @@ class Column:
     style: str = ""
 
 
-def _text(cell: Cell) -> Text:
-    return cell if isinstance(cell, Text) else Text(cell)
+try:  # the characters rich's strip_control_codes removes
+    from rich.control import _CONTROL_STRIP_TRANSLATE
+
+    _CONTROL = re.compile("[" + re.escape("".join(map(chr, _CONTROL_STRIP_TRANSLATE))) + "]")
+except ImportError:  # pragma: no cover - another rich: strip every text
+    _CONTROL = re.compile("")
+
+# A cell as laid out: its text, its own style and its styled spans (as a rich Text has them).
+_Piece = tuple[str, Any, Sequence[Span]]
+_EMPTY: _Piece = ("", "", ())
+
+
+def _plain(cell: Cell) -> str:
+    """The text of a cell, as a Text made of it holds it (control codes stripped)."""
+    if isinstance(cell, Text):
+        return cell.plain
+    # rich's strip_control_codes translates every text (a µs each); most have none to strip
+    return strip_control_codes(cell) if _CONTROL.search(cell) else cell
+
+
+def _cells(text: str) -> int:
+    """``cell_len(text)``, measured without its cache (every cell is a new string): printable
+    ASCII (numbers, rates) is one cell a character; other text is the sum of its
+    characters' cells, which is what rich's ``cell_len`` adds up unless a joiner or a
+    variation selector (emoji sequences) is there, when rich measures it whole."""
+    if text.isascii() and text.isprintable():
+        return len(text)
+    if "\u200d" in text or "\ufe0f" in text:
+        return cell_len(text)
+    return sum(map(get_character_cell_size, text))
+
+
+def _piece(cell: Cell, plain: str) -> _Piece:
+    return (plain, cell.style, cell.spans) if isinstance(cell, Text) else (plain, "", ())
 
 
 def _word_char(char: str) -> bool:
     return char.isascii() and (char.isalnum() or char in ".%,-+")
 
 
-def _fold(text: Text, width: int) -> list[Text]:
-    """Split ``text`` into lines of at most ``width`` cells.
+def _fold(cell: Cell, plain: str, width: int) -> list[tuple[_Piece, int]]:
+    """Split ``cell`` into lines of at most ``width`` cells, each (piece, cells wide).
 
     Chinese text breaks between any two characters; a run of ASCII letters and
     digits ("1.86", "P323") is kept whole when it fits on a line, and a line
     does not start with a space. An indented text (a level-3 indicator's name)
     keeps its indent on the lines it continues on, where the width allows.
+    A plain string is cut as a string; a Text as rich cuts one (its styles follow).
+    ``plain`` is the cell's text (:func:`_plain`).
     """
-    plain = text.plain
-    if cell_len(plain) <= width:
-        return [text]
+    if _cells(plain) <= width:
+        return [(_piece(cell, plain), _cells(plain))]
     indent = len(plain) - len(plain.lstrip(" "))
     keep = min(indent, max(0, (width - 2) // 2))  # leave room for one wide character
-    if keep < indent:  # a narrow column keeps only part of a deep indent
-        text, plain = text[indent - keep :], plain[indent - keep :]
-        indent = keep
-    pieces: list[Text] = []
+    trim, indent = indent - keep, keep  # a narrow column keeps only part of a deep indent
+    ranges = _breaks(plain[trim:], width, indent)
+    if not isinstance(cell, Text):
+        texts = [plain[trim + start : trim + end] for start, end in ranges]
+        pad = " " * indent
+        texts[1:] = [pad + text for text in texts[1:]]
+        return [((text, "", ()), _cells(text)) for text in texts]
+    text = cell[trim:] if trim else cell
+    pieces = [text[start:end] for start, end in ranges]
+    if indent:
+        pad = " " * indent
+        pieces[1:] = [Text(pad) + piece for piece in pieces[1:]]
+    return [((p.plain, p.style, p.spans), p.cell_len) for p in pieces]
+
+
+def _breaks(plain: str, width: int, indent: int) -> list[tuple[int, int]]:
+    """Where :func:`_fold` cuts ``plain`` (over ``width`` cells): each line's (start, end).
+
+    Each character is measured once; what is left of a line is the sum of its characters'
+    cells, which is ``cell_len`` unless a joiner or a variation selector (emoji sequences)
+    makes the whole differ from its parts: then it is measured whole, as rich does.
+    """
+    sizes = [1 if " " <= char <= "~" else get_character_cell_size(char) for char in plain]
+    if "\u200d" in plain or "\ufe0f" in plain:
+
+        def rest(start: int) -> int:
+            return cell_len(plain[start:])
+    else:
+        after = [0] * (len(plain) + 1)  # after[i]: the cells from character i to the end
+        for index in range(len(plain) - 1, -1, -1):
+            after[index] = after[index + 1] + sizes[index]
+
+        def rest(start: int) -> int:
+            return after[start]
+
+    ranges: list[tuple[int, int]] = []
     start = 0
     room = width
-    while cell_len(plain[start:]) > room:
+    while rest(start) > room:
         end, used = start, 0
-        while used + cell_len(plain[end]) <= room:
-            used += cell_len(plain[end])
+        while end < len(plain) and used + sizes[end] <= room:  # (a joiner: the sum is less)
+            used += sizes[end]
             end += 1
         end = max(end, start + 1)  # a character wider than the line still advances
         cut = end
-        while cut > start and _word_char(plain[cut - 1]) and _word_char(plain[cut]):
+        while start < cut < len(plain) and _word_char(plain[cut - 1]) and _word_char(plain[cut]):
             cut -= 1
         if cut == start:  # one run longer than the line: fold it
             cut = end
-        pieces.append(text[start:cut])
+        ranges.append((start, cut))
         start = cut
         while start < len(plain) and plain[start] == " ":
             start += 1
         room = width - indent
-    pieces.append(text[start:])
-    if indent:
-        pad = " " * indent
-        pieces[1:] = [Text(pad) + piece for piece in pieces[1:]]
-    return pieces
+    ranges.append((start, len(plain)))
+    return ranges
 
 
 def _widths(columns: Sequence[Column], sizes: Sequence[Sequence[int]]) -> list[int]:
     """Each column's width in cells: its widest cell (``sizes``: each cell's width)."""
-    widths = [cell_len(column.header) for column in columns]
+    widths = [_cells(column.header) for column in columns]
     for row in sizes:
         for index, size in enumerate(row):
             if size > widths[index]:
@@ -133,35 +197,6 @@ def _narrow(widths: list[int], group: list[int], excess: int, floor: int) -> Non
         excess -= 1
 
 
-try:  # the characters rich's strip_control_codes removes
-    from rich.control import _CONTROL_STRIP_TRANSLATE
-
-    _CONTROL = re.compile("[" + re.escape("".join(map(chr, _CONTROL_STRIP_TRANSLATE))) + "]")
-except ImportError:  # pragma: no cover - another rich: strip every text
-    _CONTROL = re.compile("")
-
-# A cell as laid out: its text, its own style and its styled spans (as a rich Text has them).
-_Piece = tuple[str, Any, Sequence[Span]]
-_EMPTY: _Piece = ("", "", ())
-
-
-def _plain(cell: Cell) -> str:
-    """The text of a cell, as a Text made of it holds it (control codes stripped)."""
-    if isinstance(cell, Text):
-        return cell.plain
-    # rich's strip_control_codes translates every text (a µs each); most have none to strip
-    return strip_control_codes(cell) if _CONTROL.search(cell) else cell
-
-
-def _cells(text: str) -> int:
-    """``cell_len(text)``; printable ASCII (numbers, rates) is one cell a character."""
-    return len(text) if text.isascii() and text.isprintable() else cell_len(text)
-
-
-def _piece(cell: Cell, plain: str) -> _Piece:
-    return (plain, cell.style, cell.spans) if isinstance(cell, Text) else (plain, "", ())
-
-
 class DrawnTable(Text):
     """A table laid out by :func:`box_table`: a rich Text, which :func:`printable` prints
     without rich's splitting and joining of its lines."""
@@ -175,18 +210,25 @@ class _Printed:
     Printed so, a Text is joined with the others printed alongside, split into its lines
     (each line a Text of its own), and joined again before it is rendered: for a
     10,000-leaf tree that is most of the printing time, and it changes nothing here,
-    where every line is laid out already and no style crosses a line. Any other way of
-    printing it (another overflow, a justify) renders the Text the usual way.
+    where every line is laid out already and no style crosses a line. Without colour (a
+    pipe or a file: no colour system) rich writes a style as nothing, so the table is
+    written as one piece of text; with colour, or recorded for an export, every styled
+    span is rendered. Any other way of printing it (another overflow, a justify) renders
+    the Text the usual way.
     """
 
     def __init__(self, table: DrawnTable) -> None:
         self.table = table
 
     def __rich_console__(self, console: Any, options: Any) -> Any:
-        if options.justify in (None, "default") and options.overflow == "ignore":
-            yield from self.table.render(console, end=self.table.end)
-        else:
+        if options.justify not in (None, "default") or options.overflow != "ignore":
             yield self.table
+        elif console.color_system is None and not console.record:
+            yield Segment(self.table.plain)
+            if self.table.end:
+                yield Segment(self.table.end)
+        else:
+            yield from self.table.render(console, end=self.table.end)
 
 
 def printable(table: Text) -> Any:
@@ -304,8 +346,7 @@ def box_table(
         for index, cell in enumerate(cells):
             plain, size = texts[index], cells_wide[index]
             if folds[index] and size > widths[index]:
-                pieces = _fold(_text(cell), widths[index])
-                found.append([((p.plain, p.style, p.spans), p.cell_len) for p in pieces])
+                found.append(_fold(cell, plain, widths[index]))
             else:
                 found.append([(_piece(cell, plain), size)])
         return found
@@ -316,14 +357,14 @@ def box_table(
 
     total = sum(widths) + 3 * len(widths) + 1
     if title:
-        pad = max(0, total - cell_len(title))
+        pad = max(0, total - _cells(title))
         out.add(" " * (pad // 2))
         out.add(strip_control_codes(title), "bold")
         out.add(" " * (pad - pad // 2) + "\n")
     rule(_TOP)
     head = [h.plain for h in header]
     head_extras = [f"{header_style} {column.style}".strip() for column in columns]
-    out.line(stacks(header, head, [cell_len(h) for h in head]), columns, widths, _HEAD, head_extras)
+    out.line(stacks(header, head, [_cells(h) for h in head]), columns, widths, _HEAD, head_extras)
     rule(_UNDER_HEAD)
     rows_only = len(body) - (footer is not None)
     for row, texts, cells_wide in zip(body[:rows_only], plains, sizes, strict=False):

@@ -314,6 +314,6 @@ def summary_csv(rows: Sequence[SummaryRow], failed: Sequence[Failure]) -> bytes:
         writer.writerow(
             ["", "", "", "", "", "", "", "", csv_cell(failure.file), csv_cell(failure.error)]
         )
-    from ..output import encode  # a file name's undecodable bytes as U+FFFD, never an error
+    from ..unencodable import encode  # a file name's undecodable bytes as U+FFFD, never an error
 
     return b"\xef\xbb\xbf" + encode(buffer.getvalue())

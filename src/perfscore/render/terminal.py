@@ -18,6 +18,7 @@ from ..analysis import Analysis
 from ..decimals import plain
 from ..result import Comparison, Result
 from .boxes import Column, box_table, printable
+from .console import say
 from .labels import (
     base_line,
     checks_line,
@@ -158,15 +159,13 @@ def print_evaluation(analysis: Analysis, console: Console, explain: bool = False
 def print_result(result: Result, console: Console) -> None:
     console.print(printable(tree_table(result, console.width)), crop=False, overflow="ignore")
     console.print(printable(summary_table(result, console.width)), crop=False, overflow="ignore")
-    console.print(Text(result_line(result), style="bold"))
+    say(console, Text(result_line(result), style="bold"))
     for line in (base_line(result), rescale_line(result), inferred_line(result)):
         if line is not None:  # not out of 100; 不适用 rescaled at the root; inferred points
-            console.print(line, style="yellow")
-    console.print(
-        t("lbl_grade_table", bands=grade_bands_text(result.evaluation.grades)), style="dim"
-    )
+            say(console, line, style="yellow")
+    say(console, t("lbl_grade_table", bands=grade_bands_text(result.evaluation.grades)), "dim")
     line, style = checks_line(result)
-    console.print(line, style=style)
+    say(console, line, style=style)
     if any(check.ok is False for check in result.checks):
         console.print(printable(checks_table(result, console.width)), crop=False, overflow="ignore")
     for warning in result.warnings:  # self-evaluation warnings: shown, never change a score

@@ -8,16 +8,21 @@ level (level-1 and intermediate indicators as headings).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console
 from rich.text import Text
-from rich.tree import Tree
 
 from ..analysis import Analysis
 from ..decimals import plain
 from ..result import NodeResult, Result
 from .boxes import Column, box_table, printable
+from .console import say
 from .explain import explain_lines, next_grade_lines, node_heading
 from .labels import t
+
+if TYPE_CHECKING:
+    from rich.tree import Tree
 
 
 def lost_points_table(analysis: Analysis, width: int | None = None) -> Text:
@@ -48,6 +53,8 @@ def lost_points_table(analysis: Analysis, width: int | None = None) -> Text:
 
 def explain_tree(result: Result) -> Tree:
     """Every leaf's account, under its level-1 and intermediate indicators."""
+    from rich.tree import Tree  # only --explain draws one
+
     root = Tree(Text(t("rpt_explain_title"), style="bold"))
 
     def add(branch: Tree, node: NodeResult) -> None:
@@ -75,7 +82,7 @@ def print_analysis(analysis: Analysis, console: Console, explain: bool = False) 
             printable(lost_points_table(analysis, console.width)), crop=False, overflow="ignore"
         )
     else:
-        console.print(t("rpt_lost_none"), style="dim")
-    console.print(Text(t("rpt_next_title"), style="bold"))
+        say(console, t("rpt_lost_none"), style="dim")
+    say(console, Text(t("rpt_next_title"), style="bold"))
     for line in next_grade_lines(analysis.next_grade, result):
-        console.print(line)
+        say(console, line)
