@@ -237,7 +237,7 @@ class Recorded:
     the hashes it is to be stored under (the file's, and every other file's it opened).
 
     Returns ``(row, read, stamp)``: ``read`` as :class:`~perfscore.commands._shared.Tracked`
-    gives it (the files first read in this process, for the writing gate); ``stamp`` is
+    gives it (the other files opened, for the writing gate); ``stamp`` is
     ``(hash, ((path, hash), ...))`` or None when the row must not be stored.
     """
 
@@ -246,42 +246,22 @@ class Recorded:
         self.settled_ns = started_ns - SETTLE_NS
 
     def __call__(self, file: str) -> tuple[Any, tuple[str, ...], Any]:
-        from .load import gate
+        from .batch import others, watch_reads
 
-        opened: dict[str, bool] = {}
-        real_open, real_record = gate.open_input, gate.record
-
-        def open_input(path: str, kind: Any) -> Any:
-            opened.setdefault(os.path.abspath(path), True)
-            try:
-                return real_open(path, kind)
-            except BaseException:
-                opened[os.path.abspath(path)] = False  # a failure may be transient: not stored
-                raise
-
-        def record(status: os.stat_result, path: str) -> None:  # a sheet served from memory
-            opened.setdefault(os.path.abspath(path), True)
-            real_record(status, path)
-
-        start = gate.mark()
-        gate.open_input, gate.record = open_input, record  # type: ignore[assignment]
-        try:
+        with watch_reads() as opened:
             row = self.work(file)
-        finally:
-            gate.open_input, gate.record = real_open, real_record
-        return row, gate.read_since(start), self._stamp(file, opened)
+        return row, others(file, opened), self._stamp(file, opened)
 
     def _stamp(self, file: str, opened: dict[str, bool]) -> Any:
+        from .batch import others
+
         if not all(opened.values()):
             return None
         own = _settled_hash(file, self.settled_ns)
         if own is None:
             return None
-        mine = os.path.abspath(file)
         deps = []
-        for path in sorted(opened):
-            if path == mine:
-                continue
+        for path in sorted(others(file, opened)):
             digest = _settled_hash(path, self.settled_ns)
             if digest is None:
                 return None

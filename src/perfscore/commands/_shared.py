@@ -77,7 +77,7 @@ def batch_files(paths: Sequence[str], outputs: Sequence[str | None] = ()) -> lis
 
 
 class Tracked:
-    """``work(file)`` that also returns the files the reading gate opened for it.
+    """``work(file)`` that also returns the other files the reading gate opened for it.
 
     Batch work runs in worker processes, whose reads the parent cannot see; the
     answer sheets an evaluation names must still never be written over.
@@ -87,11 +87,11 @@ class Tracked:
         self.work = work
 
     def __call__(self, file: str) -> tuple[Any, tuple[str, ...]]:
-        from ..load.gate import mark, read_since
+        from ..batch import others, watch_reads
 
-        start = mark()
-        row = self.work(file)
-        return row, read_since(start)
+        with watch_reads() as opened:
+            row = self.work(file)
+        return row, others(file, opened)
 
 
 def run_tracked(
@@ -116,7 +116,7 @@ def run_tracked(
         pairs = cached_rows(work, files, run_on, progress)
     else:
         pairs = run(Tracked(work), files, jobs=jobs, progress=progress)
-    seen = set(inputs)
+    seen: set[str] = set()
     for row, read in pairs:
         for path in read:
             if path not in seen:  # a hit names its answer sheets again each time
