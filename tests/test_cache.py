@@ -175,9 +175,32 @@ def test_many_files_in_workers(cli, tmp_path, settled):
     text = (EXAMPLES / "ganbu-peixun-2023.yaml").read_text(encoding="utf-8")
     for n in range(60):
         (folder / f"f{n:02}.yaml").write_text(text.replace("干部教育培训费", f"项目{n}"), "utf-8")
+    shutil.copy(EXAMPLES / f"{SURVEY}.yaml", folder / f"{SURVEY}.yaml")
+    shutil.copy(EXAMPLES / f"{SURVEY}.csv", folder / f"{SURVEY}.csv")
     (off, _), (cold, _), (warm, _) = run_both(cli, tmp_path, "summary", folder, "--jobs", "2")
     assert off == cold == warm and off[0] == 0
-    assert entries() == 60
+    assert entries() == 61
+    sheet = folder / f"{SURVEY}.csv"  # read in a worker: still a dependency of its row
+    sheet.write_text(sheet.read_text("utf-8-sig").replace("A.效果显著", "B.较显著"), "utf-8-sig")
+    after = cli("summary", folder, "--jobs", "2")
+    assert after.stdout != warm[1]
+    assert outcome(after) == outcome(cli("summary", folder, "--jobs", "2", "--no-cache"))
+
+
+def test_answer_sheet_of_a_hit_is_never_overwritten(cli, folder, settled, monkeypatch):
+    """A warm run reads no answer sheet, yet an output over one a cached row names is refused."""
+    sheet = folder / f"{SURVEY}.csv"
+    before = sheet.read_bytes()
+    cli("summary", folder)
+    from perfscore.load import gate
+
+    # A fresh process: the cold run's reads are not in this process's record any more.
+    monkeypatch.setattr(gate, "_READ", {})
+    monkeypatch.setattr(gate, "_ORDER", [])
+    result = cli("summary", folder, "--csv", sheet)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == f"输出文件 {sheet} 就是输入文件，拒绝覆盖"
+    assert sheet.read_bytes() == before
 
 
 # ---------------------------------------------------------------- what makes a miss

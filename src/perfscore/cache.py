@@ -451,6 +451,8 @@ def cached_rows(
                     row = cache.fetch(probe[0])
                 except KeyError:  # gone since the probe (another run pruned it)
                     row, read, stamp = recorded(file)
+                    if progress is not None:
+                        progress(1)
                 else:
                     if progress is not None:
                         progress(1)
