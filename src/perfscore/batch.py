@@ -190,6 +190,10 @@ def run(
     # every worker busy until the end (at least 8 chunks per worker, at most 64
     # files each: the last chunk, when one worker may work alone, stays short).
     chunk = max(1, min(CHUNK, len(files) // (jobs * 8)))
+    # Workers live for the whole batch: their memory stays flat without being recycled
+    # (watch_reads). Recycling was weighed: ProcessPoolExecutor's max_tasks_per_child refuses
+    # fork and deadlocks in 3.11 (CPython gh-115634); multiprocessing.Pool's maxtasksperchild
+    # works with fork, but a worker killed there (out of memory) leaves its task waiting forever.
     try:
         context = multiprocessing.get_context("fork")  # workers inherit imported modules
     except ValueError:  # pragma: no cover - no fork (Windows)
