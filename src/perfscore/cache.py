@@ -56,7 +56,7 @@ t = MESSAGES.t
 
 FORMAT = 1  # bump when the database layout or the encoding of values changes
 FILE_NAME = "results.sqlite3"
-BATCH = 1_000  # entries written per transaction
+BATCH = 250  # entries written per transaction (each pending one holds about 1 KB)
 MAX_ENTRIES = 200_000  # beyond this, the oldest entries are removed when a run writes
 # A file changed less than this before the batch began is scored but not stored: its
 # timestamps might not yet show a change made while it was being read (coarse clocks).
