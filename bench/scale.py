@@ -12,7 +12,13 @@ Prints, measured in the same run, interleaved, as min / median / max of ``--repe
    (``yaml.load(f, Loader=yaml.CSafeLoader)``): in one process, and split over two.
    Each baseline counts the files it parsed (a file that does not parse counts, and the
    loop goes on) and fails when it parsed fewer than it was given.
-   Goals: CPU ≤ 1.0× the one-process load; wall ≤ 1.0× the two-process load.
+   Goals: CPU ≤ 1.0× the one-process load; wall ≤ 1.0× the two-process load. These goal
+   runs are cold: ``--no-cache``. Beside them, the result cache (docs/batch.md): ``summary``
+   with the cache on and empty (its cost on a cold run) and ``summary`` / ``check`` warm (a
+   second run over unchanged files), each ÷ the same baselines. The cache lives in a
+   folder of the benchmark's own (``PERFSCORE_CACHE_DIR``), never in the home.
+   The machine's load average is sampled during every run: above the cores, the figures
+   are marked (another program took CPU time, and the ratios move: 1.71 → 2.17 once).
 2. Peak memory, PSS summed over the whole process tree (``/proc/<pid>/smaps_rollup`` of
    the command and every process below it, sampled every 50 ms), of the same runs, and of
    ``summary`` over the first ``--small`` files. Goal: flat in the batch size.
@@ -31,12 +37,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from typing import Any
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -161,20 +169,38 @@ class TreeMemory(threading.Thread):
         super().__init__(daemon=True)
         self.root, self.interval = root, interval
         self.peak_kib = 0
+        self.peak_load = os.getloadavg()[0]  # the 1-minute load average, highest seen
         self.done = threading.Event()
 
     def run(self) -> None:
         while not self.done.is_set():
             total = sum(_pss_kib(pid) for pid in _children({self.root}, self.root))
             self.peak_kib = max(self.peak_kib, total)
+            self.peak_load = max(self.peak_load, os.getloadavg()[0])
             self.done.wait(self.interval)
 
 
-def timed(cmd: list[str], cwd: str = ROOT, ok: tuple[int, ...] = (0,)) -> dict:
-    """Wall and CPU seconds (the whole tree: wait4 counts the children waited for) and the
-    peak PSS of the tree in KiB; fails unless the exit code is one of ``ok``."""
+CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+_LOADED: list[float] = []  # the peak load of every run measured above the cores
+
+
+def loaded_warning(peak: float) -> str:
+    return (
+        f"warning: load average {peak:.1f} above the {CORES} cores during a run: other "
+        "programs took CPU time, the ratios are not comparable with an idle machine's"
+    )
+
+
+def timed(
+    cmd: list[str], cwd: str = ROOT, ok: tuple[int, ...] = (0,), env: dict | None = None
+) -> dict:
+    """Wall and CPU seconds (the whole tree: wait4 counts the children waited for), the
+    peak PSS of the tree in KiB and the highest load average seen; fails unless the exit
+    code is one of ``ok``. A load above the cores is warned about on standard error."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
+    )
     memory = TreeMemory(proc.pid)
     memory.start()
     _pid, status, usage = os.wait4(proc.pid, 0)
@@ -187,7 +213,15 @@ def timed(cmd: list[str], cwd: str = ROOT, ok: tuple[int, ...] = (0,)) -> dict:
     if code not in ok:
         shown = " ".join(part if len(part) < 60 else "<script>" for part in cmd)
         raise SystemExit(f"{shown} exited {code}: {error[-2000:]}")
-    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "pss_kib": memory.peak_kib}
+    if memory.peak_load > CORES:
+        _LOADED.append(memory.peak_load)
+        print(loaded_warning(memory.peak_load), file=sys.stderr)
+    return {
+        "wall": wall,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "pss_kib": memory.peak_kib,
+        "load": memory.peak_load,
+    }
 
 
 def spread(values: list[float]) -> dict:
@@ -215,27 +249,62 @@ def ensure_files(cache: str, count: int, seed: int) -> str:
     return folder
 
 
+def _forget(cache_dir: str) -> None:
+    """An empty result cache: the next run with the cache on is cold."""
+    for name in os.listdir(cache_dir):
+        os.remove(os.path.join(cache_dir, name))
+
+
+def _cache_env(folder: str) -> dict:
+    env = {**os.environ, "PERFSCORE_CACHE_DIR": folder}
+    env.pop("PERFSCORE_NO_CACHE", None)
+    return env
+
+
 def bench_batch(folder: str, count: int, small: str, small_count: int, repeat: int) -> dict:
-    commands = {
-        "load_1": ([PY, "-c", BASELINE_1, folder, str(count)], (0,)),
-        "load_2": ([PY, "-c", BASELINE_2, folder, str(count)], (0,)),
-        # exit 1: the set holds invalid files, reported as they should be
-        "summary": ([PY, "-m", "perfscore", "summary", folder], (1,)),
-        "check": ([PY, "-m", "perfscore", "check", folder], (1,)),
-        "summary_small": ([PY, "-m", "perfscore", "summary", small], (0, 1)),
+    perfscore = [PY, "-m", "perfscore"]
+    warm_dir = tempfile.mkdtemp(prefix="perfscore-bench-warm-")
+    cold_dir = tempfile.mkdtemp(prefix="perfscore-bench-cold-")
+    warm, cold = _cache_env(warm_dir), _cache_env(cold_dir)
+    # name → (command, exit codes accepted, environment, done before it); exit 1: the set
+    # holds invalid files, reported as they should be. The warm runs use a cache filled
+    # once before the loop; the cold one with the cache on starts from an empty one.
+    commands: dict[str, tuple[list[str], tuple[int, ...], Any, Any]] = {
+        "load_1": ([PY, "-c", BASELINE_1, folder, str(count)], (0,), None, None),
+        "load_2": ([PY, "-c", BASELINE_2, folder, str(count)], (0,), None, None),
+        "summary": ([*perfscore, "summary", folder, "--no-cache"], (1,), warm, None),
+        "check": ([*perfscore, "check", folder, "--no-cache"], (1,), warm, None),
+        "summary_small": ([*perfscore, "summary", small, "--no-cache"], (0, 1), warm, None),
+        "summary_cold_cache": ([*perfscore, "summary", folder], (1,), cold, _forget),
+        "summary_warm": ([*perfscore, "summary", folder], (1,), warm, None),
+        "check_warm": ([*perfscore, "check", folder], (1,), warm, None),
     }
+    for command in ("summary", "check"):
+        subprocess.run([*perfscore, command, folder], env=warm, capture_output=True, check=False)
     runs: dict[str, list[dict]] = {name: [] for name in commands}
     for _ in range(repeat):  # interleaved, so that other work on the machine hits all alike
-        for name, (cmd, ok) in commands.items():
-            runs[name].append(timed(cmd, ok=ok))
-    out: dict = {"files": count, "small": small_count, "load_average": os.getloadavg()}
+        for name, (cmd, ok, env, before) in commands.items():
+            if before is not None:
+                before(cold_dir)
+            runs[name].append(timed(cmd, ok=ok, env=env))
+    out: dict = {
+        "files": count,
+        "small": small_count,
+        "load_average": os.getloadavg(),
+        "peak_load": max(run["load"] for measured in runs.values() for run in measured),
+        "cache_bytes": sum(
+            os.path.getsize(os.path.join(warm_dir, n)) for n in os.listdir(warm_dir)
+        ),
+    }
+    for used in (warm_dir, cold_dir):
+        shutil.rmtree(used, ignore_errors=True)
     for name, measured in runs.items():
         out[name] = {
             key: spread([run[key] for run in measured]) for key in ("wall", "cpu", "pss_kib")
         }
         out[name]["runs"] = measured
     med = {name: {k: out[name][k]["median"] for k in ("wall", "cpu", "pss_kib")} for name in runs}
-    for name in ("summary", "check"):
+    for name in ("summary", "check", "summary_cold_cache", "summary_warm", "check_warm"):
         out[name]["ratios"] = {
             "cpu_vs_load_1": med[name]["cpu"] / med["load_1"]["cpu"],
             "wall_vs_load_1": med[name]["wall"] / med["load_1"]["wall"],
@@ -243,6 +312,9 @@ def bench_batch(folder: str, count: int, small: str, small_count: int, repeat: i
             "cpu_vs_load_2": med[name]["cpu"] / med["load_2"]["cpu"],
         }
     out["memory_flat"] = med["summary"]["pss_kib"] / med["summary_small"]["pss_kib"]
+    out["cache_overhead"] = {
+        key: med["summary_cold_cache"][key] / med["summary"][key] for key in ("wall", "cpu")
+    }
     return out
 
 
@@ -252,8 +324,11 @@ def print_batch(b: dict, cores: int) -> None:
     names = {
         "load_1": "CSafeLoader load, 1 process",
         "load_2": "CSafeLoader load, 2 processes",
-        "summary": "perfscore summary",
-        "check": "perfscore check",
+        "summary": "perfscore summary --no-cache",
+        "check": "perfscore check --no-cache",
+        "summary_cold_cache": "summary, cache on, empty",
+        "summary_warm": "summary, warm cache",
+        "check_warm": "check, warm cache",
     }
     for key, label in names.items():
         m = b[key]
@@ -270,7 +345,24 @@ def print_batch(b: dict, cores: int) -> None:
             f"wall ÷ 2-process load {r['wall_vs_load_2']:.2f} (goal ≤ 1.0) {wall_ok}; "
             f"wall ÷ 1-process load {r['wall_vs_load_1']:.2f}"
         )
-    print(f"   load average {b['load_average'][0]:.1f} on {cores} cores at the end")
+    print("   (the goal runs are cold, --no-cache; the cache's rows for comparison)")
+    for key in ("summary_warm", "check_warm"):
+        r = b[key]["ratios"]
+        print(
+            f"   {key:12s} CPU ÷ 1-process load {r['cpu_vs_load_1']:.3f}; "
+            f"wall ÷ 2-process load {r['wall_vs_load_2']:.3f}"
+        )
+    o = b["cache_overhead"]
+    print(
+        f"   the cache's cost on a cold run (cache on, empty ÷ --no-cache): wall {o['wall']:.3f}, "
+        f"CPU {o['cpu']:.3f}; database {b['cache_bytes'] / 2**20:.1f} MiB for both commands"
+    )
+    peak = b["peak_load"]
+    loaded = " — LOADED: " + loaded_warning(peak) if peak > cores else ""
+    print(
+        f"   load average {b['load_average'][0]:.1f} on {cores} cores at the end, "
+        f"{peak:.1f} at most during a run{loaded}"
+    )
     small = b["summary_small"]["pss_kib"]["median"] / 1024
     big = b["summary"]["pss_kib"]["median"] / 1024
     flat = b["memory_flat"]
@@ -471,6 +563,13 @@ def main(argv: list[str] | None = None) -> None:
         sizes = [int(x) for x in args.tree.split(",")]
         report["tree"] = bench_tree(args.cache, sizes, args.repeat)
         print_tree(report["tree"])
+    report["loaded_runs"] = _LOADED
+    if _LOADED:
+        print(
+            f"LOADED: {len(_LOADED)} run(s) with the load average above the {CORES} cores "
+            f"(up to {max(_LOADED):.1f}); the ratios of this run are not an idle machine's"
+        )
+        print(loaded_warning(max(_LOADED)), file=sys.stderr)
     if args.json_path:
         with open(args.json_path, "w", encoding="utf-8") as handle:
             json.dump(report, handle, ensure_ascii=False, indent=2)

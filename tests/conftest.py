@@ -41,6 +41,13 @@ def _chinese_by_default():
     set_language("zh")
 
 
+@pytest.fixture(autouse=True)
+def _result_cache(tmp_path_factory, monkeypatch):
+    """The batch commands' result cache in a fresh folder per test, never in the real home."""
+    monkeypatch.setenv("PERFSCORE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.delenv("PERFSCORE_NO_CACHE", raising=False)
+
+
 @pytest.fixture
 def cli():
     """Invoke ``perfscore`` in-process; returns click's Result (stdout/stderr apart)."""

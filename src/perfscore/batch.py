@@ -11,6 +11,7 @@ with every problem found; it never stops the rest of the batch.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -39,8 +40,15 @@ def expand_paths(paths: Iterable[str], suffixes: tuple[str, ...] = SUFFIXES) -> 
     """
     files: list[str] = []
     seen: set[str] = set()
+    # One folder's walk names each file once: no set of every path, which would stay
+    # resident (about 100 bytes a file) and be shared by every worker the pool forks.
+    paths = list(paths)
+    alone = len(paths) == 1
 
     def add(file: str) -> None:
+        if alone:
+            files.append(file)
+            return
         key = os.path.normpath(file)
         if key not in seen:
             seen.add(key)
@@ -100,10 +108,57 @@ def cpu_count() -> int:
         return os.cpu_count() or 1
 
 
+# True in a worker process of :func:`run` (set by its initializer).
+_IN_WORKER = False
+
+
 def _init_worker(lang: str) -> None:
+    global _IN_WORKER
     from .messages import set_language
 
+    _IN_WORKER = True
     set_language(lang)
+
+
+@contextlib.contextmanager
+def watch_reads() -> Iterator[dict[str, bool]]:
+    """The files opened through the reading gate meanwhile: absolute path → opened without
+    error (False: the open failed). A sheet served from a reader's memory counts as opened.
+
+    In a worker process the gate's own record of what was read is not kept: the worker
+    writes nothing, the parent learns the files from the rows (:class:`Tracked
+    <perfscore.commands._shared.Tracked>`), and that record grew with every file of the
+    batch (about 300 bytes a file, 1.5 MiB a worker over 10,000 files).
+    """
+    from .load import gate
+
+    opened: dict[str, bool] = {}
+    real_open, real_record = gate.open_input, gate.record
+
+    def open_input(path: str, kind: gate.Kind) -> Any:
+        opened.setdefault(os.path.abspath(path), True)
+        try:
+            return real_open(path, kind)
+        except BaseException:
+            opened[os.path.abspath(path)] = False
+            raise
+
+    def record(status: os.stat_result, path: str) -> None:
+        opened.setdefault(os.path.abspath(path), True)
+        if not _IN_WORKER:
+            real_record(status, path)
+
+    gate.open_input, gate.record = open_input, record  # type: ignore[assignment]
+    try:
+        yield opened
+    finally:
+        gate.open_input, gate.record = real_open, real_record
+
+
+def others(file: str, opened: Iterable[str]) -> tuple[str, ...]:
+    """The paths in ``opened`` but ``file`` itself (which the caller knows)."""
+    own = os.path.abspath(file)
+    return tuple(path for path in opened if path != own)
 
 
 def run(
@@ -135,6 +190,10 @@ def run(
     # every worker busy until the end (at least 8 chunks per worker, at most 64
     # files each: the last chunk, when one worker may work alone, stays short).
     chunk = max(1, min(CHUNK, len(files) // (jobs * 8)))
+    # Workers live for the whole batch: their memory stays flat without being recycled
+    # (watch_reads). Recycling was weighed: ProcessPoolExecutor's max_tasks_per_child refuses
+    # fork and deadlocks in 3.11 (CPython gh-115634); multiprocessing.Pool's maxtasksperchild
+    # works with fork, but a worker killed there (out of memory) leaves its task waiting forever.
     try:
         context = multiprocessing.get_context("fork")  # workers inherit imported modules
     except ValueError:  # pragma: no cover - no fork (Windows)

@@ -68,3 +68,11 @@ JobsOption = Annotated[
         help="并行进程数（默认：CPU 核数）/ worker processes (default: the cores).",
     ),
 ]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="不使用结果缓存（或环境变量 PERFSCORE_NO_CACHE=1）/ "
+        "do not use the result cache (or PERFSCORE_NO_CACHE=1).",
+    ),
+]

@@ -77,7 +77,7 @@ def batch_files(paths: Sequence[str], outputs: Sequence[str | None] = ()) -> lis
 
 
 class Tracked:
-    """``work(file)`` that also returns the files the reading gate opened for it.
+    """``work(file)`` that also returns the other files the reading gate opened for it.
 
     Batch work runs in worker processes, whose reads the parent cannot see; the
     answer sheets an evaluation names must still never be written over.
@@ -87,11 +87,11 @@ class Tracked:
         self.work = work
 
     def __call__(self, file: str) -> tuple[Any, tuple[str, ...]]:
-        from ..load.gate import mark, read_since
+        from ..batch import others, watch_reads
 
-        start = mark()
-        row = self.work(file)
-        return row, read_since(start)
+        with watch_reads() as opened:
+            row = self.work(file)
+        return row, others(file, opened)
 
 
 def run_tracked(
@@ -100,13 +100,38 @@ def run_tracked(
     inputs: list[str],
     jobs: int | None,
     progress: Callable[[int], None] | None,
+    cache: bool = False,
 ) -> Iterator[Any]:
-    """:func:`perfscore.batch.run`, adding every file the work read to ``inputs``."""
+    """:func:`perfscore.batch.run`, adding every file the work read to ``inputs``; with
+    ``cache``, unchanged files' rows come from the result cache (:mod:`perfscore.cache`)."""
     from ..batch import run
 
-    for row, read in run(Tracked(work), files, jobs=jobs, progress=progress):
-        inputs.extend(read)
+    pairs: Iterator[tuple[Any, tuple[str, ...]]]
+    if cache:
+        from ..cache import cached_rows
+
+        def run_on(wrapped: Callable[[str], Any], todo: Sequence[str]) -> Iterator[Any]:
+            return run(wrapped, todo, jobs=jobs, progress=progress)
+
+        pairs = cached_rows(work, files, run_on, progress)
+    else:
+        pairs = run(Tracked(work), files, jobs=jobs, progress=progress)
+    seen: set[str] = set()
+    for row, read in pairs:
+        for path in read:
+            if path not in seen:  # a hit names its answer sheets again each time
+                seen.add(path)
+                inputs.append(path)
         yield row
+
+
+def use_cache(no_cache: bool) -> bool:
+    """Whether this run uses the result cache: not with ``--no-cache`` or ``PERFSCORE_NO_CACHE``."""
+    if no_cache:
+        return False
+    from ..cache import disabled
+
+    return not disabled()
 
 
 def progress_bar(total: int) -> tuple[Callable[[int], None] | None, Callable[[], None]]:
@@ -142,11 +167,12 @@ def rows_of(
     jobs: int | None,
     advance: Callable[[int], None] | None,
     inputs: list[str],
+    cache: bool = False,
 ) -> Iterator[Any]:
     """``work`` over the files, each row in turn: a sheet file's work gives a list of rows
     (one per table, and its 汇总表), an evaluation file's one row. Every file the work
     read (answer sheets, in worker processes too) is added to ``inputs``."""
-    for row in run_tracked(work, files, inputs, jobs, advance):
+    for row in run_tracked(work, files, inputs, jobs, advance, cache):
         if isinstance(row, list):
             yield from row
         else:
@@ -154,7 +180,11 @@ def rows_of(
 
 
 def collect(
-    work: Callable[[str], Any], files: Sequence[str], jobs: int | None, inputs: list[str]
+    work: Callable[[str], Any],
+    files: Sequence[str],
+    jobs: int | None,
+    inputs: list[str],
+    cache: bool = False,
 ) -> tuple[list, list]:
     """Run ``work`` over the files with a progress bar; (rows, failures). Every
     file the work read is added to ``inputs``."""
@@ -164,7 +194,7 @@ def collect(
     failed: list[Failure] = []
     advance, stop = progress_bar(len(files))
     try:
-        for row in rows_of(work, files, jobs, advance, inputs):
+        for row in rows_of(work, files, jobs, advance, inputs, cache):
             (failed if isinstance(row, Failure) else rows).append(row)
     finally:
         stop()

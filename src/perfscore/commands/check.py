@@ -14,13 +14,14 @@ the tables it lists.
 from __future__ import annotations
 
 from ..errors import EXIT_DISAGREE, EXIT_INPUT, EXIT_OK
-from ._options import JobsOption, JsonOption, LangOption, PathsArgument
+from ._options import JobsOption, JsonOption, LangOption, NoCacheOption, PathsArgument
 
 
 def check(
     paths: PathsArgument,
     json_path: JsonOption = None,
     jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
     lang: LangOption = None,
 ) -> int:
     """核对：重算并列出与报告值（reported）的每一处不一致；退出码 3 表示有不一致 /
@@ -28,11 +29,11 @@ def check(
     from ..importers.work import audit_any
     from ..output import STDOUT
     from ..render.audit import audit_json, print_audit
-    from ._shared import batch_files, collect, report_failures, write_outputs
+    from ._shared import batch_files, collect, report_failures, use_cache, write_outputs
 
     files = batch_files(paths, outputs=[json_path])
     inputs = list(files)  # and the answer sheets the files name, as the workers read them
-    rows, failed = collect(audit_any, files, jobs, inputs)
+    rows, failed = collect(audit_any, files, jobs, inputs, use_cache(no_cache))
     if json_path != STDOUT:
         print_audit(rows, len(failed))
     report_failures(failed)

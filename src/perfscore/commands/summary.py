@@ -17,7 +17,7 @@ from typing import Annotated
 import typer
 
 from ..errors import EXIT_INPUT, EXIT_OK
-from ._options import JobsOption, JsonOption, LangOption, PathsArgument
+from ._options import JobsOption, JsonOption, LangOption, NoCacheOption, PathsArgument
 
 
 class SortKey(str, Enum):
@@ -47,6 +47,7 @@ def summary(
         ),
     ] = None,
     jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
     lang: LangOption = None,
 ) -> int:
     """汇总表：多个评价文件的得分、等级、失分与等级分布 / summary table of many evaluations."""
@@ -55,7 +56,14 @@ def summary(
     from ..output import STDOUT
     from ..render.summary import TablePrinter, summary_csv, summary_json
     from ..summary import Tally, sort_rows
-    from ._shared import batch_files, progress_bar, report_failures, rows_of, write_outputs
+    from ._shared import (
+        batch_files,
+        progress_bar,
+        report_failures,
+        rows_of,
+        use_cache,
+        write_outputs,
+    )
 
     files = batch_files(paths, outputs=[json_path, csv_path])
     inputs = list(files)  # and the answer sheets the files name, as the workers read them
@@ -69,7 +77,7 @@ def summary(
     if advance is not None and sys.stdout.isatty():
         keep = True  # one terminal: print the table after the bar, not through it
     try:
-        for row in rows_of(summarise_any, files, jobs, advance, inputs):
+        for row in rows_of(summarise_any, files, jobs, advance, inputs, use_cache(no_cache)):
             if isinstance(row, Failure):
                 failed.append(row)
                 continue
