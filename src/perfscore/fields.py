@@ -176,6 +176,10 @@ class Fields:
                 self.problem(None, t("missing_key", key=key))
             return None
         value = self.raw[key]
+        if value.__class__ is str:  # the common case, text: as the general path below reads it
+            text = value.strip()
+            if text:
+                return text
         if isinstance(value, (YMap, YList)):
             self.problem(key, t("not_text", key=key))
             return None

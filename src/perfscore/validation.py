@@ -509,10 +509,10 @@ def _named(
 ) -> tuple[str, Fields]:
     """The node's name (or "#n") and its fields at its path; the name checked (no "/",
     unique among siblings)."""
-    name = Fields(raw, parent.file, parent_path, parent.problems).text("name", required=True)
+    fields = Fields(raw, parent.file, parent_path, parent.problems)
+    name = fields.text("name", required=True)  # (a missing name is the parent path's problem)
     label = name if name is not None else f"#{index + 1}"
-    path = f"{parent_path}/{label}" if parent_path else label
-    fields = Fields(raw, parent.file, path, parent.problems)
+    fields.path = f"{parent_path}/{label}" if parent_path else label
     if name is not None:
         key, refused = name_key(name), name_problem(name)  # look-alikes are one name (names.py)
         if "/" in name or refused:
