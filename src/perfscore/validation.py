@@ -446,50 +446,71 @@ def _node(
 
     if len(problems) > before or points is None:
         return None
+    code, basis, note, reported, reported_rate, reported_points, inferred = printed
+    # Every field in Node's order, by position: 17 keyword arguments cost about twice
+    # the node itself (one node is made per indicator of every file).
     return Node(
-        name=label,
-        path=fields.path,
-        line=raw.line,
-        points=points,
-        children=children,
-        leaf=leaf,
-        applicable=applicable,
-        weight=weight,
-        points_known=known,
-        partial=any(child.partial for child in children),
-        **printed,
+        label,  # name
+        fields.path,  # path
+        raw.line,  # line
+        points,  # points
+        children,  # children
+        leaf,  # leaf
+        code,  # code
+        reported,  # reported
+        reported_rate,  # reported_rate
+        basis,  # basis
+        applicable,  # applicable
+        weight,  # weight
+        reported_points,  # reported_points
+        note,  # note
+        inferred,  # inferred
+        True,  # captured
+        known,  # points_known
+        any(child.partial for child in children),  # partial
     )
 
 
-def _printed(fields: Fields) -> dict[str, Any]:
+# What _printed reads, in its order (code, basis, note, reported, reported_rate,
+# reported_points, inferred).
+Printed = tuple[
+    str | None, str | None, str | None, Decimal | None, Decimal | None, Decimal | None, bool
+]
+_NOTHING_PRINTED: Printed = (None, None, None, None, None, None, False)
+_PRINTED_KEYS = frozenset(("code", "basis", "note", "reported", "reported_rate"))
+_PRINTED_KEYS |= {"reported_points", "inferred"}
+
+
+def _printed(fields: Fields) -> Printed:
     """What any node may carry beside its scoring: its code, the sheet's printed numbers and
     the transcriber's words (docs/format.md §1 and §1a). (Each key is read only where the
     node has it: a missing key reads as None, or False for ``inferred``.)"""
     raw = fields.raw
-    return {
-        "code": fields.text("code", numbers=True) if "code" in raw else None,
-        "basis": fields.text("basis") if "basis" in raw else None,
-        "note": fields.text("note") if "note" in raw else None,
-        "reported": fields.number("reported", minimum=_ZERO) if "reported" in raw else None,
-        "reported_rate": fields.percent("reported_rate") if "reported_rate" in raw else None,
-        "reported_points": (
-            fields.number("reported_points", minimum=_ZERO) if "reported_points" in raw else None
-        ),
-        "inferred": fields.boolean("inferred", False) if "inferred" in raw else False,
-    }
+    if _PRINTED_KEYS.isdisjoint(raw):
+        return _NOTHING_PRINTED
+    return (
+        fields.text("code", numbers=True) if "code" in raw else None,
+        fields.text("basis") if "basis" in raw else None,
+        fields.text("note") if "note" in raw else None,
+        fields.number("reported", minimum=_ZERO) if "reported" in raw else None,
+        fields.percent("reported_rate") if "reported_rate" in raw else None,
+        fields.number("reported_points", minimum=_ZERO) if "reported_points" in raw else None,
+        fields.boolean("inferred", False) if "inferred" in raw else False,
+    )
 
 
 def _uncaptured(
-    raw: YMap, fields: Fields, label: str, printed: dict[str, Any], before: int
+    raw: YMap, fields: Fields, label: str, printed: Printed, before: int
 ) -> Node | None:
     """A part of the sheet that could not be read: no children, no scoring form. Its points
     are the stated ones, else the printed ones, else unknown (docs/format.md §1a)."""
     for key in raw:
         if key not in UNCAPTURED_KEYS:
             fields.problem(key, t("uncaptured_key", key=key))
+    code, basis, note, reported, reported_rate, reported_points, inferred = printed
     points = fields.number("points", minimum=Decimal(0))
     if points is None:
-        points = printed["reported_points"]
+        points = reported_points
     if len(fields.problems) > before:
         return None
     return Node(
@@ -500,7 +521,13 @@ def _uncaptured(
         captured=False,
         points_known=points is not None,
         partial=True,
-        **printed,
+        code=code,
+        basis=basis,
+        note=note,
+        reported=reported,
+        reported_rate=reported_rate,
+        reported_points=reported_points,
+        inferred=inferred,
     )
 
 
