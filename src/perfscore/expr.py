@@ -112,7 +112,8 @@ MONEY_UNITS: dict[str, Decimal] = {
 
 @record
 class Quantity:
-    """A parsed expression. ``value`` is None for a word (定性)."""
+    """A parsed expression. ``value`` is None for a word (定性). (Made by position where it
+    is made for every target and actual: text, op, value, unit, word.)"""
 
     text: str  # as written, for explain lines
     op: str | None  # ">=", ">", "<=", "<", "=", "range" or None
@@ -146,7 +147,7 @@ def normalise(text: str) -> str:
 def parse_expression(raw: object) -> Quantity:
     """Parse a target or actual value; ``raw`` is a Decimal or text from the YAML."""
     if isinstance(raw, Decimal):
-        return Quantity(text=str(raw), op=None, value=raw, unit="")
+        return Quantity(str(raw), None, raw, "")
     text = str(raw).strip()
     body = normalise(text)
     patterns = _PATTERNS or _compile()
@@ -156,12 +157,12 @@ def parse_expression(raw: object) -> Quantity:
         op, body = _CANONICAL[spelled.group()], body[spelled.end() :]
     match = patterns.number.match(body)
     if not match:
-        return Quantity(text=text, op=op, value=None, unit="", word=body)
+        return Quantity(text, op, None, "", body)
     sign, digits = match.groups()
     if patterns.calendar.match(
         body, match.end()
     ):  # "2021年12月完成": a date in words, not 2021 年…
-        return Quantity(text=text, op=op, value=None, unit="", word=body)
+        return Quantity(text, op, None, "", body)
     value = Decimal(sign + digits.replace(",", ""))
     rest = _REMARK.sub("", body[match.end() :])
     if op is None:
@@ -173,7 +174,7 @@ def parse_expression(raw: object) -> Quantity:
             rest = rest[: -len(suffix)]
             op = op or suffix_op
             break
-    return Quantity(text=text, op=op, value=value, unit=UNIT_SPELLINGS.get(rest, rest))
+    return Quantity(text, op, value, UNIT_SPELLINGS.get(rest, rest))
 
 
 # Units some templates spell out: 百分比 is % (docs/format.md §1a, cells as printed).

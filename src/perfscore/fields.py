@@ -313,7 +313,7 @@ class Fields:
             if self.as_number(key, value) is None:
                 return None
             # parse_expression(value), as written
-            return Quantity(text=self.written(key, value), op=None, value=value, unit="")
+            return Quantity(self.written(key, value), None, value, "")
         text = self.written(key, value)
         known = _EXPRESSIONS.get(text)
         if known is not None:

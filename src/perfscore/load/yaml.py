@@ -215,6 +215,7 @@ _TEXT = object()  # "not one of _WORDS"
 _NUMERIC_START = frozenset("0123456789+-._")
 
 _TAG = "tag:yaml.org,2002:"
+_COLLECTION_TAGS = frozenset(("!", _TAG + "map", _TAG + "seq"))  # (and none)
 
 
 # The words, and the numbers read before by their text ("5", "100", "0.5" recur value after
@@ -616,8 +617,9 @@ class _Builder:
 
     def start(self, event: Any, container: YMap | YList) -> None:
         line = container.line
-        if event.tag not in (None, "!", _TAG + "map", _TAG + "seq"):
-            raise self.fail(t("bad_tag", tag=event.tag), line)
+        tag = event.tag
+        if tag is not None and tag not in _COLLECTION_TAGS:
+            raise self.fail(t("bad_tag", tag=tag), line)
         if len(self.stack) >= MAX_DEPTH:
             raise self.fail(t("too_deep", limit=MAX_DEPTH), line)
         self.count(1, line)
