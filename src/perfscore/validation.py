@@ -180,15 +180,17 @@ NAMED_RULES = tuple(name for name in RULES if name not in ("judged", "target"))
 # a parent whose keys are all known and none a scoring key has nothing to report.
 PARENT_KEYS = (*NODE_KEYS, *SCORING_KEYS)
 _PARENT_KEYS = frozenset(NODE_KEYS)
-_LEAF_KEYS: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}
+_LEAF_KEYS: dict[str, tuple[tuple[str, ...], frozenset[str], frozenset[str]]] = {}
 
 
-def _leaf_keys(spec: RuleSpec) -> tuple[tuple[str, ...], frozenset[str]]:
-    """The keys a leaf scored by ``spec`` may have (in hint order), and as a set."""
+def _leaf_keys(spec: RuleSpec) -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+    """The keys a leaf scored by ``spec`` may have (in hint order), and as a set; and the
+    other rules' scoring keys, which it may not."""
     known = _LEAF_KEYS.get(spec.name)
     if known is None:
         keys = (*NODE_KEYS, "rule", *spec.keys)
-        known = _LEAF_KEYS[spec.name] = (keys, frozenset(keys))
+        others = SCORING_KEYS - spec.keys - {"rule"}
+        known = _LEAF_KEYS[spec.name] = (keys, frozenset(keys), others)
     return known
 
 
@@ -424,23 +426,26 @@ def _node(
     before = len(problems)
     label, fields = _named(raw, parent, parent_path, index, seen)
     printed = _printed(fields)
-    if not fields.boolean("captured", True):
+    # (``key in raw`` where ``fields.has(key)`` would say the same: this runs for every node)
+    if "captured" in raw and not fields.boolean("captured", True):
         return _uncaptured(raw, fields, label, printed, before)
     weight, points = _points(fields, parent_points)
     # 不适用指标 (docs/rules.md §2): everything below a node marked so is left out too.
     # (An unreadable value is reported and counts as false, so that a missing
     # scoring form is not reported on top of it.)
-    applicable = fields.boolean("applicable", not fields.has("applicable")) and parent_applicable
+    applicable = (
+        "applicable" not in raw or fields.boolean("applicable", False)
+    ) and parent_applicable
 
     children: tuple[Node, ...] = ()
     leaf = None
     known = True
-    if fields.has("children"):
+    if "children" in raw:
         children = _children(fields, points, applicable)
         if len(problems) == before:
             points, known = _parent_points(fields, points, children)
     else:
-        if not fields.has("points") and not fields.has("weight"):
+        if "points" not in raw and "weight" not in raw:
             fields.problem(None, t("leaf_without_points"))
         leaf = _leaf(fields, points, required=applicable)
 
@@ -621,14 +626,14 @@ def _leaf(fields: Fields, points: Decimal | None, required: bool = True) -> Leaf
             fields.problem(None, t("no_scoring_form"))
         return None
     spec = RULES[name]
-    others = [key for key in raw if key in SCORING_KEYS and key != "rule" and key not in spec.keys]
+    allowed = _leaf_keys(spec)
+    others = [key for key in raw if key in allowed[2]] if not allowed[2].isdisjoint(raw) else []
     if others:
         form = (
             f"rule: {name}" if "rule" in raw else ("target/actual" if name == "target" else "score")
         )
         fields.problem(others[0], t("two_scoring_forms", forms=f"{form} + {others[0]}"))
         return None
-    allowed = _leaf_keys(spec)
     if not raw.keys() <= allowed[1]:
         fields.reject_unknown(allowed[0])
     if points is None:
