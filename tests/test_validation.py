@@ -1,10 +1,12 @@
-"""build_evaluation's nodes: every key a node may print lands in its own field."""
+"""build_evaluation's nodes: every key a node may print lands in its own field; names."""
 
 from __future__ import annotations
 
+import sys
 from decimal import Decimal
 
 from perfscore.load.yaml import parse
+from perfscore.names import name_problem
 from perfscore.validation import build_evaluation
 
 TEXT = """\
@@ -48,3 +50,17 @@ def test_printed_keys_reach_their_fields():
     assert first.leaf is not None and first.leaf.rule == "target"
     assert (first.code, first.note, first.reported, first.inferred) == (None, None, None, False)
     assert first.captured is True and first.points_known is True and first.partial is False
+
+
+def test_printable_names_are_never_refused():
+    """_named skips name_problem for a printable name: no printable character is refused."""
+    refused = [
+        code
+        for code in range(sys.maxunicode + 1)
+        if not 0xD800 <= code < 0xE000
+        and chr(code).isprintable()
+        and name_problem(chr(code)) is not None
+    ]
+    assert refused == []
+    assert name_problem("培训\u202e人数") is not None  # and a bidi control still is (not printable)
+    assert not "培训\u202e人数".isprintable()

@@ -283,10 +283,14 @@ def _points_within_precision(
     produce such points too (12.5% of 15 = 1.875 at precision 2).
     """
     stack = list(indicators)
+    unit = 10**precision
     while stack:
         node = stack.pop()
         stack.extend(node.children)
         if not (node.is_leaf and node.applicable):
+            continue
+        n, d = node.points.as_integer_ratio()
+        if n * unit % d == 0:  # a whole number of 10^-precision: rounding leaves it as it is
             continue
         rounded = round_half_up(node.points, precision)
         if rounded != node.points:
@@ -546,7 +550,11 @@ def _named(
     label = name if name is not None else f"#{index + 1}"
     fields.path = f"{parent_path}/{label}" if parent_path else label
     if name is not None:
-        key, refused = name_key(name), name_problem(name)  # look-alikes are one name (names.py)
+        # Look-alikes are one name (names.py). name_problem refuses only characters that are
+        # not printable (controls, bidi controls): a printable name needs no char-by-char look
+        # (tests/test_validation.py checks the claim on every code point).
+        key = name_key(name)
+        refused = None if name.isprintable() else name_problem(name)
         if "/" in name or refused:
             fields.problem("name", refused or t("name_has_slash"))
         elif key in seen:
