@@ -434,11 +434,12 @@ class _Builder:
                 # takes the long way (``scalar``) untouched, which words the refusal.
                 frame = self.top
                 text = event.value
+                size = len(text)
                 if (
                     frame is None
                     or event.tag is not None
                     or event.anchor
-                    or len(text) > MAX_SCALAR_CHARS
+                    or size > MAX_SCALAR_CHARS
                     or self.values >= MAX_VALUES
                 ):
                     scalar(event)
@@ -465,7 +466,7 @@ class _Builder:
                     container.append(plain_scalar(text))
                     container.item_lines.append(event.start_mark.line + 1)
                 self.values += 1
-                self.chars += len(text)
+                self.chars += size
             elif kind is mapping_end or kind is sequence_end:
                 end()
             elif kind is mapping_start:
@@ -630,11 +631,21 @@ class _Builder:
     def end(self) -> None:
         stack = self.stack
         frame = stack.pop()
-        self.top = stack[-1] if stack else None
+        parent = self.top = stack[-1] if stack else None
         if frame.anchor:
             size = (self.values - frame.values, self.chars - frame.chars)
             self.anchors[frame.anchor] = (frame.container, *size, None)
-        self.attach(frame.container, frame.line, None)
+        # Placed as attach() would place it; the root and a container as a key go there.
+        if parent is None or (parent.mapping and parent.key is None):
+            self.attach(frame.container, frame.line, None)
+        elif parent.mapping:  # a mapping's value
+            key = parent.key
+            parent.container[key] = frame.container
+            parent.container.key_lines[key] = parent.key_line
+            parent.key = None
+        else:  # a list's item
+            parent.container.append(frame.container)
+            parent.container.item_lines.append(frame.line)
 
     def alias(self, event: Any, line: int) -> None:
         if event.anchor not in self.anchors:  # libyaml reports this itself; be safe
