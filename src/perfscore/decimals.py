@@ -47,11 +47,22 @@ def round_half_up(value: Exact, places: int) -> Decimal:
 
 def scaled(value: Exact, numerator: Exact, denominator: Exact, places: int) -> Decimal:
     """``value`` × numerator ÷ denominator, exactly, then HALF_UP to ``places`` decimals
-    (the 不适用 rescale of docs/rules.md §2)."""
+    (the 不适用 rescale of docs/rules.md §2; a rule's w × B / A): integers throughout, no
+    Fraction made."""
     vn, vd = _ratio(value)
     nn, nd = _ratio(numerator)
     dn, dd = _ratio(denominator)
-    return _half_up(vn * nn * dd, vd * nd * dn, places)
+    n, d = vn * nn * dd, vd * nd * dn
+    if d < 0:
+        n, d = -n, -d
+    return _half_up(n, d, places)
+
+
+def at_least(value: Exact, bound: Exact) -> bool:
+    """``value`` ≥ ``bound``, exactly (cross-multiplied: the denominators are positive)."""
+    vn, vd = _ratio(value)
+    bn, bd = _ratio(bound)
+    return vn * bd >= bn * vd
 
 
 def rate_of(score: Exact, points: Exact) -> Decimal:

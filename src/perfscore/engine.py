@@ -38,14 +38,15 @@ def score_node(node: Node, precision: int) -> NodeResult:
         scored = RULES[leaf.rule].score(leaf.params, node.points, precision)
         if not scored.rule:
             scored = Scored(scored.score, scored.explain, scored.level, leaf.rule, scored.details)
-        return NodeResult(node, scored.score, _rate(scored.score, node.points), scored=scored)
+        # (by position, as below: keyword arguments cost more than the record itself)
+        return NodeResult(node, scored.score, _rate(scored.score, node.points), (), scored)
     children = tuple([score_node(child, precision) for child in node.children])
     score = in_play = _ZERO
     for child in children:
         score += child.score
         in_play += child.in_play
     if in_play == node.points or node.partial:
-        return NodeResult(node, score, _rate(score, node.points), children, partial=node.partial)
+        return NodeResult(node, score, _rate(score, node.points), children, None, node.partial)
     return NodeResult(node, score, _rate(score, in_play), children, applicable_points=in_play)
 
 

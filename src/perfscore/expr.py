@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from decimal import Decimal
+
+from .records import record
 
 # Longest spellings first, so that "≥" is not read as a bare ">" and
 # "大于等于" not as "大于". Values are the canonical operator.
@@ -54,18 +55,41 @@ _OPERATORS: tuple[tuple[str, str], ...] = tuple(
     )
 )
 
-# One regex for all spellings (alternatives tried in the order above: longest
-# first), instead of a startswith() per spelling: this runs for every target,
-# actual and measured value of every file.
-_OPERATOR = re.compile("|".join(re.escape(spelling) for spelling, _ in _OPERATORS))
 _CANONICAL = dict(_OPERATORS)
-
-# 1,200,000 or 1200000 or 12.5, with an optional sign.
-_NUMBER = re.compile(r"([-+]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)")
 _SPACES = re.compile(r"\s+")
 
-# A range target (区间), "90%-100%", "90-100%", "3～5天", "3至5天": the second number.
-_RANGE = re.compile(r"(?:-|~|～|〜|—|–|至|到)([-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)")
+
+class _Patterns:
+    """The patterns of :func:`parse_expression`, compiled when the first expression is read
+    (about 2 ms of start-up for a command that reads none): ``_PATTERNS or _compile()``."""
+
+    __slots__ = ("calendar", "number", "operator", "range")
+
+    def __init__(self) -> None:
+        # One regex for all spellings (alternatives tried in the order of _OPERATORS:
+        # longest first), instead of a startswith() per spelling: this runs for every
+        # target, actual and measured value of every file.
+        self.operator = re.compile("|".join(re.escape(spelling) for spelling, _ in _OPERATORS))
+        # 1,200,000 or 1200000 or 12.5, with an optional sign.
+        self.number = re.compile(r"([-+]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)")
+        # A range target (区间), "90%-100%", "90-100%", "3～5天", "3至5天": the second number.
+        self.range = re.compile(
+            r"(?:-|~|～|〜|—|–|至|到)([-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
+        )
+        # A number that opens a date written in words (2021年12月完成, 12月底前, 2023年内):
+        # the cell is a word (a 时效 target), not a quantity with the unit "年12月完成".
+        self.calendar = re.compile(r"年\d|年[底末内初中前]|月\d|月[底末初中前]|日前")
+
+
+_PATTERNS: _Patterns | None = None
+
+
+def _compile() -> _Patterns:
+    global _PATTERNS
+    _PATTERNS = _Patterns()
+    return _PATTERNS
+
+
 # Operators written after the value, as many tables do: "90%以上", "5天以内".
 _SUFFIX_OPERATORS = (
     ("及以上", ">="),
@@ -86,9 +110,10 @@ MONEY_UNITS: dict[str, Decimal] = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class Quantity:
-    """A parsed expression. ``value`` is None for a word (定性)."""
+    """A parsed expression. ``value`` is None for a word (定性). (Made by position where it
+    is made for every target and actual: text, op, value, unit, word.)"""
 
     text: str  # as written, for explain lines
     op: str | None  # ">=", ">", "<=", "<", "=", "range" or None
@@ -122,19 +147,22 @@ def normalise(text: str) -> str:
 def parse_expression(raw: object) -> Quantity:
     """Parse a target or actual value; ``raw`` is a Decimal or text from the YAML."""
     if isinstance(raw, Decimal):
-        return Quantity(text=str(raw), op=None, value=raw, unit="")
+        return Quantity(str(raw), None, raw, "")
     text = str(raw).strip()
     body = normalise(text)
+    patterns = _PATTERNS or _compile()
     op = None
-    spelled = _OPERATOR.match(body)
+    spelled = patterns.operator.match(body)
     if spelled:
         op, body = _CANONICAL[spelled.group()], body[spelled.end() :]
-    match = _NUMBER.match(body)
+    match = patterns.number.match(body)
     if not match:
-        return Quantity(text=text, op=op, value=None, unit="", word=body)
+        return Quantity(text, op, None, "", body)
     sign, digits = match.groups()
-    if _CALENDAR.match(body, match.end()):  # "2021年12月完成": a date in words, not 2021 年…
-        return Quantity(text=text, op=op, value=None, unit="", word=body)
+    if patterns.calendar.match(
+        body, match.end()
+    ):  # "2021年12月完成": a date in words, not 2021 年…
+        return Quantity(text, op, None, "", body)
     value = Decimal(sign + digits.replace(",", ""))
     rest = _REMARK.sub("", body[match.end() :])
     if op is None:
@@ -146,12 +174,8 @@ def parse_expression(raw: object) -> Quantity:
             rest = rest[: -len(suffix)]
             op = op or suffix_op
             break
-    return Quantity(text=text, op=op, value=value, unit=UNIT_SPELLINGS.get(rest, rest))
+    return Quantity(text, op, value, UNIT_SPELLINGS.get(rest, rest))
 
-
-# A number that opens a date written in words (2021年12月完成, 12月底前, 2023年内): the cell
-# is a word (a 时效 target), not a quantity with the unit "年12月完成".
-_CALENDAR = re.compile(r"年\d|年[底末内初中前]|月\d|月[底末初中前]|日前")
 
 # Units some templates spell out: 百分比 is % (docs/format.md §1a, cells as printed).
 UNIT_SPELLINGS = {"百分比": "%"}
@@ -168,7 +192,7 @@ def spaced_number(text: str) -> bool:
 
 def _range(text: str, lower: Decimal, rest: str) -> Quantity | None:
     """ "90%-100%" or "90-100%": a range, when both ends read and lower ≤ upper."""
-    cut = _RANGE.search(rest)
+    cut = (_PATTERNS or _compile()).range.search(rest)
     if cut is None:
         return None
     first_unit, second_unit = rest[: cut.start()], rest[cut.end() :]

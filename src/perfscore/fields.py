@@ -176,6 +176,10 @@ class Fields:
                 self.problem(None, t("missing_key", key=key))
             return None
         value = self.raw[key]
+        if value.__class__ is str:  # the common case, text: as the general path below reads it
+            text = value.strip()
+            if text:
+                return text
         if isinstance(value, (YMap, YList)):
             self.problem(key, t("not_text", key=key))
             return None
@@ -309,7 +313,7 @@ class Fields:
             if self.as_number(key, value) is None:
                 return None
             # parse_expression(value), as written
-            return Quantity(text=self.written(key, value), op=None, value=value, unit="")
+            return Quantity(self.written(key, value), None, value, "")
         text = self.written(key, value)
         known = _EXPRESSIONS.get(text)
         if known is not None:

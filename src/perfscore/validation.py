@@ -180,15 +180,17 @@ NAMED_RULES = tuple(name for name in RULES if name not in ("judged", "target"))
 # a parent whose keys are all known and none a scoring key has nothing to report.
 PARENT_KEYS = (*NODE_KEYS, *SCORING_KEYS)
 _PARENT_KEYS = frozenset(NODE_KEYS)
-_LEAF_KEYS: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}
+_LEAF_KEYS: dict[str, tuple[tuple[str, ...], frozenset[str], frozenset[str]]] = {}
 
 
-def _leaf_keys(spec: RuleSpec) -> tuple[tuple[str, ...], frozenset[str]]:
-    """The keys a leaf scored by ``spec`` may have (in hint order), and as a set."""
+def _leaf_keys(spec: RuleSpec) -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+    """The keys a leaf scored by ``spec`` may have (in hint order), and as a set; and the
+    other rules' scoring keys, which it may not."""
     known = _LEAF_KEYS.get(spec.name)
     if known is None:
         keys = (*NODE_KEYS, "rule", *spec.keys)
-        known = _LEAF_KEYS[spec.name] = (keys, frozenset(keys))
+        others = SCORING_KEYS - spec.keys - {"rule"}
+        known = _LEAF_KEYS[spec.name] = (keys, frozenset(keys), others)
     return known
 
 
@@ -281,10 +283,14 @@ def _points_within_precision(
     produce such points too (12.5% of 15 = 1.875 at precision 2).
     """
     stack = list(indicators)
+    unit = 10**precision
     while stack:
         node = stack.pop()
         stack.extend(node.children)
         if not (node.is_leaf and node.applicable):
+            continue
+        n, d = node.points.as_integer_ratio()
+        if n * unit % d == 0:  # a whole number of 10^-precision: rounding leaves it as it is
             continue
         rounded = round_half_up(node.points, precision)
         if rounded != node.points:
@@ -424,72 +430,96 @@ def _node(
     before = len(problems)
     label, fields = _named(raw, parent, parent_path, index, seen)
     printed = _printed(fields)
-    if not fields.boolean("captured", True):
+    # (``key in raw`` where ``fields.has(key)`` would say the same: this runs for every node)
+    if "captured" in raw and not fields.boolean("captured", True):
         return _uncaptured(raw, fields, label, printed, before)
     weight, points = _points(fields, parent_points)
     # 不适用指标 (docs/rules.md §2): everything below a node marked so is left out too.
     # (An unreadable value is reported and counts as false, so that a missing
     # scoring form is not reported on top of it.)
-    applicable = fields.boolean("applicable", not fields.has("applicable")) and parent_applicable
+    applicable = (
+        "applicable" not in raw or fields.boolean("applicable", False)
+    ) and parent_applicable
 
     children: tuple[Node, ...] = ()
     leaf = None
     known = True
-    if fields.has("children"):
+    if "children" in raw:
         children = _children(fields, points, applicable)
         if len(problems) == before:
             points, known = _parent_points(fields, points, children)
     else:
-        if not fields.has("points") and not fields.has("weight"):
+        if "points" not in raw and "weight" not in raw:
             fields.problem(None, t("leaf_without_points"))
         leaf = _leaf(fields, points, required=applicable)
 
     if len(problems) > before or points is None:
         return None
+    code, basis, note, reported, reported_rate, reported_points, inferred = printed
+    # Every field in Node's order, by position: 17 keyword arguments cost about twice
+    # the node itself (one node is made per indicator of every file).
     return Node(
-        name=label,
-        path=fields.path,
-        line=raw.line,
-        points=points,
-        children=children,
-        leaf=leaf,
-        applicable=applicable,
-        weight=weight,
-        points_known=known,
-        partial=any(child.partial for child in children),
-        **printed,
+        label,  # name
+        fields.path,  # path
+        raw.line,  # line
+        points,  # points
+        children,  # children
+        leaf,  # leaf
+        code,  # code
+        reported,  # reported
+        reported_rate,  # reported_rate
+        basis,  # basis
+        applicable,  # applicable
+        weight,  # weight
+        reported_points,  # reported_points
+        note,  # note
+        inferred,  # inferred
+        True,  # captured
+        known,  # points_known
+        any(child.partial for child in children),  # partial
     )
 
 
-def _printed(fields: Fields) -> dict[str, Any]:
+# What _printed reads, in its order (code, basis, note, reported, reported_rate,
+# reported_points, inferred).
+Printed = tuple[
+    str | None, str | None, str | None, Decimal | None, Decimal | None, Decimal | None, bool
+]
+_NOTHING_PRINTED: Printed = (None, None, None, None, None, None, False)
+_PRINTED_KEYS = frozenset(("code", "basis", "note", "reported", "reported_rate"))
+_PRINTED_KEYS |= {"reported_points", "inferred"}
+
+
+def _printed(fields: Fields) -> Printed:
     """What any node may carry beside its scoring: its code, the sheet's printed numbers and
     the transcriber's words (docs/format.md §1 and §1a). (Each key is read only where the
     node has it: a missing key reads as None, or False for ``inferred``.)"""
     raw = fields.raw
-    return {
-        "code": fields.text("code", numbers=True) if "code" in raw else None,
-        "basis": fields.text("basis") if "basis" in raw else None,
-        "note": fields.text("note") if "note" in raw else None,
-        "reported": fields.number("reported", minimum=_ZERO) if "reported" in raw else None,
-        "reported_rate": fields.percent("reported_rate") if "reported_rate" in raw else None,
-        "reported_points": (
-            fields.number("reported_points", minimum=_ZERO) if "reported_points" in raw else None
-        ),
-        "inferred": fields.boolean("inferred", False) if "inferred" in raw else False,
-    }
+    if _PRINTED_KEYS.isdisjoint(raw):
+        return _NOTHING_PRINTED
+    return (
+        fields.text("code", numbers=True) if "code" in raw else None,
+        fields.text("basis") if "basis" in raw else None,
+        fields.text("note") if "note" in raw else None,
+        fields.number("reported", minimum=_ZERO) if "reported" in raw else None,
+        fields.percent("reported_rate") if "reported_rate" in raw else None,
+        fields.number("reported_points", minimum=_ZERO) if "reported_points" in raw else None,
+        fields.boolean("inferred", False) if "inferred" in raw else False,
+    )
 
 
 def _uncaptured(
-    raw: YMap, fields: Fields, label: str, printed: dict[str, Any], before: int
+    raw: YMap, fields: Fields, label: str, printed: Printed, before: int
 ) -> Node | None:
     """A part of the sheet that could not be read: no children, no scoring form. Its points
     are the stated ones, else the printed ones, else unknown (docs/format.md §1a)."""
     for key in raw:
         if key not in UNCAPTURED_KEYS:
             fields.problem(key, t("uncaptured_key", key=key))
+    code, basis, note, reported, reported_rate, reported_points, inferred = printed
     points = fields.number("points", minimum=Decimal(0))
     if points is None:
-        points = printed["reported_points"]
+        points = reported_points
     if len(fields.problems) > before:
         return None
     return Node(
@@ -500,7 +530,13 @@ def _uncaptured(
         captured=False,
         points_known=points is not None,
         partial=True,
-        **printed,
+        code=code,
+        basis=basis,
+        note=note,
+        reported=reported,
+        reported_rate=reported_rate,
+        reported_points=reported_points,
+        inferred=inferred,
     )
 
 
@@ -509,12 +545,16 @@ def _named(
 ) -> tuple[str, Fields]:
     """The node's name (or "#n") and its fields at its path; the name checked (no "/",
     unique among siblings)."""
-    name = Fields(raw, parent.file, parent_path, parent.problems).text("name", required=True)
+    fields = Fields(raw, parent.file, parent_path, parent.problems)
+    name = fields.text("name", required=True)  # (a missing name is the parent path's problem)
     label = name if name is not None else f"#{index + 1}"
-    path = f"{parent_path}/{label}" if parent_path else label
-    fields = Fields(raw, parent.file, path, parent.problems)
+    fields.path = f"{parent_path}/{label}" if parent_path else label
     if name is not None:
-        key, refused = name_key(name), name_problem(name)  # look-alikes are one name (names.py)
+        # Look-alikes are one name (names.py). name_problem refuses only characters that are
+        # not printable (controls, bidi controls): a printable name needs no char-by-char look
+        # (tests/test_validation.py checks the claim on every code point).
+        key = name_key(name)
+        refused = None if name.isprintable() else name_problem(name)
         if "/" in name or refused:
             fields.problem("name", refused or t("name_has_slash"))
         elif key in seen:
@@ -594,14 +634,14 @@ def _leaf(fields: Fields, points: Decimal | None, required: bool = True) -> Leaf
             fields.problem(None, t("no_scoring_form"))
         return None
     spec = RULES[name]
-    others = [key for key in raw if key in SCORING_KEYS and key != "rule" and key not in spec.keys]
+    allowed = _leaf_keys(spec)
+    others = [key for key in raw if key in allowed[2]] if not allowed[2].isdisjoint(raw) else []
     if others:
         form = (
             f"rule: {name}" if "rule" in raw else ("target/actual" if name == "target" else "score")
         )
         fields.problem(others[0], t("two_scoring_forms", forms=f"{form} + {others[0]}"))
         return None
-    allowed = _leaf_keys(spec)
     if not raw.keys() <= allowed[1]:
         fields.reject_unknown(allowed[0])
     if points is None:

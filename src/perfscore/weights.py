@@ -98,14 +98,10 @@ def check_siblings(
     ``complete`` is False when some sibling already had a problem (the sum is
     then not checked: it would only repeat that problem).
     """
-    mappings = [
-        (item, line)
-        for item, line in zip(items, items.item_lines, strict=True)
-        if isinstance(item, YMap)
-    ]
-    weighted = [item for item, _ in mappings if "weight" in item]
-    if not weighted:
+    weighted = [item for item in items if isinstance(item, YMap) and "weight" in item]
+    if not weighted:  # the common case: points throughout
         return
+    mappings = [item for item in items if isinstance(item, YMap)]
     first = str(weighted[0].get("name", "#1"))
 
     def at(item: YMap, key: str | None, message: str) -> None:
@@ -114,7 +110,7 @@ def check_siblings(
         line = item.key_lines.get(key, item.line) if key else item.line
         parent.problems.append(Problem(message, parent.file, line, path))
 
-    for item, _line in mappings:
+    for item in mappings:
         if "weight" in item:
             continue
         if "points" in item:

@@ -175,8 +175,7 @@ class YMap(dict):
 
     __slots__ = ("key_lines", "line", "texts")
 
-    def __init__(self, line: int) -> None:
-        super().__init__()
+    def __init__(self, line: int) -> None:  # (empty: dict.__init__ would add nothing)
         self.line = line
         self.key_lines: dict[str, int] = {}
         self.texts: dict[str, str] = {}
@@ -187,8 +186,7 @@ class YList(list):
 
     __slots__ = ("item_lines", "line")
 
-    def __init__(self, line: int) -> None:
-        super().__init__()
+    def __init__(self, line: int) -> None:  # (empty: list.__init__ would add nothing)
         self.line = line
         self.item_lines: list[int] = []
 
@@ -217,15 +215,32 @@ _TEXT = object()  # "not one of _WORDS"
 _NUMERIC_START = frozenset("0123456789+-._")
 
 _TAG = "tag:yaml.org,2002:"
+_COLLECTION_TAGS = frozenset(("!", _TAG + "map", _TAG + "seq"))  # (and none)
+
+
+# The words, and the numbers read before by their text ("5", "100", "0.5" recur value after
+# value and file after file: one dict lookup instead of a pattern and a Decimal). Bounded, so
+# that a long batch does not grow (short texts, 4,096 of them); what is kept is immutable, and
+# the same for every file.
+_READ: dict[str, Any] = dict(_WORDS)
+_READ_KEPT = 4096
 
 
 def plain_scalar(text: str, file: str | None = None, line: int | None = None) -> Any:
     """Interpret an unquoted scalar (see the module docstring). Never raises."""
-    word = _WORDS.get(text, _TEXT)
-    if word is not _TEXT:
-        return word
+    known = _READ.get(text, _TEXT)
+    if known is not _TEXT:
+        return known
     if text[0] not in _NUMERIC_START:
         return text
+    value = _numeric(text)
+    if len(text) <= 32 and len(_READ) < _READ_KEPT:
+        _READ[text] = value
+    return value
+
+
+def _numeric(text: str) -> Any:
+    """A plain scalar that starts as a number may: a Decimal, a NumberLike, or text."""
     if _NUMBER.match(text):
         if _NOT_NUMBERS[0][1].match(text):
             return NumberLike(text, "octal")
@@ -407,24 +422,71 @@ class _Builder:
 
     def run(self, parser: Any) -> Any:
         get_event = parser.get_event
-        scalar, start, end = self.scalar, self.start, self.end
+        scalar, start, end, other = self.scalar, self.start, self.end, self.other
+        scalar_event, mapping_start = yaml.ScalarEvent, yaml.MappingStartEvent
+        mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
         while True:
             event = get_event()
             kind = type(event)  # dispatch on the class itself, most frequent first
-            if kind is yaml.ScalarEvent:
-                scalar(event)
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            if kind is scalar_event:
+                # The common scalar (a key, or a plain value, without tag or anchor, within
+                # the limits) is placed here, without a call; any other, and any refused,
+                # takes the long way (``scalar``) untouched, which words the refusal.
+                frame = self.top
+                text = event.value
+                size = len(text)
+                if (
+                    frame is None
+                    or event.tag is not None
+                    or event.anchor
+                    or size > MAX_SCALAR_CHARS
+                    or self.values >= MAX_VALUES
+                ):
+                    scalar(event)
+                    continue
+                container = frame.container
+                if frame.mapping and frame.key is None:  # a key, plain or quoted
+                    if text in container or (text == "<<" and not event.style):
+                        scalar(event)  # a duplicate, a merge key: refused there
+                        continue
+                    frame.key = text
+                    frame.key_line = event.start_mark.line + 1
+                elif not event.implicit[0]:  # a quoted or block value
+                    scalar(event)
+                    continue
+                elif frame.mapping:
+                    value = plain_scalar(text)
+                    key = frame.key
+                    container[key] = value
+                    container.key_lines[key] = frame.key_line
+                    if value.__class__ is Decimal or value.__class__ is bool:
+                        container.texts[key] = text
+                    frame.key = None
+                else:
+                    container.append(plain_scalar(text))
+                    container.item_lines.append(event.start_mark.line + 1)
+                self.values += 1
+                self.chars += size
+            elif kind is mapping_end or kind is sequence_end:
                 end()
-            elif kind is yaml.MappingStartEvent:
+            elif kind is mapping_start:
                 start(event, YMap(_line(event)))
-            elif kind is yaml.SequenceStartEvent:
-                start(event, YList(_line(event)))
-            elif kind is yaml.StreamEndEvent:
-                break
-            elif kind is yaml.AliasEvent:
-                self.alias(event, _line(event))
-            elif kind is yaml.DocumentStartEvent:
-                self.document(_line(event))
+            elif other(event, kind):
+                return self.result()
+
+    def other(self, event: Any, kind: type) -> bool:
+        """The rarer events; True at the end of the stream."""
+        if kind is yaml.SequenceStartEvent:
+            self.start(event, YList(_line(event)))
+        elif kind is yaml.StreamEndEvent:
+            return True
+        elif kind is yaml.AliasEvent:
+            self.alias(event, _line(event))
+        elif kind is yaml.DocumentStartEvent:
+            self.document(_line(event))
+        return False
+
+    def result(self) -> Any:
         if self.documents == 0 or self.root is None:
             raise InputError(Problem(t("empty_file"), self.file))
         return self.root
@@ -556,8 +618,9 @@ class _Builder:
 
     def start(self, event: Any, container: YMap | YList) -> None:
         line = container.line
-        if event.tag not in (None, "!", _TAG + "map", _TAG + "seq"):
-            raise self.fail(t("bad_tag", tag=event.tag), line)
+        tag = event.tag
+        if tag is not None and tag not in _COLLECTION_TAGS:
+            raise self.fail(t("bad_tag", tag=tag), line)
         if len(self.stack) >= MAX_DEPTH:
             raise self.fail(t("too_deep", limit=MAX_DEPTH), line)
         self.count(1, line)
@@ -568,11 +631,21 @@ class _Builder:
     def end(self) -> None:
         stack = self.stack
         frame = stack.pop()
-        self.top = stack[-1] if stack else None
+        parent = self.top = stack[-1] if stack else None
         if frame.anchor:
             size = (self.values - frame.values, self.chars - frame.chars)
             self.anchors[frame.anchor] = (frame.container, *size, None)
-        self.attach(frame.container, frame.line, None)
+        # Placed as attach() would place it; the root and a container as a key go there.
+        if parent is None or (parent.mapping and parent.key is None):
+            self.attach(frame.container, frame.line, None)
+        elif parent.mapping:  # a mapping's value
+            key = parent.key
+            parent.container[key] = frame.container
+            parent.container.key_lines[key] = parent.key_line
+            parent.key = None
+        else:  # a list's item
+            parent.container.append(frame.container)
+            parent.container.item_lines.append(frame.line)
 
     def alias(self, event: Any, line: int) -> None:
         if event.anchor not in self.anchors:  # libyaml reports this itself; be safe

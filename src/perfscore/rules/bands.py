@@ -31,7 +31,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from ..decimals import plain, round_half_up
+from ..decimals import at_least, plain, round_half_up
 from ..errors import Problem
 from ..expr import Quantity
 from ..fields import Fields
@@ -113,11 +113,12 @@ class Band:
     points: Decimal | None = None  # the band's score, when stated in points ("计2分")
 
     def holds(self, value: Decimal | Fraction) -> bool:
+        """Exactly, without making Fractions (:func:`~perfscore.decimals.at_least`)."""
         if self.kind == "equals":
-            return Fraction(value) == Fraction(self.bound)
+            return at_least(value, self.bound) and at_least(self.bound, value)
         if self.kind == "max":
-            return Fraction(value) <= Fraction(self.bound)
-        return Fraction(value) >= Fraction(self.bound)
+            return at_least(self.bound, value)
+        return at_least(value, self.bound)
 
     def exact_score(self, points: Decimal) -> Fraction:
         if self.points is not None:

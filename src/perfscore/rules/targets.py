@@ -14,7 +14,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from ..decimals import plain, round_half_up
+from ..decimals import plain, round_half_up, scaled
 from ..expr import Quantity, UnitMismatch, common_unit, normalise
 from ..fields import Fields
 from ..messages import Messages, pick, unit_name
@@ -244,7 +244,7 @@ def score_positive(
         return _zero("x_negative_actual", labels, precision)
     if actual >= target:
         return _full(points, precision, "x_positive_met", labels)
-    score = round_half_up(Fraction(points) * Fraction(actual) / Fraction(target), precision)
+    score = scaled(points, actual, target, precision)  # w × B / A, exactly
     return Scored(
         score,
         t(
@@ -327,7 +327,7 @@ def score_reverse_ratio(
     settled = _reverse_settled(target, actual, points, precision, labels)
     if settled is not None:
         return settled
-    score = round_half_up(Fraction(points) * Fraction(target) / Fraction(actual), precision)
+    score = scaled(points, target, actual, precision)  # w × A / B, exactly
     return Scored(
         score,
         t(
@@ -354,7 +354,7 @@ def score_range(
     if lower <= actual <= upper:
         return _full(points, precision, "x_range_met", labels)
     if actual < lower:
-        score = round_half_up(Fraction(points) * Fraction(actual) / Fraction(lower), precision)
+        score = scaled(points, actual, lower, precision)  # w × B / lower, exactly
         return Scored(
             score,
             t(
