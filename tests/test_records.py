@@ -125,6 +125,31 @@ def test_record_fields_factories_and_errors() -> None:
             items: list[int] = []  # noqa: RUF012
 
 
+def test_record_refuses_a_base_with_fields_and_a_classvar() -> None:
+    """A record reads its own annotations only: extending a record (whose fields a
+    dataclass would inherit) and a ClassVar (which a dataclass leaves out) are refused."""
+    from typing import ClassVar
+
+    from perfscore.records import record
+
+    @record
+    class Base:
+        name: str
+
+    with pytest.raises(TypeError, match="cannot extend"):
+
+        @record
+        class Child(Base):
+            points: int
+
+    with pytest.raises(TypeError, match="ClassVar"):
+
+        @record
+        class Counted:
+            name: str
+            made: ClassVar[int] = 0
+
+
 def test_the_compiled_shapes_are_what_records_writes() -> None:
     """_shapes.py (the methods of every shape without a default_factory, compiled with the
     package) is word for word what `python -m perfscore.records` writes; a record of such

@@ -165,11 +165,23 @@ def _methods(cls: type, fields: dict[str, Field[Any]]) -> dict[str, Any]:
     return methods
 
 
+def _refuse_what_a_dataclass_would_do_otherwise(cls: type, own: dict[str, Any]) -> None:
+    """A record reads only its class's own annotations: a base's fields and ``ClassVar``s,
+    which a dataclass would inherit or leave out, are refused rather than silently lost or
+    made fields (no record needs them)."""
+    if any("__dataclass_fields__" in base.__dict__ for base in cls.__mro__[1:]):
+        raise TypeError(f"{cls.__qualname__}: a record cannot extend a record or a dataclass")
+    for name, annotation in own.items():
+        if str(annotation).replace("typing.", "").startswith("ClassVar"):
+            raise TypeError(f"{cls.__qualname__}.{name}: a ClassVar in a record")
+
+
 @dataclass_transform(frozen_default=True, field_specifiers=(field,))
 def record(cls: _Class) -> _Class:
     """The class as a slotted record, frozen for mypy (see the module docstring)."""
     # The class's own annotations (inspect.get_annotations would import inspect: 9 ms).
     own = cls.__dict__.get("__annotations__", {})  # noqa: RUF063
+    _refuse_what_a_dataclass_would_do_otherwise(cls, own)
     fields = {name: _field(cls, name) for name in own}
     namespace = {
         key: value
