@@ -133,26 +133,21 @@ def watch_reads() -> Iterator[dict[str, bool]]:
     from .load import gate
 
     opened: dict[str, bool] = {}
-    real_open, real_record = gate.open_input, gate.record
 
-    def open_input(path: str, kind: gate.Kind) -> Any:
-        opened.setdefault(os.path.abspath(path), True)
-        try:
-            return real_open(path, kind)
-        except BaseException:
-            opened[os.path.abspath(path)] = False
-            raise
+    def seen(path: str, ok: bool) -> None:
+        if ok:
+            opened.setdefault(path, True)
+        else:  # a failed open wins over an earlier good one: the row is not to be stored
+            opened[path] = False
 
-    def record(status: os.stat_result, path: str) -> None:
-        opened.setdefault(os.path.abspath(path), True)
-        if not _IN_WORKER:
-            real_record(status, path)
-
-    gate.open_input, gate.record = open_input, record  # type: ignore[assignment]
+    keep = gate.keep_record
+    gate.watchers.append(seen)
+    gate.keep_record = keep and not _IN_WORKER
     try:
         yield opened
     finally:
-        gate.open_input, gate.record = real_open, real_record
+        gate.watchers.remove(seen)
+        gate.keep_record = keep
 
 
 def others(file: str, opened: Iterable[str]) -> tuple[str, ...]:

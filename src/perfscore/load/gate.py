@@ -31,7 +31,7 @@ import re
 import stat
 import warnings
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, BinaryIO
 
 from .. import records
@@ -140,11 +140,28 @@ PDF = Kind("PDF", MAX_SHEET_BYTES, ("PDF 文件通常只有几 MB", "PDF files a
 # (st_dev, st_ino) → the path it was read under; and the paths in the order first read.
 _READ: dict[tuple[int, int], str] = {}
 _ORDER: list[str] = []
+# Told of every file opened or recorded: (absolute path, opened without error). The batch's
+# result cache learns a row's dependencies so (batch.watch_reads); every file perfscore reads
+# comes through open_input or record, so nothing read escapes a watcher.
+watchers: list[Callable[[str, bool], None]] = []
+# Whether the record above is kept (was_read: outputs never go over an input). A batch
+# worker writes nothing and does not keep it: it would grow with every file of the batch.
+keep_record = True
+
+
+def _tell(file: str, opened: bool) -> None:
+    if watchers:
+        path = os.path.abspath(file)
+        for watcher in watchers:
+            watcher(path, opened)
 
 
 def record(status: os.stat_result, file: str) -> None:
     """Note ``file`` (as ``status`` describes it) as read: done by :func:`open_input`, and by a
     reader that serves a file from a cache instead of reading it again."""
+    _tell(file, True)
+    if not keep_record:
+        return
     key, path = (status.st_dev, status.st_ino), os.path.abspath(file)
     if _READ.get(key) != path:  # new, or an inode number reused by another file since
         _READ[key] = path
@@ -241,7 +258,11 @@ def open_input(file: str, kind: Kind) -> BinaryIO:
         _refuse_unless_regular(os.stat(file).st_mode, file)
         fd = os.open(file, _OPEN_FLAGS)
     except (OSError, ValueError) as exc:
+        _tell(file, False)
         raise _open_error(exc, file) from None
+    except BaseException:
+        _tell(file, False)
+        raise
     try:
         status = os.fstat(fd)
         _refuse_unless_regular(status.st_mode, file)  # swapped since the stat
@@ -252,6 +273,7 @@ def open_input(file: str, kind: Kind) -> BinaryIO:
         handle = os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
+        _tell(file, False)
         raise
     record(status, file)
     return handle
