@@ -433,16 +433,6 @@ def test_what_was_read_is_recorded(tmp_path):
     assert not gate.was_read(os.stat(moved))
 
 
-def test_read_since_reports_new_files_once(tmp_path):
-    """A worker's report: the files first read since the mark, each once."""
-    start = gate.mark()
-    for name in ("a", "b", "a"):
-        path = tmp_path / f"{name}.yaml"
-        path.write_text("x: 1\n")
-        gate.read_bytes(str(path), gate.YAML)
-    assert gate.read_since(start) == (str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"))
-
-
 def test_library_errors_become_one_line():
     """Whatever a parsing library raises on a bad file is one line naming the format."""
     with pytest.raises(InputError) as caught, gate.library_errors("f.xlsx", gate.XLSX):

@@ -108,27 +108,23 @@ def cpu_count() -> int:
         return os.cpu_count() or 1
 
 
-# True in a worker process of :func:`run` (set by its initializer).
-_IN_WORKER = False
-
-
 def _init_worker(lang: str) -> None:
-    global _IN_WORKER
+    from .load import gate
     from .messages import set_language
 
-    _IN_WORKER = True
     set_language(lang)
+    # A worker writes nothing, so it keeps no record of the files read (which would grow
+    # with every file of the batch, about 300 bytes a file): the parent learns them from
+    # the rows (watch_reads, :class:`Tracked <perfscore.commands._shared.Tracked>`).
+    gate.keep_record = False
 
 
 @contextlib.contextmanager
 def watch_reads() -> Iterator[dict[str, bool]]:
     """The files opened through the reading gate meanwhile: absolute path → opened without
     error (False: the open failed). A sheet served from a reader's memory counts as opened.
-
-    In a worker process the gate's own record of what was read is not kept: the worker
-    writes nothing, the parent learns the files from the rows (:class:`Tracked
-    <perfscore.commands._shared.Tracked>`), and that record grew with every file of the
-    batch (about 300 bytes a file, 1.5 MiB a worker over 10,000 files).
+    A worker returns them with its row (:class:`Tracked <perfscore.commands._shared.Tracked>`,
+    the result cache's dependencies), since it keeps no record of its own (_init_worker).
     """
     from .load import gate
 
@@ -140,14 +136,11 @@ def watch_reads() -> Iterator[dict[str, bool]]:
         else:  # a failed open wins over an earlier good one: the row is not to be stored
             opened[path] = False
 
-    keep = gate.keep_record
     gate.watchers.append(seen)
-    gate.keep_record = keep and not _IN_WORKER
     try:
         yield opened
     finally:
         gate.watchers.remove(seen)
-        gate.keep_record = keep
 
 
 def others(file: str, opened: Iterable[str]) -> tuple[str, ...]:

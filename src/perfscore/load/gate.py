@@ -137,9 +137,9 @@ PDF = Kind("PDF", MAX_SHEET_BYTES, ("PDF 文件通常只有几 MB", "PDF files a
 
 # ---------------------------------------------------------------- what was read
 
-# (st_dev, st_ino) → the path it was read under; and the paths in the order first read.
+# (st_dev, st_ino) → the path it was read under (an inode number reused by another file
+# since is simply read under the new path).
 _READ: dict[tuple[int, int], str] = {}
-_ORDER: list[str] = []
 # Told of every file opened or recorded: (absolute path, opened without error). The batch's
 # result cache learns a row's dependencies so (batch.watch_reads); every file perfscore reads
 # comes through open_input or record, so nothing read escapes a watcher.
@@ -162,10 +162,7 @@ def record(status: os.stat_result, file: str) -> None:
     _tell(file, True)
     if not keep_record:
         return
-    key, path = (status.st_dev, status.st_ino), os.path.abspath(file)
-    if _READ.get(key) != path:  # new, or an inode number reused by another file since
-        _READ[key] = path
-        _ORDER.append(path)
+    _READ[(status.st_dev, status.st_ino)] = os.path.abspath(file)
 
 
 def was_read(status: os.stat_result) -> bool:
@@ -182,16 +179,6 @@ def was_read(status: os.stat_result) -> bool:
     except OSError:
         return False
     return (now.st_dev, now.st_ino) == (status.st_dev, status.st_ino)
-
-
-def mark() -> int:
-    """A position in the record of files read (see :func:`read_since`)."""
-    return len(_ORDER)
-
-
-def read_since(position: int) -> tuple[str, ...]:
-    """The paths first read since :func:`mark` returned ``position`` (for a worker to report)."""
-    return tuple(_ORDER[position:])
 
 
 # ---------------------------------------------------------------- opening
