@@ -569,29 +569,14 @@ class _Builder:
                 line,
                 _indicator_path(self.stack),
             )
+        # The common scalar never comes here: run() places it. What does: a key that may be
+        # refused (a duplicate, a merge key), a tagged, anchored, quoted or block scalar, and
+        # any scalar once the limits are near (refused here by count()).
         frame = self.top
-        if event.tag is None and not event.anchor and frame is not None:
-            if frame.mapping and frame.key is None:
-                self.key(event, text, line, frame)
-                return
-            if event.implicit[0]:  # a plain value, the common case: placed here
-                value = plain_scalar(text)
-                self.values += 1
-                self.chars += len(text)
-                if self.values > MAX_VALUES:
-                    raise self.fail(t("load_too_many_values", limit=MAX_VALUES), line)
-                container = frame.container
-                if frame.mapping:
-                    key = frame.key
-                    container[key] = value
-                    container.key_lines[key] = frame.key_line
-                    if isinstance(value, (Decimal, bool)):
-                        container.texts[key] = text
-                    frame.key = None
-                else:
-                    container.append(value)
-                    container.item_lines.append(line)
-                return
+        plain_key = event.tag is None and not event.anchor
+        if plain_key and frame is not None and frame.mapping and frame.key is None:
+            self.key(event, text, line, frame)
+            return
         value, written = self.scalar_value(event, text, line)
         if event.anchor:
             self.anchors[event.anchor] = (value, 1, len(text), written)
