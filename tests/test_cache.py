@@ -196,7 +196,6 @@ def test_answer_sheet_of_a_hit_is_never_overwritten(cli, folder, settled, monkey
 
     # A fresh process: the cold run's reads are not in this process's record any more.
     monkeypatch.setattr(gate, "_READ", {})
-    monkeypatch.setattr(gate, "_ORDER", [])
     result = cli("summary", folder, "--csv", sheet)
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1] == f"输出文件 {sheet} 就是输入文件，拒绝覆盖"

@@ -433,16 +433,6 @@ def test_what_was_read_is_recorded(tmp_path):
     assert not gate.was_read(os.stat(moved))
 
 
-def test_read_since_reports_new_files_once(tmp_path):
-    """A worker's report: the files first read since the mark, each once."""
-    start = gate.mark()
-    for name in ("a", "b", "a"):
-        path = tmp_path / f"{name}.yaml"
-        path.write_text("x: 1\n")
-        gate.read_bytes(str(path), gate.YAML)
-    assert gate.read_since(start) == (str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"))
-
-
 def test_library_errors_become_one_line():
     """Whatever a parsing library raises on a bad file is one line naming the format."""
     with pytest.raises(InputError) as caught, gate.library_errors("f.xlsx", gate.XLSX):
@@ -541,3 +531,32 @@ def test_fifo_named_as_a_sheet_in_a_summary_folder(tmp_path):
         "1 个文件无法评分：",
         f"{tmp_path / 'x.xlsx'}: {NOT_REGULAR}",
     ]
+
+
+def test_watchers_are_told_of_every_open_and_the_record_can_be_left_alone(tmp_path):
+    """A watcher hears each file opened through the gate with whether it opened (a missing
+    one, a folder, a file over the limit: False); with keep_record off (a batch worker) the
+    file is read but not recorded, so was_read does not know it."""
+    good, big = tmp_path / "a.yaml", tmp_path / "big.csv"
+    good.write_text("perfscore: 1\n", encoding="utf-8")
+    big.write_bytes(b"x" * (gate.MAX_SHEET_BYTES + 1))
+    heard: list[tuple[str, bool]] = []
+    gate.watchers.append(lambda path, ok: heard.append((path, ok)))
+    try:
+        gate.keep_record = False
+        assert gate.read_bytes(str(good), gate.YAML) == b"perfscore: 1\n"
+        assert not gate.was_read(os.stat(good))
+        for refused in (tmp_path / "missing.yaml", tmp_path, big):
+            with pytest.raises(InputError):
+                gate.read_bytes(str(refused), gate.CSV)
+    finally:
+        gate.watchers.clear()
+        gate.keep_record = True
+    assert heard == [
+        (str(good), True),
+        (str(tmp_path / "missing.yaml"), False),
+        (str(tmp_path), False),
+        (str(big), False),
+    ]
+    gate.read_bytes(str(good), gate.YAML)
+    assert gate.was_read(os.stat(good))

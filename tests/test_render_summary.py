@@ -27,3 +27,22 @@ def test_a_file_captured_in_part_in_the_csv(cli, write, tmp_path):
     terminal = cli("summary", partial, whole).stdout
     line = next(line for line in terminal.splitlines() if "部分录入 " in line)
     assert line.split()[-3:] == ["≥53.67", "部分录入", "—"]
+
+
+def test_the_summary_json_is_indented_as_one_document(cli, write):
+    """Every list and object of the summary JSON is indented two spaces a level, as
+    json.dumps(indent=2) writes it (the bases list was written at the outer level); the
+    text is json.dumps of its own parse, numbers aside (here all integers)."""
+    import json
+
+    first = write(
+        "perfscore: 1\nproject: {name: 甲}\nindicators:\n  - {name: 产出, points: 100, score: 85}\n",
+        "a.yaml",
+    )
+    second = write(
+        "perfscore: 1\npoints: 50\nproject: {name: 乙}\nindicators:\n  - {name: 产出, points: 50, score: 40}\n",
+        "b.yaml",
+    )
+    text = cli("summary", first, second, "--json", "-").stdout
+    assert '  "bases": [\n    50,\n    100\n  ],\n' in text
+    assert text == json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n"

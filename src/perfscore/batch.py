@@ -108,51 +108,39 @@ def cpu_count() -> int:
         return os.cpu_count() or 1
 
 
-# True in a worker process of :func:`run` (set by its initializer).
-_IN_WORKER = False
-
-
 def _init_worker(lang: str) -> None:
-    global _IN_WORKER
+    from .load import gate
     from .messages import set_language
 
-    _IN_WORKER = True
     set_language(lang)
+    # A worker writes nothing, so it keeps no record of the files read (which would grow
+    # with every file of the batch, about 300 bytes a file): the parent learns them from
+    # the rows (watch_reads, :class:`Tracked <perfscore.commands._shared.Tracked>`).
+    gate.keep_record = False
 
 
 @contextlib.contextmanager
 def watch_reads() -> Iterator[dict[str, bool]]:
     """The files opened through the reading gate meanwhile: absolute path → opened without
     error (False: the open failed). A sheet served from a reader's memory counts as opened.
-
-    In a worker process the gate's own record of what was read is not kept: the worker
-    writes nothing, the parent learns the files from the rows (:class:`Tracked
-    <perfscore.commands._shared.Tracked>`), and that record grew with every file of the
-    batch (about 300 bytes a file, 1.5 MiB a worker over 10,000 files).
+    A worker returns them with its row (:class:`Tracked <perfscore.commands._shared.Tracked>`,
+    the result cache's dependencies), since it keeps no record of its own (_init_worker).
     """
     from .load import gate
 
     opened: dict[str, bool] = {}
-    real_open, real_record = gate.open_input, gate.record
 
-    def open_input(path: str, kind: gate.Kind) -> Any:
-        opened.setdefault(os.path.abspath(path), True)
-        try:
-            return real_open(path, kind)
-        except BaseException:
-            opened[os.path.abspath(path)] = False
-            raise
+    def seen(path: str, ok: bool) -> None:
+        if ok:
+            opened.setdefault(path, True)
+        else:  # a failed open wins over an earlier good one: the row is not to be stored
+            opened[path] = False
 
-    def record(status: os.stat_result, path: str) -> None:
-        opened.setdefault(os.path.abspath(path), True)
-        if not _IN_WORKER:
-            real_record(status, path)
-
-    gate.open_input, gate.record = open_input, record  # type: ignore[assignment]
+    gate.watchers.append(seen)
     try:
         yield opened
     finally:
-        gate.open_input, gate.record = real_open, real_record
+        gate.watchers.remove(seen)
 
 
 def others(file: str, opened: Iterable[str]) -> tuple[str, ...]:

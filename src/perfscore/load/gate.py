@@ -31,7 +31,7 @@ import re
 import stat
 import warnings
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, BinaryIO
 
 from .. import records
@@ -137,18 +137,32 @@ PDF = Kind("PDF", MAX_SHEET_BYTES, ("PDF 文件通常只有几 MB", "PDF files a
 
 # ---------------------------------------------------------------- what was read
 
-# (st_dev, st_ino) → the path it was read under; and the paths in the order first read.
+# (st_dev, st_ino) → the path it was read under (an inode number reused by another file
+# since is simply read under the new path).
 _READ: dict[tuple[int, int], str] = {}
-_ORDER: list[str] = []
+# Told of every file opened or recorded: (absolute path, opened without error). The batch's
+# result cache learns a row's dependencies so (batch.watch_reads); every file perfscore reads
+# comes through open_input or record, so nothing read escapes a watcher.
+watchers: list[Callable[[str, bool], None]] = []
+# Whether the record above is kept (was_read: outputs never go over an input). A batch
+# worker writes nothing and does not keep it: it would grow with every file of the batch.
+keep_record = True
+
+
+def _tell(file: str, opened: bool) -> None:
+    if watchers:
+        path = os.path.abspath(file)
+        for watcher in watchers:
+            watcher(path, opened)
 
 
 def record(status: os.stat_result, file: str) -> None:
     """Note ``file`` (as ``status`` describes it) as read: done by :func:`open_input`, and by a
     reader that serves a file from a cache instead of reading it again."""
-    key, path = (status.st_dev, status.st_ino), os.path.abspath(file)
-    if _READ.get(key) != path:  # new, or an inode number reused by another file since
-        _READ[key] = path
-        _ORDER.append(path)
+    _tell(file, True)
+    if not keep_record:
+        return
+    _READ[(status.st_dev, status.st_ino)] = os.path.abspath(file)
 
 
 def was_read(status: os.stat_result) -> bool:
@@ -165,16 +179,6 @@ def was_read(status: os.stat_result) -> bool:
     except OSError:
         return False
     return (now.st_dev, now.st_ino) == (status.st_dev, status.st_ino)
-
-
-def mark() -> int:
-    """A position in the record of files read (see :func:`read_since`)."""
-    return len(_ORDER)
-
-
-def read_since(position: int) -> tuple[str, ...]:
-    """The paths first read since :func:`mark` returned ``position`` (for a worker to report)."""
-    return tuple(_ORDER[position:])
 
 
 # ---------------------------------------------------------------- opening
@@ -241,7 +245,11 @@ def open_input(file: str, kind: Kind) -> BinaryIO:
         _refuse_unless_regular(os.stat(file).st_mode, file)
         fd = os.open(file, _OPEN_FLAGS)
     except (OSError, ValueError) as exc:
+        _tell(file, False)
         raise _open_error(exc, file) from None
+    except BaseException:
+        _tell(file, False)
+        raise
     try:
         status = os.fstat(fd)
         _refuse_unless_regular(status.st_mode, file)  # swapped since the stat
@@ -252,6 +260,7 @@ def open_input(file: str, kind: Kind) -> BinaryIO:
         handle = os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
+        _tell(file, False)
         raise
     record(status, file)
     return handle

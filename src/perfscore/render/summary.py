@@ -228,10 +228,10 @@ def summary_json(rows: Sequence[SummaryRow], dist: Distribution, failed: Sequenc
     grades = {
         name: {"count": dist.counts[name], "share": dist.shares[name]} for name in dist.counts
     }
-    parts.append('  "grades": ' + _indent(dumps(grades).rstrip("\n"), "  ").lstrip() + ",\n")
+    parts.append(_member("grades", grades))
     parts.append(f'  "mean": {_dumps_inline(dist.mean)},\n')
     parts.append(f'  "mean_rate": {_dumps_inline(dist.mean_rate)},\n')
-    parts.append(f'  "bases": {_dumps_inline(list(dist.bases))},\n')
+    parts.append(_member("bases", list(dist.bases)))
     parts.append(f'  "partial_count": {dist.partial},\n')
     tables = [
         {"grades": [{"grade": n, "min": m} for n, m in key], "count": c}
@@ -257,6 +257,11 @@ def _dumps_inline(value: Any) -> str:
     from ..render.json_export import dumps
 
     return dumps(value).rstrip("\n")
+
+
+def _member(key: str, value: Any) -> str:
+    """``  "key": value,`` of the top-level object, the value indented one level."""
+    return f"  {_dumps_inline(key)}: " + _indent(_dumps_inline(value), "  ").lstrip() + ",\n"
 
 
 def _indent(text: str, pad: str) -> str:
