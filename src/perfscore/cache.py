@@ -396,7 +396,7 @@ class Cache:
 
 def warn(path: str, error: BaseException) -> None:
     """The one line that says the cache is not used this run (standard error)."""
-    from .output import printable
+    from .unencodable import printable
 
     print(
         t("cache_unusable", path=printable(path), reason=printable(_reason(error))), file=sys.stderr

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal
+from functools import cache
 
 from .records import record
 
@@ -61,7 +62,7 @@ _SPACES = re.compile(r"\s+")
 
 class _Patterns:
     """The patterns of :func:`parse_expression`, compiled when the first expression is read
-    (about 2 ms of start-up for a command that reads none): ``_PATTERNS or _compile()``."""
+    (about 2 ms of start-up for a command that reads none): :func:`_patterns`."""
 
     __slots__ = ("calendar", "number", "operator", "range")
 
@@ -81,13 +82,9 @@ class _Patterns:
         self.calendar = re.compile(r"年\d|年[底末内初中前]|月\d|月[底末初中前]|日前")
 
 
-_PATTERNS: _Patterns | None = None
-
-
-def _compile() -> _Patterns:
-    global _PATTERNS
-    _PATTERNS = _Patterns()
-    return _PATTERNS
+@cache
+def _patterns() -> _Patterns:
+    return _Patterns()
 
 
 # Operators written after the value, as many tables do: "90%以上", "5天以内".
@@ -150,7 +147,7 @@ def parse_expression(raw: object) -> Quantity:
         return Quantity(str(raw), None, raw, "")
     text = str(raw).strip()
     body = normalise(text)
-    patterns = _PATTERNS or _compile()
+    patterns = _patterns()
     op = None
     spelled = patterns.operator.match(body)
     if spelled:
@@ -159,9 +156,8 @@ def parse_expression(raw: object) -> Quantity:
     if not match:
         return Quantity(text, op, None, "", body)
     sign, digits = match.groups()
-    if patterns.calendar.match(
-        body, match.end()
-    ):  # "2021年12月完成": a date in words, not 2021 年…
+    # "2021年12月完成": a date in words, not 2021 年…
+    if patterns.calendar.match(body, match.end()):
         return Quantity(text, op, None, "", body)
     value = Decimal(sign + digits.replace(",", ""))
     rest = _REMARK.sub("", body[match.end() :])
@@ -192,7 +188,7 @@ def spaced_number(text: str) -> bool:
 
 def _range(text: str, lower: Decimal, rest: str) -> Quantity | None:
     """ "90%-100%" or "90-100%": a range, when both ends read and lower ≤ upper."""
-    cut = (_PATTERNS or _compile()).range.search(rest)
+    cut = _patterns().range.search(rest)
     if cut is None:
         return None
     first_unit, second_unit = rest[: cut.start()], rest[cut.end() :]

@@ -486,8 +486,9 @@ Printed = tuple[
     str | None, str | None, str | None, Decimal | None, Decimal | None, Decimal | None, bool
 ]
 _NOTHING_PRINTED: Printed = (None, None, None, None, None, None, False)
-_PRINTED_KEYS = frozenset(("code", "basis", "note", "reported", "reported_rate"))
-_PRINTED_KEYS |= {"reported_points", "inferred"}
+_PRINTED_KEYS = frozenset(
+    ("code", "basis", "note", "reported", "reported_rate", "reported_points", "inferred")
+)
 
 
 def _printed(fields: Fields) -> Printed:
