@@ -150,3 +150,24 @@ def test_say_writes_what_rich_prints():
             say(ours, text, style)
             theirs.print(text, style=style or None)
         assert ours.file.getvalue() == theirs.file.getvalue()
+
+
+def test_say_on_a_rich_without_its_buffer_counter():
+    """say() reads rich's private ``_buffer_index`` (whether ``with console:`` holds output
+    back); a console without it is treated as holding it back: the line goes to its print,
+    with its style, and nothing is written directly."""
+    import io
+    from types import SimpleNamespace
+
+    from perfscore.render.console import say
+
+    printed: list[tuple[object, object]] = []
+    out = SimpleNamespace(
+        color_system=None,
+        record=False,
+        width=40,
+        file=io.StringIO(),
+        print=lambda text, style=None: printed.append((text, style)),
+    )
+    say(out, "绩效评价得分：78.49 分", "bold")  # type: ignore[arg-type]
+    assert printed == [("绩效评价得分：78.49 分", "bold")] and out.file.getvalue() == ""

@@ -75,7 +75,9 @@ def say(out: Console, text: str | Text, style: str = "") -> None:
     if (
         out.color_system is None
         and not out.record
-        and not out._buffer_index  # inside ``with out:`` rich holds its output back
+        # inside ``with out:`` rich holds its output back (a rich without this private
+        # counter is treated as holding it: printed by rich)
+        and not getattr(out, "_buffer_index", 1)
         and not any(char < " " or "\x7f" <= char <= "\x9f" for char in plain)
         and cell_len(plain) <= out.width
     ):
