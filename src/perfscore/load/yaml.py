@@ -56,6 +56,8 @@ from ..errors import InputError, Problem
 from ..messages import Messages, language
 from .text import MESSAGES as TEXT_MESSAGES
 from .text import read_text
+from .values import NumberLike, YList, YMap
+from .values import Parser as _Parser
 
 # Limits (docs/limits.md): far above any real evaluation (the published
 # examples are 3-12 KB, ~1,000 values, 4 levels), low enough that a hostile
@@ -122,74 +124,6 @@ MESSAGES = Messages(
     TEXT_MESSAGES,
 )
 t = MESSAGES.t
-
-
-class NumberLike(str):
-    """Text that YAML 1.1 would have read as a number, or a number out of range.
-
-    ``kind`` is one of ``octal`` (``010``), ``sexagesimal`` (``1:30``),
-    ``base`` (``0x1F``, ``0o17``, ``0b101``), ``underscore`` (``1_000``),
-    ``special`` (``.inf``, ``.nan``) or ``huge`` (an exponent no Decimal
-    holds). It is a ``str``: as text it is exactly what was written.
-    """
-
-    kind: str
-
-    def __new__(cls, text: str, kind: str) -> NumberLike:
-        self = super().__new__(cls, text)
-        self.kind = kind
-        return self
-
-
-def _parser_class() -> Any:
-    """libyaml's C parser; the pure-Python one where libyaml is missing (13× slower)."""
-    try:  # PyYAML does not re-export CParser at the top level: import it from cyaml
-        from yaml.cyaml import CParser  # type: ignore[attr-defined]
-
-        return CParser
-    except ImportError:  # pragma: no cover - libyaml missing
-        from yaml.parser import Parser
-        from yaml.reader import Reader
-        from yaml.scanner import Scanner
-
-        class PurePythonParser(Reader, Scanner, Parser):
-            def __init__(self, stream: str) -> None:
-                Reader.__init__(self, stream)
-                Scanner.__init__(self)
-                Parser.__init__(self)
-
-            def dispose(self) -> None:
-                pass
-
-        return PurePythonParser
-
-
-_Parser = _parser_class()
-
-
-class YMap(dict):
-    """A mapping that knows its own line and the line of each key (1-based).
-
-    ``texts`` keeps, for each value read as a number or boolean, the text it
-    was written as, so that a text field can take it as written.
-    """
-
-    __slots__ = ("key_lines", "line", "texts")
-
-    def __init__(self, line: int) -> None:  # (empty: dict.__init__ would add nothing)
-        self.line = line
-        self.key_lines: dict[str, int] = {}
-        self.texts: dict[str, str] = {}
-
-
-class YList(list):
-    """A list that knows its own line and the line of each item (1-based)."""
-
-    __slots__ = ("item_lines", "line")
-
-    def __init__(self, line: int) -> None:  # (empty: list.__init__ would add nothing)
-        self.line = line
-        self.item_lines: list[int] = []
 
 
 _NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\Z")
