@@ -10,10 +10,33 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import perfscore
 from perfscore.messages import set_language
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
+
+
+def stale_compiled_modules() -> list[str]:
+    """The compiled modules (setup.py) older than their source. A compiled module shadows its
+    ``.py``: after an edit the tests would run the code before it."""
+    package = Path(perfscore.__file__).parent
+    stale = []
+    for built in sorted([*package.rglob("*.so"), *package.rglob("*.pyd")]):
+        source = built.with_name(built.name.split(".")[0] + ".py")
+        if source.exists() and source.stat().st_mtime > built.stat().st_mtime:
+            stale.append(str(source.relative_to(package.parent)))
+    return stale
+
+
+if stale := stale_compiled_modules():
+    pytest.exit(
+        f"{', '.join(stale)} changed after it was compiled: rebuild with"
+        " `.venv/bin/pip install -e .`, or test plain Python: delete the compiled modules"
+        " (`find src -name '*.so' -delete`) and install with PERFSCORE_PURE=1"
+        ' (CONTRIBUTING.md, "The compiled core")',
+        returncode=4,
+    )
 
 
 def modules_imported(code: str, prefix: str) -> list[str]:

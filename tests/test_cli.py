@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 import tomllib
+from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
 
+import perfscore
 from perfscore import __version__
 
 from .conftest import EXAMPLES, ROOT, modules_imported
@@ -17,11 +19,14 @@ YIRENYIDANG = EXAMPLES / "yirenyidang-2023.yaml"
 
 
 def test_version(cli):
-    """--version prints the package's version, the one pyproject.toml declares, and exits 0."""
+    """--version prints the package's version, the one pyproject.toml declares, and whether
+    its core is compiled (setup.py), and exits 0."""
     declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     result = cli("--version")
     assert result.exit_code == 0
-    assert result.stdout == f"perfscore {declared['version']}\n"
+    package = Path(perfscore.__file__).parent  # a compiled module lies beside its source
+    built = "yes" if any(package.glob("engine.*.so")) or any(package.glob("engine.*.pyd")) else "no"
+    assert result.stdout == f"perfscore {declared['version']} (compiled: {built})\n"
     assert __version__ == declared["version"]
 
 

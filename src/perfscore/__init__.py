@@ -37,6 +37,15 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 
+def compiled() -> bool:
+    """Whether the checking and scoring core runs compiled by mypyc (setup.py; plain Python
+    where it could not be built, or with ``PERFSCORE_PURE=1``). Compiled or not, the numbers
+    and messages are the same: docs/performance.md, "The compiled core"."""
+    from . import engine
+
+    return not engine.__file__.endswith(".py")
+
+
 def __getattr__(name: str) -> Any:
     if name in _EXPORTS:
         module, attr = _EXPORTS[name]

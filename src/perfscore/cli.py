@@ -236,7 +236,11 @@ app = typer.Typer(
 
 def _show_version(value: bool) -> None:
     if value:
-        typer.echo(f"perfscore {__version__}")
+        # As mypy and black say it: whether the core is compiled (setup.py) is the first thing
+        # to know of a run that is slower than docs/performance.md says.
+        from . import compiled
+
+        typer.echo(f"perfscore {__version__} (compiled: {'yes' if compiled() else 'no'})")
         raise typer.Exit(EXIT_OK)
 
 
