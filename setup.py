@@ -47,6 +47,15 @@ COMPILED = [
     "rules/rate.py",
     "rules/survey.py",
     "rules/targets.py",
+    "summary.py",
+    "audit.py",
+    "analysis.py",
+    "render/tree.py",
+    "render/boxes.py",
+    "render/explain.py",
+    "render/labels.py",
+    "render/terminal.py",
+    "render/terminal_analysis.py",
 ]
 
 

@@ -544,15 +544,20 @@ def main(argv: list[str] | None = None) -> None:
     skip = set(filter(None, args.skip.split(",")))
     os.makedirs(args.cache, exist_ok=True)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    import perfscore
+
     report: dict = {
         "cores": cores,
         "repeat": args.repeat,
         "python": sys.version.split()[0],
         "date": time.strftime("%Y-%m-%d %H:%M"),
+        "compiled": perfscore.compiled(),  # the core built by mypyc (setup.py) or plain Python
     }
+    build = "compiled core" if report["compiled"] else "plain Python (no compiled core)"
     print(
         f"perfscore scale benchmark — {cores} cores (nproc), Python {report['python']}, "
-        f"{args.repeat} runs of each, load average {os.getloadavg()[0]:.1f} at the start"
+        f"perfscore's {build}, {args.repeat} runs of each, "
+        f"load average {os.getloadavg()[0]:.1f} at the start"
     )
     if "batch" not in skip:
         folder = ensure_files(args.cache, args.files, args.seed)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.text import Text
 
-from perfscore.render.boxes import Column, _fold, box_table, printable
+from perfscore.render.boxes import Column, _fold, box_table
+from perfscore.render.drawn import printable
 
 
 def test_layout_with_chinese_widths():

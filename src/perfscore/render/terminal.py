@@ -17,8 +17,9 @@ from rich.text import Text
 from ..analysis import Analysis
 from ..decimals import plain
 from ..result import Comparison, Result
-from .boxes import Column, box_table, printable
+from .boxes import Column, box_table
 from .console import say
+from .drawn import printable
 from .labels import (
     base_line,
     checks_line,

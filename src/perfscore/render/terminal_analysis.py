@@ -16,8 +16,9 @@ from rich.text import Text
 from ..analysis import Analysis
 from ..decimals import plain
 from ..result import NodeResult, Result
-from .boxes import Column, box_table, printable
+from .boxes import Column, box_table
 from .console import say
+from .drawn import printable
 from .explain import explain_lines, next_grade_lines, node_heading
 from .labels import t
 
