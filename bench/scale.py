@@ -111,7 +111,9 @@ try:
     runpy.run_module("perfscore", run_name="__main__")
 except SystemExit:
     pass
-skip = set(sys.stdlib_module_names) | {"perfscore", "__main__", "_virtualenv", "_distutils_hack"}
+# perfscore__mypyc: the compiled core (setup.py), perfscore's own, not a dependency
+skip = set(sys.stdlib_module_names) | {"perfscore", "perfscore__mypyc", "__main__", "_virtualenv",
+                                       "_distutils_hack"}
 # in import order (sys.modules keeps it), third-party only
 mods = [m for m in sys.modules if m.split(".")[0] not in skip and not m.startswith("_")
         and m != "cython_runtime"]

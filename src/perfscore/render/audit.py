@@ -107,12 +107,12 @@ def file_line(row: AuditRow) -> tuple[str, str]:
 
 
 def print_audit(rows: Sequence[AuditRow], failed: int) -> None:
-    from .console import console
+    from .console import console, say
 
     out = console()
     for row in rows:
         line, style = file_line(row)
-        out.print(line, style=style, highlight=False)
+        say(out, line, style)  # one line a file: written directly where rich would add nothing
         if row.findings:
             out.print(findings_table(row.findings, out.width), crop=False, overflow="ignore")
     bad = sum(1 for row in rows if row.findings)
