@@ -7,8 +7,9 @@ batch. Where they cannot be built the install goes on with every module as plain
 
 - ``PERFSCORE_PURE=1`` asks for plain Python (the edit-and-test loop of CONTRIBUTING.md: a
   compiled module would shadow the edited ``.py`` until the next build);
-- mypyc missing (a build without isolation, in an environment without mypy), or a compiler
-  that fails: a warning, and plain Python.
+- mypyc missing (a build without isolation, in an environment without mypy), mypy refusing
+  the source (stubs of another release, say), or a compiler that fails: a warning, and plain
+  Python.
 """
 
 from __future__ import annotations
@@ -75,7 +76,11 @@ def _extensions() -> list:
     # The project's mypy configuration applies; its overrides name libraries the core does not
     # import, which that configuration's warn_unused_configs would turn into a failed build.
     options = ["--no-warn-unused-configs"]
-    return mypycify(options + paths, opt_level="3", group_name="perfscore")
+    try:
+        return mypycify(options + paths, opt_level="3", group_name="perfscore")
+    except (Exception, SystemExit) as error:  # mypy's errors end in SystemExit (new stubs, say)
+        _warn(f"mypyc could not translate the core ({type(error).__name__}: {error})")
+        return []
 
 
 class OptionalBuildExt(build_ext):
