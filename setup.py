@@ -20,11 +20,12 @@ import sys
 from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
-# The modules a batch spends its time in (bench/scale.py): loading, checking, scoring, the
-# rules. Not here: modules whose classes subclass builtins or are made at run time
-# (load/values.py, records.py and the records of errors.py, model.py, result.py), and the
-# commands, renderers and readers, where the time is the libraries' (tests/test_build.py
-# checks that every name here is a module of the package).
+# The modules a batch and the terminal view spend their time in (bench/scale.py, stages.py):
+# loading, checking, scoring, the rules, the batch rows, the analysis and the terminal tables.
+# Not here: classes mypyc cannot compile (subclasses of builtins and of rich's Text:
+# load/values.py, render/drawn.py; the records records.py makes at run time: model.py,
+# result.py, errors.py), and the commands, readers and writers, whose time is their
+# libraries' (tests/test_build.py checks that every name here is a module of the package).
 COMPILED = [
     "load/yaml.py",
     "validation.py",

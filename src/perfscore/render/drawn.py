@@ -13,7 +13,7 @@ from rich.text import Text
 
 
 class DrawnTable(Text):
-    """A table laid out by :func:`box_table`: a rich Text, which :func:`printable` prints
+    """A table laid out by :func:`~.boxes.box_table`: a rich Text, which :func:`printable` prints
     without rich's splitting and joining of its lines."""
 
     simple = True  # no tab, and no line break inside a cell or a styled text
@@ -48,7 +48,7 @@ class _Printed:
 
 def printable(table: Text) -> Any:
     """What to hand ``console.print(..., crop=False, overflow="ignore")`` for a table of
-    :func:`box_table`: the same output, without rich's work on its lines (:class:`_Printed`)."""
+    :func:`~.boxes.box_table`: the same output, without rich's work on its lines (:class:`_Printed`)."""
     if isinstance(table, DrawnTable) and table.simple:
         return _Printed(table)
     return table
