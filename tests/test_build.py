@@ -54,6 +54,16 @@ def test_a_build_compiles_all_of_the_core_or_none():
     assert perfscore.compiled() is next(iter(kinds.values()))
 
 
+def test_no_built_file_outlives_its_place_in_the_list():
+    """A module taken out of COMPILED keeps its built file in an editable install's src/ until
+    deleted, and would go on shadowing its source."""
+    built = sorted(
+        str(path.relative_to(PACKAGE)).split(".")[0] + ".py"
+        for path in [*PACKAGE.rglob("*.so"), *PACKAGE.rglob("*.pyd")]
+    )
+    assert built in ([], sorted(compiled_names()))
+
+
 def test_the_plain_python_modules_stay_plain():
     """The located values subclass builtins, which mypyc cannot compile (load/values.py)."""
     from perfscore.load import values
