@@ -65,8 +65,16 @@ def _warn(message: str) -> None:
     print(f"perfscore build: {message}; perfscore is installed as plain Python", file=sys.stderr)
 
 
+# pip runs setup.py three times: for the requirements (egg_info), the metadata (dist_info) and
+# the build. Only the build needs the C, and translating the core costs about 9 s a time; an
+# sdist ships the source, not the generated C. (numpy's setup.py skipped its build the same way.)
+_NO_BUILD = {"egg_info", "dist_info", "sdist"}
+
+
 def _extensions() -> list:
     if os.environ.get("PERFSCORE_PURE", "") not in ("", "0"):
+        return []
+    if sys.argv[1:2] and sys.argv[1] in _NO_BUILD:
         return []
     try:
         from mypyc.build import mypycify
