@@ -17,16 +17,24 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 
 
+PACKAGE = Path(perfscore.__file__).parent  # the package imported: src/perfscore when editable
+
+
+def built_files() -> dict[Path, Path]:
+    """The package's compiled modules (setup.py), each beside its source: built file → the
+    ``.py`` it was built from (``engine.cpython-311-x86_64-linux-gnu.so`` → ``engine.py``)."""
+    found = sorted([*PACKAGE.rglob("*.so"), *PACKAGE.rglob("*.pyd")])
+    return {built: built.with_name(built.name.split(".")[0] + ".py") for built in found}
+
+
 def stale_compiled_modules() -> list[str]:
-    """The compiled modules (setup.py) older than their source. A compiled module shadows its
-    ``.py``: after an edit the tests would run the code before it."""
-    package = Path(perfscore.__file__).parent
-    stale = []
-    for built in sorted([*package.rglob("*.so"), *package.rglob("*.pyd")]):
-        source = built.with_name(built.name.split(".")[0] + ".py")
-        if source.exists() and source.stat().st_mtime > built.stat().st_mtime:
-            stale.append(str(source.relative_to(package.parent)))
-    return stale
+    """The compiled modules older than their source. A compiled module shadows its ``.py``:
+    after an edit the tests would run the code before it."""
+    return [
+        str(source.relative_to(PACKAGE.parent))
+        for built, source in built_files().items()
+        if source.exists() and source.stat().st_mtime > built.stat().st_mtime
+    ]
 
 
 if stale := stale_compiled_modules():

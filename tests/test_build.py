@@ -9,15 +9,12 @@ import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 import perfscore
 
-from .conftest import EXAMPLES, ROOT
-
-PACKAGE = Path(perfscore.__file__).parent
+from .conftest import EXAMPLES, PACKAGE, ROOT, built_files
 
 
 def compiled_names() -> list[str]:
@@ -57,10 +54,7 @@ def test_a_build_compiles_all_of_the_core_or_none():
 def test_no_built_file_outlives_its_place_in_the_list():
     """A module taken out of COMPILED keeps its built file in an editable install's src/ until
     deleted, and would go on shadowing its source."""
-    built = sorted(
-        str(path.relative_to(PACKAGE)).split(".")[0] + ".py"
-        for path in [*PACKAGE.rglob("*.so"), *PACKAGE.rglob("*.pyd")]
-    )
+    built = sorted(source.relative_to(PACKAGE).as_posix() for source in built_files().values())
     assert built in ([], sorted(compiled_names()))
 
 

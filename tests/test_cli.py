@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
 
-import perfscore
 from perfscore import __version__
 
-from .conftest import EXAMPLES, ROOT, modules_imported
+from .conftest import EXAMPLES, PACKAGE, ROOT, built_files, modules_imported
 
 YIRENYIDANG = EXAMPLES / "yirenyidang-2023.yaml"
 
@@ -24,8 +22,8 @@ def test_version(cli):
     declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     result = cli("--version")
     assert result.exit_code == 0
-    package = Path(perfscore.__file__).parent  # a compiled module lies beside its source
-    built = "yes" if any(package.glob("engine.*.so")) or any(package.glob("engine.*.pyd")) else "no"
+    engine = PACKAGE / "engine.py"  # a compiled module lies beside its source
+    built = "yes" if engine in built_files().values() else "no"
     assert result.stdout == f"perfscore {declared['version']} (compiled: {built})\n"
     assert __version__ == declared["version"]
 
