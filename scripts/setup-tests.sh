@@ -11,6 +11,17 @@ python3 -m venv .venv
 .venv/bin/pip install --quiet --upgrade pip
 .venv/bin/pip install --quiet -e '.[dev]'
 
+# The suite is meant to run on the compiled core (setup.py, docs/performance.md "The compiled
+# core"). pip hides the build's output, so a build that fell back to plain Python would go
+# unseen: where a C compiler is at hand and plain Python was not asked for, that is a failure.
+if [ -z "${PERFSCORE_PURE:-}" ] && { command -v cc >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1; }; then
+  if ! .venv/bin/perfscore --version | grep -q 'compiled: yes'; then
+    echo "setup-tests: the compiled core was not built (see: .venv/bin/pip install -v -e .);" \
+      "PERFSCORE_PURE=1 bash scripts/setup-tests.sh sets up plain Python instead" >&2
+    exit 1
+  fi
+fi
+
 can_apt() { [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; }
 apt_updated=no
 apt_install() {

@@ -103,3 +103,17 @@ def test_compiled_core_prints_what_plain_python_prints(tmp_path):
             theirs.stdout,
             theirs.stderr,
         ), args
+
+
+def test_the_build_environment_holds_what_mypy_reads_of_the_core():
+    """mypyc type-checks the core in pip's isolated build environment: without typer and rich
+    there (the core's render modules import them), mypy refuses the imports and a fresh install
+    silently falls back to plain Python. Their ranges are the dependencies' own."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    requires = project["build-system"]["requires"]
+    dependencies = project["project"]["dependencies"]
+    for package in ("typer", "rich"):
+        wanted = [dep for dep in dependencies if dep.split(">")[0].split("<")[0] == package]
+        assert wanted and wanted[0] in requires, (package, requires)
