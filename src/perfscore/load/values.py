@@ -53,13 +53,17 @@ class YList(list):
         self.item_lines: list[int] = []
 
 
-def _parser_class() -> Any:
-    """libyaml's C parser; the pure-Python one where libyaml is missing (13× slower)."""
+def _parser_class() -> tuple[Any, Any]:
+    """libyaml's C parser; the pure-Python one where libyaml is missing (13× slower); and the
+    module whose globals name the event classes it calls (the loader puts its own makers there
+    for the length of a parse: perfscore.load.yaml, "the events")."""
     try:  # PyYAML does not re-export CParser at the top level: import it from cyaml
+        import yaml._yaml
         from yaml.cyaml import CParser  # type: ignore[attr-defined]
 
-        return CParser
+        return CParser, yaml._yaml
     except ImportError:  # pragma: no cover - libyaml missing
+        import yaml.parser
         from yaml.parser import Parser
         from yaml.reader import Reader
         from yaml.scanner import Scanner
@@ -73,7 +77,7 @@ def _parser_class() -> Any:
             def dispose(self) -> None:
                 pass
 
-        return PurePythonParser
+        return PurePythonParser, yaml.parser
 
 
-Parser: Any = _parser_class()
+Parser, EVENTS_MODULE = _parser_class()

@@ -46,9 +46,10 @@ small price for never scoring garbage.
 from __future__ import annotations
 
 import re
+import sys
 from decimal import Decimal, InvalidOperation
 from functools import cache
-from typing import Any
+from typing import Any, Final
 
 import yaml
 
@@ -56,7 +57,7 @@ from ..errors import InputError, Problem
 from ..messages import Messages, language
 from .text import MESSAGES as TEXT_MESSAGES
 from .text import read_text
-from .values import NumberLike, YList, YMap
+from .values import EVENTS_MODULE, NumberLike, YList, YMap
 from .values import Parser as _Parser
 
 # Limits (docs/limits.md): far above any real evaluation (the published
@@ -302,11 +303,165 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
     return Problem(t("yaml_syntax", problem=problem), file, line)
 
 
+# ---------------------------------------------------------------- the events
+# libyaml's C parser (PyYAML's CParser, a Cython class) turns each of libyaml's events into a
+# Python object by calling the classes of yaml.events, which it finds by name among its
+# module's globals: about 870 a file, each through a plain-Python ``__init__`` (a third of the
+# event stream's cost: docs/performance.md, "Fifth round"). For the length of one parse those
+# names point at the compiled functions below, which make a tuple instead,
+# (kind, anchor, tag, plain, value, line, style), that the builder reads without an attribute
+# lookup. The pure-Python parser (where libyaml is missing) builds its events the same way, from
+# yaml.parser's globals, with keyword arguments: the functions take PyYAML's own names.
+SCALAR: Final = 0
+MAPPING_START: Final = 1
+SEQUENCE_START: Final = 2
+END: Final = 3  # of a mapping or a list
+ALIAS: Final = 4
+DOCUMENT_START: Final = 5
+STREAM_END: Final = 6
+OTHER: Final = 7  # the stream's start, a document's end: nothing to build
+Event = tuple[int, Any, Any, bool, Any, int, Any]
+
+
+def _mark_line(mark: Any) -> int:
+    return mark.line + 1 if mark is not None else 0
+
+
+def scalar_event(
+    anchor: Any,
+    tag: Any,
+    implicit: Any,
+    value: Any,
+    start_mark: Any = None,
+    end_mark: Any = None,
+    style: Any = None,
+) -> Any:
+    # implicit: (plain, quoted): whether the scalar's tag may be resolved from its text
+    return (SCALAR, anchor, tag, bool(implicit[0]), value, _mark_line(start_mark), style)
+
+
+def mapping_start_event(
+    anchor: Any,
+    tag: Any,
+    implicit: Any,
+    start_mark: Any = None,
+    end_mark: Any = None,
+    flow_style: Any = None,
+) -> Any:
+    return (MAPPING_START, anchor, tag, False, None, _mark_line(start_mark), None)
+
+
+def sequence_start_event(
+    anchor: Any,
+    tag: Any,
+    implicit: Any,
+    start_mark: Any = None,
+    end_mark: Any = None,
+    flow_style: Any = None,
+) -> Any:
+    return (SEQUENCE_START, anchor, tag, False, None, _mark_line(start_mark), None)
+
+
+_END_EVENT: Final[Any] = (END, None, None, False, None, 0, None)
+_STREAM_END_EVENT: Final[Any] = (STREAM_END, None, None, False, None, 0, None)
+_OTHER_EVENT: Final[Any] = (OTHER, None, None, False, None, 0, None)
+
+
+def end_event(start_mark: Any = None, end_mark: Any = None) -> Any:
+    return _END_EVENT
+
+
+def stream_end_event(start_mark: Any = None, end_mark: Any = None) -> Any:
+    return _STREAM_END_EVENT
+
+
+def stream_start_event(start_mark: Any = None, end_mark: Any = None, encoding: Any = None) -> Any:
+    return _OTHER_EVENT
+
+
+def document_start_event(
+    start_mark: Any = None,
+    end_mark: Any = None,
+    explicit: Any = None,
+    version: Any = None,
+    tags: Any = None,
+) -> Any:
+    return (DOCUMENT_START, None, None, False, None, _mark_line(start_mark), None)
+
+
+def document_end_event(start_mark: Any = None, end_mark: Any = None, explicit: Any = None) -> Any:
+    return _OTHER_EVENT
+
+
+def alias_event(anchor: Any, start_mark: Any = None, end_mark: Any = None) -> Any:
+    return (ALIAS, anchor, None, False, None, _mark_line(start_mark), None)
+
+
+# yaml.events' class names → the function that makes the same event as a tuple.
+EVENT_MAKERS: Final[dict[str, Any]] = {
+    "ScalarEvent": scalar_event,
+    "MappingStartEvent": mapping_start_event,
+    "SequenceStartEvent": sequence_start_event,
+    "MappingEndEvent": end_event,
+    "SequenceEndEvent": end_event,
+    "AliasEvent": alias_event,
+    "DocumentStartEvent": document_start_event,
+    "DocumentEndEvent": document_end_event,
+    "StreamStartEvent": stream_start_event,
+    "StreamEndEvent": stream_end_event,
+}
+
+
+def as_tuple(event: Any) -> Any:
+    """One of yaml.events' objects as the tuple its maker gives (where the makers are not in
+    place: another thread may be parsing YAML, see :func:`_alone`)."""
+    name = type(event).__name__
+    if name == "ScalarEvent":
+        return scalar_event(
+            event.anchor,
+            event.tag,
+            event.implicit,
+            event.value,
+            event.start_mark,
+            None,
+            event.style,
+        )
+    if name in ("MappingStartEvent", "SequenceStartEvent", "AliasEvent"):
+        made = EVENT_MAKERS[name]
+        if name == "AliasEvent":
+            return made(event.anchor, event.start_mark)
+        return made(event.anchor, event.tag, event.implicit, event.start_mark)
+    if name == "DocumentStartEvent":
+        return document_start_event(event.start_mark)
+    return EVENT_MAKERS[name]()
+
+
+def _alone() -> bool:
+    """No other thread runs: the makers can stand in for yaml.events' classes during a parse
+    without another thread's parse (of any YAML, in a program that uses perfscore as a
+    library) receiving tuples. (Without the threading module no thread was started.)"""
+    threading = sys.modules.get("threading")
+    return threading is None or threading.active_count() == 1
+
+
 def parse(text: str, file: str) -> Any:
     """Parse one YAML document into YMap / YList / scalars (see module docstring)."""
     parser = _Parser(text)
+    events = EVENTS_MODULE.__dict__
+    saved: dict[str, Any] = {}
     try:
-        return _Builder(file).run(parser)
+        if _alone():
+            for name, made in EVENT_MAKERS.items():
+                saved[name] = events[name]
+                events[name] = made
+            get_event = parser.get_event
+        else:
+            get = parser.get_event
+
+            def get_event() -> Any:
+                return as_tuple(get())
+
+        return _Builder(file).run(get_event)
     except yaml.MarkedYAMLError as exc:
         raise InputError(_syntax_problem(exc, text, file)) from None
     except yaml.YAMLError as exc:  # reader errors (checked for before, kept as a net)
@@ -314,6 +469,7 @@ def parse(text: str, file: str) -> Any:
             Problem(t("yaml_syntax", problem=str(exc).splitlines()[0]), file)
         ) from None
     finally:
+        events.update(saved)
         parser.dispose()
 
 
@@ -335,11 +491,6 @@ class _Frame:
         # of it adds, is the difference at its end (counted once, not per value placed).
         self.values = values
         self.chars = chars
-
-
-def _line(event: Any) -> int:
-    mark = event.start_mark
-    return mark.line + 1 if mark is not None else 0
 
 
 class _Builder:
@@ -364,25 +515,22 @@ class _Builder:
         self.root: Any = None
         self.documents = 0
 
-    def run(self, parser: Any) -> Any:
-        get_event = parser.get_event
-        scalar, start, end, other = self.scalar, self.start, self.end, self.other
-        scalar_event, mapping_start = yaml.ScalarEvent, yaml.MappingStartEvent
-        mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    def run(self, get_event: Any) -> Any:
+        scalar, start, end = self.scalar, self.start, self.end
         while True:
-            event = get_event()
-            kind = type(event)  # dispatch on the class itself, most frequent first
-            if kind is scalar_event:
+            event: Event = get_event()
+            kind = event[0]  # most frequent first
+            if kind == SCALAR:
                 # The common scalar (a key, or a plain value, without tag or anchor, within
                 # the limits) is placed here, without a call; any other, and any refused,
                 # takes the long way (``scalar``) untouched, which words the refusal.
                 frame = self.top
-                text = event.value
+                text: str = event[4]
                 size = len(text)
                 if (
                     frame is None
-                    or event.tag is not None
-                    or event.anchor
+                    or event[2] is not None  # a tag
+                    or event[1]  # an anchor
                     or size > MAX_SCALAR_CHARS
                     or self.values >= MAX_VALUES
                 ):
@@ -390,12 +538,12 @@ class _Builder:
                     continue
                 container = frame.container
                 if frame.mapping and frame.key is None:  # a key, plain or quoted
-                    if text in container or (text == "<<" and not event.style):
+                    if text in container or (text == "<<" and not event[6]):
                         scalar(event)  # a duplicate, a merge key: refused there
                         continue
                     frame.key = text
-                    frame.key_line = event.start_mark.line + 1
-                elif not event.implicit[0]:  # a quoted or block value
+                    frame.key_line = event[5]
+                elif not event[3]:  # a quoted or block value
                     scalar(event)
                     continue
                 elif frame.mapping:
@@ -408,26 +556,26 @@ class _Builder:
                     frame.key = None
                 else:
                     container.append(plain_scalar(text))
-                    container.item_lines.append(event.start_mark.line + 1)
+                    container.item_lines.append(event[5])
                 self.values += 1
                 self.chars += size
-            elif kind is mapping_end or kind is sequence_end:
+            elif kind == END:
                 end()
-            elif kind is mapping_start:
-                start(event, YMap(_line(event)))
-            elif other(event, kind):
+            elif kind == MAPPING_START:
+                start(event, YMap(event[5]))
+            elif self.other(event, kind):
                 return self.result()
 
-    def other(self, event: Any, kind: type) -> bool:
+    def other(self, event: Event, kind: int) -> bool:
         """The rarer events; True at the end of the stream."""
-        if kind is yaml.SequenceStartEvent:
-            self.start(event, YList(_line(event)))
-        elif kind is yaml.StreamEndEvent:
+        if kind == SEQUENCE_START:
+            self.start(event, YList(event[5]))
+        elif kind == STREAM_END:
             return True
-        elif kind is yaml.AliasEvent:
-            self.alias(event, _line(event))
-        elif kind is yaml.DocumentStartEvent:
-            self.document(_line(event))
+        elif kind == ALIAS:
+            self.alias(event[1], event[5])
+        elif kind == DOCUMENT_START:
+            self.document(event[5])
         return False
 
     def result(self) -> Any:
@@ -493,10 +641,8 @@ class _Builder:
         return frame is not None and frame.mapping and frame.key is None
 
     # -- events ----------------------------------------------------------------
-    def scalar(self, event: Any) -> None:
-        mark = event.start_mark
-        line = mark.line + 1 if mark is not None else 0
-        text = event.value
+    def scalar(self, event: Event) -> None:
+        _kind, anchor, tag, plain, text, line, style = event
         if len(text) > MAX_SCALAR_CHARS:
             raise self.fail(
                 t("load_long_text", size=len(text), limit=MAX_SCALAR_CHARS),
@@ -507,20 +653,20 @@ class _Builder:
         # refused (a duplicate, a merge key), a tagged, anchored, quoted or block scalar, and
         # any scalar once the limits are near (refused here by count()).
         frame = self.top
-        plain_key = event.tag is None and not event.anchor
+        plain_key = tag is None and not anchor
         if plain_key and frame is not None and frame.mapping and frame.key is None:
-            self.key(event, text, line, frame)
+            self.key(style, text, line, frame)
             return
-        value, written = self.scalar_value(event, text, line)
-        if event.anchor:
-            self.anchors[event.anchor] = (value, 1, len(text), written)
+        value, written = self.scalar_value(tag, plain, style, text, line)
+        if anchor:
+            self.anchors[anchor] = (value, 1, len(text), written)
         self.count(1, line)
         self.chars += len(text)
         self.attach(value, line, written)
 
-    def key(self, event: Any, text: str, line: int, frame: _Frame) -> None:
+    def key(self, style: Any, text: str, line: int, frame: _Frame) -> None:
         """A plain or quoted key without tag or anchor: its text, counted, checked, waiting."""
-        if text == "<<" and not event.style:
+        if text == "<<" and not style:
             raise self.fail(t("load_merge_key"), line)
         self.count(1, line)
         self.chars += len(text)
@@ -532,28 +678,30 @@ class _Builder:
         frame.key = text
         frame.key_line = line
 
-    def scalar_value(self, event: Any, text: str, line: int) -> tuple[Any, str | None]:
+    def scalar_value(
+        self, tag: Any, plain: bool, style: Any, text: str, line: int
+    ) -> tuple[Any, str | None]:
         """The value of a scalar, and its text when it became a number or boolean."""
-        if event.tag in (None, "!") and self.awaiting_key():
-            if text == "<<" and not event.style:
+        if tag in (None, "!") and self.awaiting_key():
+            if text == "<<" and not style:
                 raise self.fail(t("load_merge_key"), line)
             return text, None  # keys are their text, as written
-        if event.tag not in (None, "!") or not event.implicit[0]:
-            return _tagged_scalar(event.tag or "!", text, self.file, line), None
-        if event.style:  # quoted or block scalar: text
+        if tag not in (None, "!") or not plain:
+            return _tagged_scalar(tag or "!", text, self.file, line), None
+        if style:  # quoted or block scalar: text
             return text, None
         value = plain_scalar(text, self.file, line)
         return value, (text if isinstance(value, (Decimal, bool)) else None)
 
-    def start(self, event: Any, container: YMap | YList) -> None:
+    def start(self, event: Event, container: YMap | YList) -> None:
         line = container.line
-        tag = event.tag
+        tag = event[2]
         if tag is not None and tag not in _COLLECTION_TAGS:
             raise self.fail(t("bad_tag", tag=tag), line)
         if len(self.stack) >= MAX_DEPTH:
             raise self.fail(t("too_deep", limit=MAX_DEPTH), line)
         self.count(1, line)
-        frame = _Frame(container, event.anchor, line, self.values - 1, self.chars)
+        frame = _Frame(container, event[1], line, self.values - 1, self.chars)
         self.stack.append(frame)
         self.top = frame
 
@@ -576,10 +724,10 @@ class _Builder:
             parent.container.append(frame.container)
             parent.container.item_lines.append(frame.line)
 
-    def alias(self, event: Any, line: int) -> None:
-        if event.anchor not in self.anchors:  # libyaml reports this itself; be safe
-            raise self.fail(t("load_undefined_alias", name=event.anchor), line)
-        value, size, chars, written = self.anchors[event.anchor]
+    def alias(self, anchor: str, line: int) -> None:
+        if anchor not in self.anchors:  # libyaml reports this itself; be safe
+            raise self.fail(t("load_undefined_alias", name=anchor), line)
+        value, size, chars, written = self.anchors[anchor]
         if self.awaiting_key():
             raise self.fail(t("complex_key"), line)  # an alias as a key
         self.count_alias(size, chars, line)
