@@ -416,8 +416,9 @@ def as_tuple(event: Any) -> Any:
     """One of yaml.events' objects as the tuple its maker gives (where the makers are not in
     place: another thread may be parsing YAML, see :func:`_alone`)."""
     name = type(event).__name__
+    made = EVENT_MAKERS[name]
     if name == "ScalarEvent":
-        return scalar_event(
+        return made(
             event.anchor,
             event.tag,
             event.implicit,
@@ -426,14 +427,11 @@ def as_tuple(event: Any) -> Any:
             None,
             event.style,
         )
-    if name in ("MappingStartEvent", "SequenceStartEvent", "AliasEvent"):
-        made = EVENT_MAKERS[name]
-        if name == "AliasEvent":
-            return made(event.anchor, event.start_mark)
+    if name == "AliasEvent":
+        return made(event.anchor, event.start_mark)
+    if name in ("MappingStartEvent", "SequenceStartEvent"):
         return made(event.anchor, event.tag, event.implicit, event.start_mark)
-    if name == "DocumentStartEvent":
-        return document_start_event(event.start_mark)
-    return EVENT_MAKERS[name]()
+    return made(event.start_mark)  # the events that carry nothing the builder reads but a line
 
 
 def _alone() -> bool:
