@@ -35,6 +35,7 @@ COMPILED = [
     "decimals.py",
     "expr.py",
     "names.py",
+    "messages.py",
     "weights.py",
     "shares.py",
     "grades.py",

@@ -10,9 +10,11 @@ import random
 import re
 
 import pytest
+import yaml
 
 from perfscore.errors import InputError
 from perfscore.load import text
+from perfscore.load.yaml import load_yaml
 
 # The allowed set as YAML 1.1 §5.1 states it, the form the module used before.
 ALLOWED_NEGATED = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -74,3 +76,63 @@ def test_gbk_bytes_named_gbk(tmp_path) -> None:
     problem = caught.value.problems[0]
     assert problem.line == 2
     assert "GBK" in problem.message
+
+
+# ---------------------------------------------------------------- the loader's check
+# load_yaml leaves the search for a forbidden character to the parser's failure
+# (load/yaml.py, parse): the parser refuses the same characters, and only a failed parse
+# searches the text, so the message must be the one decode gives, whatever else is wrong.
+
+FORBIDDEN = [
+    chr(code)
+    for code in range(0x110000)
+    if text._FORBIDDEN.match(chr(code)) and not 0xD800 <= code <= 0xDFFF
+]  # surrogates never come out of a decoder: UTF-8/16/32 refuse them alone
+
+
+def _load(tmp_path, content: str) -> InputError:
+    file = tmp_path / "bad.yaml"
+    file.write_bytes(content.encode())
+    with pytest.raises(InputError) as caught:
+        load_yaml(str(file))
+    return caught.value
+
+
+def test_libyaml_refuses_every_forbidden_character() -> None:
+    """The premise: libyaml's reader (and PyYAML's own, the fallback without libyaml) refuses
+    each character the check forbids, in a value, a comment or a key: wherever it stands, a
+    file that holds one never parses."""
+    assert len(FORBIDDEN) == 29 + 1 + 31 + 2  # C0 but TAB/LF/CR, DEL, C1 but NEL, U+FFFE/FFFF
+    for char in FORBIDDEN:
+        for content in (f"a: x{char}y\n", f"a: 1\n# {char}\n", f'"k{char}": 1\n'):
+            for loader in (yaml.CSafeLoader, yaml.SafeLoader):
+                with pytest.raises(yaml.YAMLError):
+                    list(yaml.parse(content, Loader=loader))
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x07", "\x1b", "\x7f", "\x9f", "\ufffe", "\uffff"])
+def test_forbidden_character_named_as_decode_names_it(tmp_path, char) -> None:
+    """In a value, in a last comment after a good document, or far after an earlier fault
+    (a duplicate key on line 2, a syntax error on line 3: both met before libyaml reads that
+    far), the refusal names the forbidden character and its line, as decode does."""
+    code = f"U+{ord(char):04X}"
+    filler = "".join(f"k{i}: {i}\n" for i in range(4000))  # beyond libyaml's input buffer
+    cases = {
+        2: f"a: 1\nb: x{char}\n",
+        3: f"a: 1\nb: 2\n# {char}\n",
+        4003: f"a: 1\na: 2\n{filler}z: {char}\n",
+        4004: f"a: 1\nb: [\n: :\n{filler}z: {char}\n",
+    }
+    for line, content in cases.items():
+        problem = _load(tmp_path, content).problems[0]
+        assert (problem.line, code in problem.message) == (line, True), content[:20]
+        with pytest.raises(InputError) as decoded:
+            text.decode(content.encode(), "bad.yaml")
+        assert decoded.value.problems[0].message == problem.message
+
+
+def test_other_faults_keep_their_messages(tmp_path) -> None:
+    """Without a forbidden character, a failed parse gives its own message (the search finds
+    nothing and steps aside)."""
+    assert "重复" in _load(tmp_path, "a: 1\na: 2\n").problems[0].message
+    assert _load(tmp_path, "a: [1\n").problems[0].line is not None

@@ -59,9 +59,11 @@ class Messages:
     def __contains__(self, key: object) -> bool:
         return key in self.entries
 
-    def t(self, key: str, /, **params: object) -> str:
-        """The sentence ``key`` in the current language, with ``params`` filled in."""
-        zh, en = self.entries[key]
+    # ``_key``, not ``key``: compiled (setup.py), the method takes the first argument by name
+    # too, whatever the ``/``, and sentences have a {key} parameter of their own.
+    def t(self, _key: str, /, **params: object) -> str:
+        """The sentence ``_key`` in the current language, with ``params`` filled in."""
+        zh, en = self.entries[_key]
         template = en if _LANG == "en" else zh
         # A sentence without parameters is returned as written (braces and all).
         return template.format(**params) if params else template

@@ -62,9 +62,10 @@ MESSAGES = Messages(
 t = MESSAGES.t
 
 
-def read_text(file: str, kind: gate.Kind = gate.YAML) -> str:
-    """Read a text input (an evaluation file by default) through the reading gate and decode it."""
-    return decode(gate.read_bytes(file, kind), file, kind)
+def read_text(file: str, kind: gate.Kind = gate.YAML, *, characters: bool = True) -> str:
+    """Read a text input (an evaluation file by default) through the reading gate and decode it
+    (``characters``: see :func:`decode`)."""
+    return decode(gate.read_bytes(file, kind), file, kind, characters=characters)
 
 
 # Byte-order marks, longest first (the UTF-32-LE mark begins with the UTF-16-LE one).
@@ -99,15 +100,20 @@ def _line_at(text: str, position: int) -> int:
     return len(_breaks().findall(text, 0, position)) + 1
 
 
-def decode(data: bytes, file: str, kind: gate.Kind = gate.YAML) -> str:
-    """Bytes → text: UTF-8 (BOM optional) or UTF-16/32 with a BOM; else a message."""
+def decode(data: bytes, file: str, kind: gate.Kind = gate.YAML, *, characters: bool = True) -> str:
+    """Bytes → text: UTF-8 (BOM optional) or UTF-16/32 with a BOM; else a message.
+
+    ``characters=False`` leaves the forbidden characters to the caller: the YAML loader,
+    whose parser refuses the same characters (``load.yaml.parse`` words it then with
+    :func:`check_characters`), so that a good file's text is not searched twice.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 text = data[len(bom) :].decode(encoding)
             except UnicodeDecodeError:
                 raise InputError(Problem(t("load_bad_bom", encoding=encoding), file)) from None
-            return _check_characters(text, file, kind)
+            return check_characters(text, file, kind) if characters else text
     if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):  # zip (xlsx/docx) or OLE (xls/doc)
         if kind is gate.YAML:
             raise InputError(Problem(t("load_office_file"), file))
@@ -129,10 +135,11 @@ def decode(data: bytes, file: str, kind: gate.Kind = gate.YAML) -> str:
             looks_gbk = False
         key = "load_gbk" if looks_gbk else "not_utf8"
         raise InputError(Problem(t(key, line=line), file, line)) from None
-    return _check_characters(text, file, kind)
+    return check_characters(text, file, kind) if characters else text
 
 
-def _check_characters(text: str, file: str, kind: gate.Kind) -> str:
+def check_characters(text: str, file: str, kind: gate.Kind = gate.YAML) -> str:
+    """``text`` unless it holds a character YAML forbids: then the message naming it."""
     bad = _FORBIDDEN.search(text)
     if bad is not None:
         line = _line_at(text, bad.start())
