@@ -28,6 +28,8 @@ from setuptools.command.build_ext import build_ext
 # libraries' (tests/test_build.py checks that every name here is a module of the package).
 COMPILED = [
     "load/yaml.py",
+    "load/gate.py",
+    "load/text.py",
     "validation.py",
     "fields.py",
     "engine.py",

@@ -81,7 +81,8 @@ _BOMS = (
 # as the forbidden ranges themselves, the complement of that allowed set within Unicode
 # (tests/test_load_text.py compares the two on random text): the same answers, and
 # compiled in 0.5 ms where the negated class took 4.7 ms at every start.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+# (The surrogates as the pattern's escapes: a compiled module cannot hold them as text.)
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\\ud800-\\udfff\ufffe\uffff]")
 
 
 # Needed only to word a refusal, so compiled on the first one (about 2 ms at start otherwise).
